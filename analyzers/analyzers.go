@@ -1,0 +1,26 @@
+// Package analyzers is the distlint suite: it lists every analyzer once,
+// for the CLI, the tests and the golangci-lint plugin.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/distlint/distlint/analyzers/timeout"
+	"github.com/distlint/distlint/internal/report"
+)
+
+// New returns a fresh instance of every analyzer in the suite. They share
+// policy, which the caller may change until the analyzers run. Each call
+// returns new analyzers with their own flags, so that two suites (a test
+// and the plugin, say) never share configuration.
+func New(policy *report.Policy) []*analysis.Analyzer {
+	if policy == nil {
+		policy = new(report.Policy)
+	}
+	return []*analysis.Analyzer{
+		timeout.New(timeout.Config{Policy: policy}),
+	}
+}
+
+// All returns every analyzer with the default policy.
+func All() []*analysis.Analyzer { return New(nil) }

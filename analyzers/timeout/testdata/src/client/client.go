@@ -1,0 +1,185 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// Positives: clients with no visible timeout.
+
+func literal() *http.Client {
+	return &http.Client{} // want `http.Client has no Timeout: a stalled server holds this goroutine and its connection forever; set Timeout`
+}
+
+func valueLiteral() http.Client {
+	return http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+}
+
+func explicitZero() *http.Client {
+	return &http.Client{Timeout: 0} // want `http.Client Timeout is 0, which means no timeout`
+}
+
+func withNew() *http.Client {
+	return new(http.Client) // want `http.Client has no Timeout`
+}
+
+func zeroDecl() {
+	var c http.Client // want `http.Client has no Timeout`
+	c.Get("https://example.com")
+}
+
+var pkgLevel = &http.Client{} // want `http.Client has no Timeout`
+
+type service struct {
+	client *http.Client
+}
+
+func inStruct() *service {
+	return &service{client: &http.Client{}} // want `http.Client has no Timeout`
+}
+
+func laterZero() *http.Client {
+	c := &http.Client{} // want `http.Client has no Timeout`
+	c.Timeout = 0
+	return c
+}
+
+func otherVarSet() *http.Client {
+	c := &http.Client{} // want `http.Client has no Timeout`
+	d := &http.Client{Timeout: time.Second}
+	d.Timeout = 2 * time.Second
+	_ = d
+	return c
+}
+
+// A client whose requests have no deadline: the Do is not enough.
+func doWithoutDeadline(ctx context.Context) error {
+	c := &http.Client{} // want `http.Client has no Timeout`
+	req, err := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
+	if err != nil {
+		return err
+	}
+	_, err = c.Do(req)
+	return err
+}
+
+// The client escapes: not every request is in view.
+func escapes() *http.Client {
+	c := &http.Client{} // want `http.Client has no Timeout`
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
+	c.Do(req)
+	return c
+}
+
+// Type alias of http.Client: the same type.
+type Client = http.Client
+
+func alias() *Client {
+	return &Client{} // want `http.Client has no Timeout`
+}
+
+// Generics: a client made inside a generic function.
+type Pool[T any] struct {
+	items  []T
+	client *http.Client
+}
+
+func NewPool[T any]() *Pool[T] {
+	return &Pool[T]{client: &http.Client{}} // want `http.Client has no Timeout`
+}
+
+// Negatives: look-alikes that are bounded.
+
+func withTimeout() *http.Client {
+	return &http.Client{Timeout: 30 * time.Second}
+}
+
+func timeoutFromVar(d time.Duration) *http.Client {
+	return &http.Client{Timeout: d}
+}
+
+func positional() http.Client {
+	return http.Client{nil, nil, nil, time.Second}
+}
+
+func setLater() *http.Client {
+	c := &http.Client{}
+	c.Timeout = 10 * time.Second
+	return c
+}
+
+func newSetLater() *http.Client {
+	c := new(http.Client)
+	c.Timeout = 10 * time.Second
+	return c
+}
+
+func zeroDeclSetLater() *http.Client {
+	var c http.Client
+	c.Timeout = time.Minute
+	return &c
+}
+
+func (s *service) init() {
+	s.client = &http.Client{}
+	s.client.Timeout = 5 * time.Second
+}
+
+func inStructSetLater() *service {
+	s := &service{client: &http.Client{}}
+	s.client.Timeout = time.Second
+	return s
+}
+
+func setInClosure() *http.Client {
+	c := &http.Client{}
+	func() { c.Timeout = time.Second }()
+	return c
+}
+
+// Every request of this local client carries a deadline.
+func allRequestsHaveDeadlines() error {
+	c := &http.Client{}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func derivedDeadline(parent context.Context) {
+	c := &http.Client{Transport: http.DefaultTransport}
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Second))
+	defer cancel()
+	ctx2, cancel2 := context.WithCancel(ctx)
+	defer cancel2()
+	req, _ := http.NewRequest("GET", "https://example.com", nil)
+	withCtx := req.WithContext(ctx2)
+	c.Do(withCtx)
+}
+
+// Not http.Client: a type with the same shape elsewhere.
+type OtherClient struct{ Timeout time.Duration }
+
+func lookAlike() *OtherClient { return &OtherClient{} }
+
+// A defined type (not an alias) is a different type.
+type MyClient http.Client
+
+func definedType() *MyClient { return &MyClient{} }
+
+func genericNew[T any]() *T { return new(T) }
+
+func instantiated() *http.Client {
+	c := genericNew[http.Client]()
+	return c
+}

@@ -1,0 +1,5 @@
+package skiptests
+
+import "net/http"
+
+func Fetch() { http.Get("https://example.com") } // want `http.Get uses http.DefaultClient`

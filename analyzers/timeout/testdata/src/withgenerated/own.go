@@ -1,0 +1,5 @@
+package withgenerated
+
+import "net/http"
+
+func Own() { http.Get("https://example.com") } // want `http.Get uses http.DefaultClient`

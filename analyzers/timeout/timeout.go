@@ -1,0 +1,528 @@
+package timeout
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/report"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name: a public contract (flags, configuration
+// keys, suppression directives, output).
+const Name = "timeout"
+
+// URL documents the analyzer.
+const URL = "https://pkg.go.dev/github.com/distlint/distlint/analyzers/timeout"
+
+// Config configures one instance of the analyzer.
+type Config struct {
+	// Policy is the suite's reporting policy; nil means the default.
+	Policy *report.Policy
+}
+
+// New returns a timeout analyzer configured by cfg.
+func New(cfg Config) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.Extract(doc, Name),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
+			return run(pass, &cfg)
+		}),
+	}
+}
+
+const (
+	netHTTP = "net/http"
+	msgHang = "a stalled server holds this goroutine and its connection forever"
+	msgSlow = "slow or idle clients (slowloris) hold connections and goroutines until the server runs out of them"
+	msgDial = "an unreachable host blocks the dial until the operating system gives up, minutes later"
+)
+
+type checker struct {
+	pass *analysis.Pass
+	info *types.Info
+	rep  *report.Reporter
+}
+
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	// Every finding involves one of these packages' objects; a package
+	// that imports none of them cannot name them.
+	if !match.Imports(pass.Pkg, netHTTP, "net", "crypto/tls") {
+		return nil, nil
+	}
+	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy)}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.ValueSpec)(nil)}
+	for file := range insp.Root().Children() {
+		if c.rep.Skip(file.Node().(*ast.File)) {
+			continue
+		}
+		for cur := range file.Preorder(filter...) {
+			switch n := cur.Node().(type) {
+			case *ast.CompositeLit:
+				c.compositeLit(cur, n)
+			case *ast.CallExpr:
+				c.call(cur, n)
+			case *ast.Ident:
+				if match.IsPkgVar(c.info.Uses[n], netHTTP, "DefaultClient") {
+					c.defaultClient(cur, n)
+				}
+			case *ast.ValueSpec:
+				c.zeroValueDecl(cur, n)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// compositeLit checks http.Client and http.Server literals.
+func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+	t := c.info.TypeOf(lit)
+	switch {
+	case match.IsType(t, "net/http.Client"):
+		set, explicitZero := litField(c.info, lit, t, "Timeout")
+		if set {
+			return
+		}
+		c.client(cur, typeRange(lit), explicitZero)
+	case match.IsType(t, "net/http.Server"):
+		set1, zero1 := litField(c.info, lit, t, "ReadHeaderTimeout")
+		set2, zero2 := litField(c.info, lit, t, "ReadTimeout")
+		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") {
+			return
+		}
+		d := analysis.Diagnostic{
+			Pos:      typeRange(lit).Pos(),
+			End:      typeRange(lit).End(),
+			Category: "server",
+			Message:  "http.Server has neither ReadHeaderTimeout nor ReadTimeout: " + msgSlow + "; set ReadHeaderTimeout (for example 10 * time.Second)",
+		}
+		if !zero1 && !zero2 {
+			d.SuggestedFixes = c.serverFix(lit)
+		}
+		c.rep.Report(d)
+	}
+}
+
+// zeroValueDecl checks `var c http.Client` and `var s http.Server`
+// declarations without a value: the zero value has no timeouts.
+func (c *checker) zeroValueDecl(cur inspector.Cursor, spec *ast.ValueSpec) {
+	if len(spec.Values) != 0 || spec.Type == nil {
+		return
+	}
+	t := c.info.TypeOf(spec.Type)
+	isClient, isServer := match.IsType(t, "net/http.Client"), match.IsType(t, "net/http.Server")
+	if !isClient && !isServer {
+		return
+	}
+	for i, name := range spec.Names {
+		if name.Name == "_" {
+			continue
+		}
+		id := cur.ChildAt(edge.ValueSpec_Names, i)
+		switch {
+		case isClient:
+			c.client(id, name, false)
+		case isServer && !c.setLater(id, name.End(), "ReadHeaderTimeout", "ReadTimeout"):
+			c.rep.Reportf(name, "server", "http.Server %s has neither ReadHeaderTimeout nor ReadTimeout: %s; set ReadHeaderTimeout (for example 10 * time.Second)", name.Name, msgSlow)
+		}
+	}
+}
+
+// client reports an http.Client value with no Timeout made at cur,
+// unless its Timeout is set later or all its requests carry a deadline.
+func (c *checker) client(cur inspector.Cursor, rng analysis.Range, explicitZero bool) {
+	if c.setLater(cur, rng.End(), "Timeout") || c.onlyDeadlineRequests(cur) {
+		return
+	}
+	if explicitZero {
+		c.rep.Reportf(rng, "client", "http.Client Timeout is 0, which means no timeout: %s; set a positive Timeout or send every request with a context deadline", msgHang)
+		return
+	}
+	c.rep.Reportf(rng, "client", "http.Client has no Timeout: %s; set Timeout (for example 30 * time.Second) or send every request with a context deadline", msgHang)
+}
+
+// setLater reports whether one of fields is assigned a non-zero value,
+// after pos in the enclosing function, on the location that the value
+// made at cur is stored into.
+func (c *checker) setLater(cur inspector.Cursor, pos token.Pos, fields ...string) bool {
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	path, ok := c.target(cur)
+	return ok && flow.FieldSet(c.info, body, pos, path, fields...)
+}
+
+// target is flow.Target, extended to a declared name (var c http.Client).
+func (c *checker) target(cur inspector.Cursor) (flow.Path, bool) {
+	if id, ok := cur.Node().(*ast.Ident); ok && cur.ParentEdgeKind() == edge.ValueSpec_Names {
+		return flow.PathOf(c.info, id)
+	}
+	return flow.Target(c.info, cur)
+}
+
+// onlyDeadlineRequests reports whether the client made at cur is stored
+// in a local variable whose every use is a Do (or a field assignment)
+// and every request sent by Do visibly carries a context deadline.
+func (c *checker) onlyDeadlineRequests(cur inspector.Cursor) bool {
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	path, ok := c.target(cur)
+	if !ok || len(path.Fields) != 0 {
+		return false
+	}
+	sends := 0
+	for _, use := range flow.Uses(c.info, body, path.Root) {
+		sel, ok := use.Parent().Node().(*ast.SelectorExpr)
+		if !ok || use.ParentEdgeKind() != edge.SelectorExpr_X {
+			return false // the client escapes: its other uses are out of view
+		}
+		if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+			continue // configuring the client, not sending with it
+		}
+		call, ok := use.Parent().Parent().Node().(*ast.CallExpr)
+		if !ok || sel.Sel.Name != "Do" || len(call.Args) != 1 || !flow.RequestHasDeadline(c.info, body, call.Args[0]) {
+			return false
+		}
+		sends++
+	}
+	return sends > 0
+}
+
+// defaultClient checks a use of http.DefaultClient.
+func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
+	expr := cur
+	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		expr = cur.Parent() // http.DefaultClient
+	}
+	for {
+		if _, ok := expr.Parent().Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		expr = expr.Parent()
+	}
+	switch p := expr.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if expr.ParentEdgeKind() == edge.AssignStmt_Lhs {
+			return // replacing the default client
+		}
+	case *ast.BinaryExpr:
+		if p.Op == token.EQL || p.Op == token.NEQ {
+			return // comparing with it
+		}
+	case *ast.StarExpr:
+		// *http.DefaultClient copies a client with no Timeout.
+		c.client(expr.Parent(), p, false)
+		return
+	case *ast.SelectorExpr:
+		s, ok := c.info.Selections[p]
+		if !ok || s.Kind() == types.FieldVal {
+			return // reading or configuring its fields (Timeout, Transport)
+		}
+		if p.Sel.Name == "CloseIdleConnections" {
+			return
+		}
+		if call, ok := expr.Parent().Parent().Node().(*ast.CallExpr); ok && p.Sel.Name == "Do" && len(call.Args) == 1 {
+			if body, ok := flow.EnclosingFunc(cur); ok && flow.RequestHasDeadline(c.info, body, call.Args[0]) {
+				return
+			}
+		}
+	}
+	c.rep.Reportf(expr.Node(), "default-client", "http.DefaultClient has no Timeout: %s; use an http.Client with Timeout, or send requests with a context deadline", msgHang)
+}
+
+// call checks calls of the package-level helpers that cannot take a
+// timeout, new(http.Client), new(http.Server), and dials.
+func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
+	if isNew(c.info, call) {
+		switch t := c.info.TypeOf(call); {
+		case match.IsTypeOrPointer(t, "net/http.Client"):
+			c.client(cur, call, false)
+		case match.IsTypeOrPointer(t, "net/http.Server"):
+			if !c.setLater(cur, call.End(), "ReadHeaderTimeout", "ReadTimeout") {
+				c.rep.Reportf(call, "server", "http.Server has neither ReadHeaderTimeout nor ReadTimeout: %s; set ReadHeaderTimeout (for example 10 * time.Second)", msgSlow)
+			}
+		}
+		return
+	}
+	fn := match.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return
+	}
+	name := fn.Pkg().Name() + "." + fn.Name()
+	switch {
+	case match.IsFunc(fn, netHTTP, "Get", "Head", "Post", "PostForm"):
+		c.rep.Reportf(call.Fun, "default-client", "%s uses http.DefaultClient, which has no Timeout: %s; use an http.Client with Timeout, or http.NewRequestWithContext with a deadline", name, msgHang)
+	case match.IsFunc(fn, netHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
+		c.rep.Reportf(call.Fun, "listen", "%s serves with no timeouts: %s; use an http.Server with ReadHeaderTimeout and call its %s method", name, msgSlow, fn.Name())
+	case match.IsFunc(fn, "net", "DialTCP"),
+		match.IsFunc(fn, "net", "Dial") && len(call.Args) > 0 && isTCP(c.info, call.Args[0]),
+		match.IsFunc(fn, "crypto/tls", "Dial") && len(call.Args) > 0 && isTCP(c.info, call.Args[0]):
+		c.rep.Reportf(call.Fun, "dial", "%s has no timeout: %s; use net.DialTimeout, a net.Dialer with Timeout, or DialContext with a deadline", name, msgDial)
+	case match.IsMethod(fn, "net", "Dialer", "Dial"):
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) > 0 && isTCP(c.info, call.Args[0]) && c.unboundedDialer(cur, sel.X) {
+			c.rep.Reportf(call.Fun, "dialer", "net.Dialer has neither Timeout nor Deadline and Dial takes no context: %s; set the Dialer's Timeout or call DialContext with a deadline", msgDial)
+		}
+	case match.IsFunc(fn, "crypto/tls", "DialWithDialer"):
+		if len(call.Args) > 1 && isTCP(c.info, call.Args[1]) && c.unboundedDialer(cur, call.Args[0]) {
+			c.rep.Reportf(call.Fun, "dialer", "net.Dialer has neither Timeout nor Deadline: %s; set the Dialer's Timeout", msgDial)
+		}
+	}
+}
+
+// unboundedDialer reports whether the net.Dialer expression visibly has
+// neither Timeout nor Deadline: a literal without them, or a local
+// variable whose every value is such a literal, new(net.Dialer) or the
+// zero value, with neither field assigned in the function.
+func (c *checker) unboundedDialer(cur inspector.Cursor, expr ast.Expr) bool {
+	expr = ast.Unparen(expr)
+	if u, ok := expr.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		expr = ast.Unparen(u.X)
+	}
+	switch e := expr.(type) {
+	case *ast.CompositeLit:
+		return !c.dialerLitBounded(e)
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		body, inFunc := flow.EnclosingFunc(cur)
+		if !ok || !inFunc {
+			return false
+		}
+		defs, ok := flow.Defs(c.info, body, v)
+		if !ok {
+			return false
+		}
+		for _, d := range defs {
+			if !c.unboundedDialerValue(d.Expr) {
+				return false
+			}
+		}
+		return !flow.FieldSet(c.info, body, body.Node().Pos(), flow.Path{Root: v}, "Timeout", "Deadline")
+	}
+	return false
+}
+
+// unboundedDialerValue reports whether a value given to a dialer
+// variable is visibly unbounded (nil stands for the zero value).
+func (c *checker) unboundedDialerValue(expr ast.Expr) bool {
+	if expr == nil {
+		return true
+	}
+	expr = ast.Unparen(expr)
+	if u, ok := expr.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		expr = ast.Unparen(u.X)
+	}
+	switch e := expr.(type) {
+	case *ast.CompositeLit:
+		return match.IsType(c.info.TypeOf(e), "net.Dialer") && !c.dialerLitBounded(e)
+	case *ast.CallExpr:
+		return isNew(c.info, e) && match.IsTypeOrPointer(c.info.TypeOf(e), "net.Dialer")
+	}
+	return false
+}
+
+func (c *checker) dialerLitBounded(lit *ast.CompositeLit) bool {
+	t := c.info.TypeOf(lit)
+	timeout, _ := litField(c.info, lit, t, "Timeout")
+	deadline, _ := litField(c.info, lit, t, "Deadline")
+	return timeout || deadline
+}
+
+// serverFix inserts ReadHeaderTimeout: 10 * time.Second into a keyed
+// (or empty) http.Server literal, importing "time" if the file lacks it.
+func (c *checker) serverFix(lit *ast.CompositeLit) []analysis.SuggestedFix {
+	for _, elt := range lit.Elts {
+		if _, ok := elt.(*ast.KeyValueExpr); !ok {
+			return nil // positional literal: no safe place to add a field
+		}
+	}
+	file := c.fileOf(lit.Pos())
+	if file == nil {
+		return nil
+	}
+	timePkg, importEdit, ok := c.timeImport(file, lit.Pos())
+	if !ok {
+		return nil
+	}
+	field := "ReadHeaderTimeout: 10 * " + timePkg + ".Second"
+	var edit analysis.TextEdit
+	fset := c.pass.Fset
+	switch {
+	case len(lit.Elts) == 0:
+		edit = analysis.TextEdit{Pos: lit.Lbrace + 1, End: lit.Lbrace + 1, NewText: []byte(field)}
+	case fset.Position(lit.Elts[len(lit.Elts)-1].End()).Line == fset.Position(lit.Rbrace).Line:
+		last := lit.Elts[len(lit.Elts)-1]
+		edit = analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + field)}
+	default:
+		// One field per line: add a line before the closing brace,
+		// indented like the last field.
+		last := lit.Elts[len(lit.Elts)-1]
+		indent := strings.Repeat("\t", fset.Position(last.Pos()).Column-1)
+		tf := fset.File(lit.Rbrace)
+		lineStart := tf.LineStart(tf.Line(lit.Rbrace))
+		edit = analysis.TextEdit{Pos: lineStart, End: lineStart, NewText: []byte(indent + field + ",\n")}
+	}
+	edits := []analysis.TextEdit{edit}
+	if importEdit != nil {
+		edits = append(edits, *importEdit)
+	}
+	return []analysis.SuggestedFix{{Message: "Add ReadHeaderTimeout: 10 * time.Second", TextEdits: edits}}
+}
+
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// timeImport returns the name under which file refers to package time at
+// pos and, if the file does not import it, the edit that adds the import.
+// ok is false if "time" would not resolve to the package at pos.
+func (c *checker) timeImport(file *ast.File, pos token.Pos) (name string, edit *analysis.TextEdit, ok bool) {
+	for _, imp := range file.Imports {
+		if path, _ := strconv.Unquote(imp.Path.Value); path == "time" {
+			switch {
+			case imp.Name == nil:
+				name = "time"
+			case imp.Name.Name == "_" || imp.Name.Name == ".":
+				return "", nil, false
+			default:
+				name = imp.Name.Name
+			}
+			return name, nil, c.resolvesToTime(pos, name)
+		}
+	}
+	if !c.resolvesToNothing(pos, "time") {
+		return "", nil, false
+	}
+	// Add the import after the last existing one, or after the package clause.
+	var at token.Pos
+	text := "\nimport \"time\"\n"
+	if n := len(file.Imports); n > 0 {
+		last := file.Imports[n-1]
+		at = last.End()
+		text = "\n\t\"time\""
+		if gd := c.importDecl(file, last); gd != nil && !gd.Lparen.IsValid() {
+			text = "\nimport \"time\""
+		}
+	} else {
+		at = file.Name.End()
+		text = "\n" + text
+	}
+	return "time", &analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}, true
+}
+
+func (c *checker) importDecl(file *ast.File, spec *ast.ImportSpec) *ast.GenDecl {
+	for _, d := range file.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Pos() <= spec.Pos() && spec.End() <= gd.End() {
+			return gd
+		}
+	}
+	return nil
+}
+
+func (c *checker) resolvesToTime(pos token.Pos, name string) bool {
+	_, obj := c.pass.Pkg.Scope().Innermost(pos).LookupParent(name, pos)
+	pn, ok := obj.(*types.PkgName)
+	return ok && pn.Imported().Path() == "time"
+}
+
+func (c *checker) resolvesToNothing(pos token.Pos, name string) bool {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj == nil
+}
+
+// litField reports whether the struct literal lit of type t sets field
+// to something other than the constant zero, and whether it sets it to
+// an explicit constant zero.
+func litField(info *types.Info, lit *ast.CompositeLit, t types.Type, field string) (set, explicitZero bool) {
+	_, index, ok := match.Field(t, field)
+	if !ok {
+		return false, false
+	}
+	for i, elt := range lit.Elts {
+		var value ast.Expr
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != field {
+				continue
+			}
+			value = kv.Value
+		} else if i == index {
+			value = elt
+		} else {
+			continue
+		}
+		if flow.IsZeroConst(info, value) {
+			return false, true
+		}
+		return true, false
+	}
+	return false, false
+}
+
+// isNew reports whether call is a call of the builtin new.
+func isNew(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "new"
+}
+
+// isTCP reports whether the network argument of a dial is a constant
+// naming a TCP network. Other networks do not wait on a remote peer
+// (udp, unix), and a non-constant one is out of view.
+func isTCP(info *types.Info, network ast.Expr) bool {
+	tv, ok := info.Types[network]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	switch constant.StringVal(tv.Value) {
+	case "tcp", "tcp4", "tcp6":
+		return true
+	}
+	return false
+}
+
+// typeRange is the tight range of a composite literal: its type, or its
+// opening brace when the type is elided.
+func typeRange(lit *ast.CompositeLit) analysis.Range {
+	if lit.Type != nil {
+		return lit.Type
+	}
+	return rangeOf{lit.Lbrace, lit.Lbrace + 1}
+}
+
+type rangeOf struct{ pos, end token.Pos }
+
+func (r rangeOf) Pos() token.Pos { return r.pos }
+func (r rangeOf) End() token.Pos { return r.end }

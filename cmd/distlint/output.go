@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"go/token"
+	"io"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"honnef.co/go/tools/sarif"
+
+	"github.com/distlint/distlint/internal/docs"
+)
+
+// writeText prints one finding per line: path:line:col: message (analyzer).
+func writeText(w io.Writer, findings []finding, cwd string) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range findings {
+		posn := f.posn
+		posn.Filename = relPath(cwd, posn.Filename)
+		bw.WriteString(posn.String() + ": " + f.diag.Message + " (" + f.analyzer.Name + ")\n")
+	}
+	return bw.Flush()
+}
+
+// SARIF output. honnef.co/go/tools/sarif has the result types; the rule
+// and driver types are declared here because its ReportingDescriptor
+// lacks fullDescription, which code scanning shows as the rule's text.
+type sarifLog struct {
+	Version string     `json:"version"`
+	Schema  string     `json:"$schema"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool          `json:"tool"`
+	Results     []sarif.Result     `json:"results"`
+	Invocations []sarif.Invocation `json:"invocations,omitempty"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri,omitempty"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	sarif.ReportingDescriptor
+	FullDescription sarif.Message `json:"fullDescription"`
+}
+
+func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cwd string, ok bool) error {
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:           "distlint",
+			Version:        version(),
+			InformationURI: "https://github.com/distlint/distlint",
+		}},
+		Results:     []sarif.Result{},
+		Invocations: []sarif.Invocation{{ExecutionSuccessful: ok}},
+	}
+	for _, a := range active {
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+			ReportingDescriptor: sarif.ReportingDescriptor{
+				ID:                   a.Name,
+				ShortDescription:     sarif.Message{Text: docs.Title(a.Doc)},
+				Help:                 sarif.Message{Text: a.Doc},
+				HelpURI:              a.URL,
+				DefaultConfiguration: sarif.ReportingConfiguration{Enabled: true, Level: sarif.Warning},
+			},
+			FullDescription: sarif.Message{Text: a.Doc},
+		})
+	}
+	for _, f := range findings {
+		res := sarif.Result{
+			RuleID:       f.analyzer.Name,
+			Kind:         sarif.Fail,
+			Level:        sarif.Warning,
+			Message:      sarif.Message{Text: f.diag.Message},
+			Locations:    []sarif.Location{{PhysicalLocation: physical(cwd, f.posn, f.end)}},
+			Suppressions: []sarif.Suppression{},
+		}
+		for _, fix := range f.diag.SuggestedFixes {
+			res.Fixes = append(res.Fixes, sarifFix(cwd, f, fix))
+		}
+		run.Results = append(run.Results, res)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{Version: sarif.Version, Schema: sarif.Schema, Runs: []sarifRun{run}})
+}
+
+func physical(cwd string, posn, end token.Position) sarif.PhysicalLocation {
+	region := sarif.Region{StartLine: posn.Line, StartColumn: posn.Column}
+	if end.IsValid() && end.Filename == posn.Filename {
+		region.EndLine, region.EndColumn = end.Line, end.Column
+	}
+	return sarif.PhysicalLocation{ArtifactLocation: artifact(cwd, posn.Filename), Region: region}
+}
+
+// artifact names a file by a URI relative to the working directory (the
+// repository root, in CI), as code scanning expects.
+func artifact(cwd, filename string) sarif.ArtifactLocation {
+	rel := relPath(cwd, filename)
+	if filepath.IsAbs(rel) {
+		return sarif.ArtifactLocation{URI: "file://" + filepath.ToSlash(rel)}
+	}
+	return sarif.ArtifactLocation{URI: filepath.ToSlash(rel), URIBaseID: "%SRCROOT%"}
+}
+
+func sarifFix(cwd string, f finding, fix analysis.SuggestedFix) sarif.Fix {
+	changes := make(map[string]*sarif.ArtifactChange)
+	var order []string
+	for _, e := range fix.TextEdits {
+		start, end := f.fset.Position(e.Pos), f.fset.Position(e.End)
+		ch, ok := changes[start.Filename]
+		if !ok {
+			ch = &sarif.ArtifactChange{ArtifactLocation: artifact(cwd, start.Filename)}
+			changes[start.Filename] = ch
+			order = append(order, start.Filename)
+		}
+		ch.Replacements = append(ch.Replacements, sarif.Replacement{
+			DeletedRegion:   sarif.Region{StartLine: start.Line, StartColumn: start.Column, EndLine: end.Line, EndColumn: end.Column},
+			InsertedContent: sarif.ArtifactContent{Text: string(e.NewText)},
+		})
+	}
+	out := sarif.Fix{Description: sarif.Message{Text: fix.Message}}
+	for _, name := range order {
+		out.ArtifactChanges = append(out.ArtifactChanges, *changes[name])
+	}
+	return out
+}
+
+// version is the module version distlint was built at ("devel" for a
+// build from a work tree).
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return strings.TrimPrefix(bi.Main.Version, "v")
+	}
+	return "devel"
+}

@@ -1,0 +1,296 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/distlint/distlint/analyzers"
+	"github.com/distlint/distlint/internal/report"
+)
+
+// Exit codes: findings and failures are never confused.
+const (
+	exitClean    = 0 // no findings
+	exitFindings = 1 // findings reported
+	exitFailure  = 2 // bad usage, packages that do not load or type-check, analyzer errors
+)
+
+// maxErrors bounds how many load errors are printed.
+const maxErrors = 10
+
+func run(args []string, stdout, stderr io.Writer) int {
+	policy := new(report.Policy)
+	suite := analyzers.New(policy)
+
+	fs := flag.NewFlagSet("distlint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are printed below, on one line
+	var (
+		jsonOut  = fs.Bool("json", false, "print findings as JSON (the go vet -json format)")
+		sarifOut = fs.Bool("sarif", false, "print findings as SARIF 2.1.0 (for GitHub code scanning)")
+		explain  = fs.String("explain", "", "print the documentation of an analyzer and exit")
+		tags     = fs.String("tags", "", "comma-separated build tags")
+	)
+	policyFlags(fs, policy)
+	sel := newSelection(fs, suite)
+	fs.Usage = func() {} // -help is handled below; errors get one line
+
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout, fs, suite)
+			return exitClean
+		}
+		fmt.Fprintf(stderr, "distlint: %v (run 'distlint -help' for usage)\n", err)
+		return exitFailure
+	}
+	if *explain != "" {
+		return explainAnalyzer(stdout, stderr, suite, *explain)
+	}
+	if *jsonOut && *sarifOut {
+		fmt.Fprintln(stderr, "distlint: -json and -sarif cannot be combined")
+		return exitFailure
+	}
+	active := sel.active(suite)
+	if len(active) == 0 {
+		fmt.Fprintln(stderr, "distlint: every analyzer is disabled")
+		return exitFailure
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+
+	cwd, _ := os.Getwd()
+	pkgs, err := load(patterns, active, policy.Tests, *tags)
+	if err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
+		return exitFailure
+	}
+	if errs := loadErrors(pkgs, cwd); len(errs) > 0 {
+		for i, e := range errs {
+			if i == maxErrors {
+				fmt.Fprintf(stderr, "distlint: ... and %d more errors\n", len(errs)-maxErrors)
+				break
+			}
+			fmt.Fprintf(stderr, "distlint: %s\n", e)
+		}
+		return exitFailure
+	}
+
+	graph, err := checker.Analyze(active, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
+		return exitFailure
+	}
+	findings, failures := collect(graph)
+
+	switch {
+	case *jsonOut:
+		err = graph.PrintJSON(stdout)
+	case *sarifOut:
+		err = writeSARIF(stdout, findings, active, cwd, len(failures) == 0)
+	default:
+		err = writeText(stdout, findings, cwd)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "distlint: writing output: %v\n", err)
+		return exitFailure
+	}
+	for _, f := range failures {
+		fmt.Fprintf(stderr, "distlint: %s\n", f)
+	}
+	switch {
+	case len(failures) > 0:
+		return exitFailure
+	case len(findings) > 0:
+		return exitFindings
+	}
+	return exitClean
+}
+
+// load loads the packages matching patterns: from source for the
+// packages to analyze, and also for their dependencies when an analyzer
+// needs facts about them.
+func load(patterns []string, active []*analysis.Analyzer, tests bool, tags string) ([]*packages.Package, error) {
+	mode := packages.LoadSyntax | packages.NeedModule
+	if needFacts(active) {
+		mode |= packages.LoadAllSyntax
+	}
+	cfg := &packages.Config{Mode: mode, Tests: tests}
+	if tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + tags}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// needFacts reports whether an analyzer, or one it requires, uses facts.
+func needFacts(list []*analysis.Analyzer) bool {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func([]*analysis.Analyzer) bool
+	visit = func(as []*analysis.Analyzer) bool {
+		for _, a := range as {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			if len(a.FactTypes) > 0 || visit(a.Requires) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(list)
+}
+
+// loadErrors returns the distinct errors of pkgs and their dependencies
+// (list, parse and type errors), with paths relative to cwd.
+func loadErrors(pkgs []*packages.Package, cwd string) []string {
+	var errs []string
+	seen := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = relPath(cwd, e.Pos) + ": " + e.Msg
+			} else if !strings.Contains(msg, p.PkgPath) && p.PkgPath != "" {
+				msg = "package " + p.PkgPath + ": " + msg
+			}
+			msg = strings.ReplaceAll(msg, "\n", " ")
+			if !seen[msg] {
+				seen[msg] = true
+				errs = append(errs, msg)
+			}
+		}
+	})
+	return errs
+}
+
+// A finding is one diagnostic with its resolved positions.
+type finding struct {
+	analyzer *analysis.Analyzer
+	diag     analysis.Diagnostic
+	posn     token.Position
+	end      token.Position
+	fset     *token.FileSet
+}
+
+// collect returns the findings of the root actions, sorted and without
+// duplicates (a file in both a package and its test variant is analyzed
+// twice), and the errors of every action.
+func collect(graph *checker.Graph) (findings []finding, failures []string) {
+	type key struct {
+		posn, end token.Position
+		analyzer  string
+		message   string
+	}
+	seen := make(map[key]bool)
+	failed := make(map[string]bool)
+	for act := range graph.All() {
+		if act.Err != nil {
+			msg := fmt.Sprintf("analyzer %s failed on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+			if !failed[msg] {
+				failed[msg] = true
+				failures = append(failures, msg)
+			}
+			continue
+		}
+		if !act.IsRoot {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			f := finding{analyzer: act.Analyzer, diag: d, posn: fset.Position(d.Pos), end: fset.Position(d.End), fset: fset}
+			k := key{f.posn, f.end, act.Analyzer.Name, d.Message}
+			if !seen[k] {
+				seen[k] = true
+				findings = append(findings, f)
+			}
+		}
+	}
+	slices.SortFunc(findings, func(a, b finding) int {
+		switch {
+		case a.posn.Filename != b.posn.Filename:
+			return strings.Compare(a.posn.Filename, b.posn.Filename)
+		case a.posn.Line != b.posn.Line:
+			return a.posn.Line - b.posn.Line
+		case a.posn.Column != b.posn.Column:
+			return a.posn.Column - b.posn.Column
+		case a.analyzer.Name != b.analyzer.Name:
+			return strings.Compare(a.analyzer.Name, b.analyzer.Name)
+		}
+		return strings.Compare(a.diag.Message, b.diag.Message)
+	})
+	slices.Sort(failures)
+	return findings, failures
+}
+
+// relPath returns path (which may carry a :line:col suffix) relative to
+// cwd when it lies under it.
+func relPath(cwd, path string) string {
+	if cwd == "" || !filepath.IsAbs(path) {
+		return path
+	}
+	if rel, err := filepath.Rel(cwd, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+func usage(w io.Writer, fs *flag.FlagSet, suite []*analysis.Analyzer) {
+	fmt.Fprint(w, `distlint finds the mistakes distributed systems punish.
+
+Usage:
+  distlint [flags] [packages]      analyze packages (default ./...)
+  distlint -explain <analyzer>     print an analyzer's documentation
+  go vet -vettool=$(which distlint) [packages]
+  go fix -fixtool=$(which distlint) [packages]
+
+Exit status: 0 no findings, 1 findings, 2 errors.
+
+Analyzers:
+`)
+	for _, a := range suite {
+		title, _, _ := strings.Cut(a.Doc, "\n")
+		fmt.Fprintf(w, "  %s\n", title)
+	}
+	fmt.Fprint(w, "\nFlags:\n")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+func explainAnalyzer(stdout, stderr io.Writer, suite []*analysis.Analyzer, name string) int {
+	for _, a := range suite {
+		if strings.EqualFold(a.Name, name) {
+			fmt.Fprintf(stdout, "%s\n\nDocumentation: %s\n", a.Doc, a.URL)
+			first := true
+			a.Flags.VisitAll(func(f *flag.Flag) {
+				if first {
+					fmt.Fprint(stdout, "\nOptions:\n")
+					first = false
+				}
+				fmt.Fprintf(stdout, "  -%s.%s (default %q)\n    \t%s\n", a.Name, f.Name, f.DefValue, f.Usage)
+			})
+			return exitClean
+		}
+	}
+	fmt.Fprintf(stderr, "distlint: unknown analyzer %q (analyzers: %s)\n", name, strings.Join(names(suite), ", "))
+	return exitFailure
+}

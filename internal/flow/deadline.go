@@ -1,0 +1,104 @@
+package flow
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/match"
+)
+
+// maxDepth bounds how many variables and derivations the deadline helpers
+// follow, so that cycles (ctx = wrap(ctx)) terminate.
+const maxDepth = 8
+
+// ContextHasDeadline reports whether the context.Context expression ctx
+// visibly carries a deadline inside scope: it is made by
+// context.WithTimeout or WithDeadline (or their Cause forms), or derived
+// from such a context by WithCancel, WithValue and the like, through
+// local variables. Anything it cannot see (a parameter, a field, a call
+// result) is reported as false.
+func ContextHasDeadline(info *types.Info, scope inspector.Cursor, ctx ast.Expr) bool {
+	return contextHasDeadline(info, scope, ctx, 0)
+}
+
+func contextHasDeadline(info *types.Info, scope inspector.Cursor, ctx ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch e := ast.Unparen(ctx).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		defs, ok := Defs(info, scope, v)
+		if !ok {
+			return false
+		}
+		for _, d := range defs {
+			call, isCall := ast.Unparen(d.Expr).(*ast.CallExpr)
+			if !isCall || d.Index != 0 || !derivesDeadline(info, scope, call, depth) {
+				return false
+			}
+		}
+		return true
+	case *ast.CallExpr:
+		return derivesDeadline(info, scope, e, depth)
+	}
+	return false
+}
+
+// derivesDeadline reports whether call returns a context with a deadline.
+func derivesDeadline(info *types.Info, scope inspector.Cursor, call *ast.CallExpr, depth int) bool {
+	fn := match.Callee(info, call)
+	switch {
+	case match.IsFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"):
+		return true
+	case match.IsFunc(fn, "context", "WithCancel", "WithCancelCause", "WithValue"):
+		return len(call.Args) > 0 && contextHasDeadline(info, scope, call.Args[0], depth+1)
+	}
+	return false
+}
+
+// RequestHasDeadline reports whether the *http.Request expression req
+// visibly carries a context with a deadline: it is made by
+// http.NewRequestWithContext, req.WithContext or req.Clone with such a
+// context, through local variables.
+func RequestHasDeadline(info *types.Info, scope inspector.Cursor, req ast.Expr) bool {
+	return requestHasDeadline(info, scope, req, 0)
+}
+
+func requestHasDeadline(info *types.Info, scope inspector.Cursor, req ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch e := ast.Unparen(req).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		defs, ok := Defs(info, scope, v)
+		if !ok {
+			return false
+		}
+		for _, d := range defs {
+			call, isCall := ast.Unparen(d.Expr).(*ast.CallExpr)
+			if !isCall || d.Index != 0 || !requestHasDeadline(info, scope, call, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ast.CallExpr:
+		fn := match.Callee(info, e)
+		switch {
+		case match.IsFunc(fn, "net/http", "NewRequestWithContext"):
+			return len(e.Args) > 0 && contextHasDeadline(info, scope, e.Args[0], depth+1)
+		case match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone"):
+			return len(e.Args) > 0 && contextHasDeadline(info, scope, e.Args[0], depth+1)
+		}
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+// Package match identifies functions, methods, variables and types by
+// package path and name through their types.Object, never by the text of
+// the source, so that renamed imports, dot imports, aliases and method
+// values are all seen for what they are.
+package match
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
+	htypeutil "honnef.co/go/tools/go/types/typeutil"
+)
+
+// Callee returns the function or method that call statically names
+// (including interface methods), or nil for builtins, conversions and
+// calls of function values.
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// IsFunc reports whether fn is one of the package-level functions
+// pkgPath.name for the given names.
+func IsFunc(fn *types.Func, pkgPath string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+		return false
+	}
+	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+		return false
+	}
+	return slices.Contains(names, fn.Name())
+}
+
+// IsMethod reports whether fn is one of the named methods of the type
+// pkgPath.typeName (value or pointer receiver, concrete or interface).
+func IsMethod(fn *types.Func, pkgPath, typeName string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath || !slices.Contains(names, fn.Name()) {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	recv := types.Unalias(sig.Recv().Type())
+	if p, ok := recv.(*types.Pointer); ok {
+		recv = types.Unalias(p.Elem())
+	}
+	switch recv := recv.(type) {
+	case *types.Named:
+		return recv.Obj().Name() == typeName
+	case *types.Interface:
+		// Export data gives abstract methods of a named interface the
+		// bare interface as receiver: find the named type instead.
+		tn, ok := fn.Pkg().Scope().Lookup(typeName).(*types.TypeName)
+		if !ok {
+			return false
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			return false
+		}
+		for m := range iface.Methods() {
+			if m == fn {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsPkgVar reports whether obj is the package-level variable pkgPath.name.
+func IsPkgVar(obj types.Object, pkgPath, name string) bool {
+	v, ok := obj.(*types.Var)
+	return ok && !v.IsField() && v.Pkg() != nil && v.Pkg().Path() == pkgPath &&
+		v.Name() == name && v.Parent() == v.Pkg().Scope()
+}
+
+// IsType reports whether t is the named type qualified as
+// "pkgpath.Name" (for example "net/http.Client"), seeing through aliases.
+func IsType(t types.Type, qualified string) bool {
+	return t != nil && htypeutil.IsTypeWithName(t, qualified)
+}
+
+// IsTypeOrPointer reports whether t is the named type qualified, or a
+// pointer to it, seeing through aliases.
+func IsTypeOrPointer(t types.Type, qualified string) bool {
+	return IsType(t, qualified) || (t != nil && htypeutil.IsPointerToTypeWithName(t, qualified))
+}
+
+// Imports reports whether pkg directly imports any of paths. Analyzers
+// use it to leave packages that cannot matter before doing any work.
+func Imports(pkg *types.Package, paths ...string) bool {
+	for _, imp := range pkg.Imports() {
+		if slices.Contains(paths, imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// Field returns the field of struct type t (or *t) named name, its index,
+// and whether it was found.
+func Field(t types.Type, name string) (*types.Var, int, bool) {
+	t = types.Unalias(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil, 0, false
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == name {
+			return f, i, true
+		}
+	}
+	return nil, 0, false
+}
