@@ -9,34 +9,25 @@ import (
 	"github.com/distlint/distlint/internal/report"
 )
 
-func TestClients(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}), "client", "defaultclient")
+// Each analysistest run loads net/http and its dependencies, so the
+// scenarios share as few runs as their configurations allow.
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}),
+		"client",        // http.Client literals, new, zero values, aliases, generics
+		"defaultclient", // http.DefaultClient and http.Get and friends
+		"dial",          // net.Dial, tls.Dial, net.Dialer
+		"suppress",      // //distlint:ignore
+		"skiptests",     // _test.go files are skipped by default
+		"skipgenerated", // and so are generated files
+	)
 }
 
-func TestServers(t *testing.T) {
+func TestServerFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeout.New(timeout.Config{}), "server")
 }
 
-func TestDials(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}), "dial")
-}
-
-func TestSuppression(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}), "suppress")
-}
-
-func TestFilePolicy(t *testing.T) {
-	for _, tc := range []struct {
-		pkg    string
-		policy *report.Policy
-	}{
-		{"skiptests", nil},
-		{"withtests", &report.Policy{Tests: true}},
-		{"skipgenerated", nil},
-		{"withgenerated", &report.Policy{Generated: true}},
-	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{Policy: tc.policy}), tc.pkg)
-		})
-	}
+func TestPolicyIncludesTestsAndGenerated(t *testing.T) {
+	policy := &report.Policy{Tests: true, Generated: true}
+	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{Policy: policy}), "withtests", "withgenerated")
 }

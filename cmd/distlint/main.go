@@ -27,7 +27,9 @@ func main() {
 	if vetMode(args) {
 		// The go command's vet/fix protocol: one package per process,
 		// described by a .cfg file; facts travel through files.
-		policy := &report.Policy{NameInMessage: !hasFlag(args, "json")}
+		// The go command always asks for -json and prints the text itself,
+		// without analyzer names: put the name into the message.
+		policy := &report.Policy{NameInMessage: true}
 		suite := analyzers.New(policy)
 		registerVetFlags(policy, suite)
 		unitchecker.Main(suite...) // does not return

@@ -165,7 +165,14 @@ func loadErrors(pkgs []*packages.Package, cwd string) []string {
 	var errs []string
 	seen := make(map[string]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		// A package that does not compile also carries the go command's
+		// report of the same errors; the parser's and type checker's
+		// have exact positions.
+		precise := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
 		for _, e := range p.Errors {
+			if precise && e.Kind == packages.ListError {
+				continue
+			}
 			msg := e.Msg
 			if e.Pos != "" && e.Pos != "-" {
 				msg = relPath(cwd, e.Pos) + ": " + e.Msg

@@ -1,0 +1,328 @@
+package main_test
+
+// End-to-end tests: build the distlint binary and run it, as a user
+// would, on the module in ../../testdata/e2e.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var binary string // the distlint binary under test
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "distlint-e2e")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "distlint")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		os.RemoveAll(dir)
+		panic("building distlint: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// e2eDir is the fixture module.
+func e2eDir(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "e2e"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// run runs name with args in dir and returns its output and exit code.
+func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("running %s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+// The findings of ./findings, in text form: sorted, relative paths,
+// analyzer named on every line. Probe's finding is suppressed with a
+// reason; Careless's directive has none, so it is reported and the
+// finding below it stays.
+var wantText = []string{
+	"findings/findings.go:8:9: http.Get uses http.DefaultClient, which has no Timeout: a stalled server holds this goroutine and its connection forever; use an http.Client with Timeout, or http.NewRequestWithContext with a deadline (timeout)",
+	"findings/findings.go:13:10: http.Server has neither ReadHeaderTimeout nor ReadTimeout: slow or idle clients (slowloris) hold connections and goroutines until the server runs out of them; set ReadHeaderTimeout (for example 10 * time.Second) (timeout)",
+	"findings/findings.go:25:2: //distlint:ignore directive for timeout has no reason: it suppresses nothing until it says why the finding does not apply (timeout)",
+	"findings/findings.go:26:2: http.Head uses http.DefaultClient, which has no Timeout: a stalled server holds this goroutine and its connection forever; use an http.Client with Timeout, or http.NewRequestWithContext with a deadline (timeout)",
+}
+
+func TestText(t *testing.T) {
+	stdout, stderr, code := run(t, e2eDir(t), binary, "./findings", "./clean")
+	if code != 1 {
+		t.Errorf("exit code = %d, want 1 (findings); stderr: %s", code, stderr)
+	}
+	if got := strings.Split(strings.TrimSpace(stdout), "\n"); strings.Join(got, "\n") != strings.Join(wantText, "\n") {
+		t.Errorf("output:\n%s\nwant:\n%s", stdout, strings.Join(wantText, "\n"))
+	}
+	if stderr != "" {
+		t.Errorf("unexpected stderr: %s", stderr)
+	}
+}
+
+func TestClean(t *testing.T) {
+	stdout, stderr, code := run(t, e2eDir(t), binary, "./clean")
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Errorf("clean package: exit %d, stdout %q, stderr %q; want 0 and no output", code, stdout, stderr)
+	}
+}
+
+func TestFailures(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		stderr string // a regexp the single-line error must match
+	}{
+		{"broken package", []string{"./broken"}, `^distlint: broken/broken.go:5:9: undefined: undefinedThing$`},
+		{"unknown flag", []string{"-nosuchflag", "./clean"}, `^distlint: flag provided but not defined: -nosuchflag \(run 'distlint -help' for usage\)$`},
+		{"no such package", []string{"./nosuchdir"}, `^distlint: .*nosuchdir.*$`},
+		{"unknown analyzer", []string{"-enable=nosuch", "./clean"}, `^distlint: invalid value "nosuch" for flag -enable: unknown analyzer "nosuch" \(analyzers: .*\)`},
+		{"explain unknown analyzer", []string{"-explain", "nosuch"}, `^distlint: unknown analyzer "nosuch"`},
+		{"json and sarif", []string{"-json", "-sarif", "./clean"}, `^distlint: -json and -sarif cannot be combined$`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, e2eDir(t), binary, tc.args...)
+			if code != 2 {
+				t.Errorf("exit code = %d, want 2", code)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing: failures are not findings", stdout)
+			}
+			lines := strings.Split(strings.TrimSpace(stderr), "\n")
+			if len(lines) != 1 || !regexp.MustCompile(tc.stderr).MatchString(lines[0]) {
+				t.Errorf("stderr = %q, want one line matching %s", stderr, tc.stderr)
+			}
+		})
+	}
+}
+
+func TestJSON(t *testing.T) {
+	stdout, stderr, code := run(t, e2eDir(t), binary, "-json", "./findings")
+	if code != 1 {
+		t.Errorf("exit code = %d, want 1; stderr: %s", code, stderr)
+	}
+	// The go vet -json form: package -> analyzer -> diagnostics.
+	var tree map[string]map[string][]struct {
+		Category       string `json:"category"`
+		Posn           string `json:"posn"`
+		End            string `json:"end"`
+		Message        string `json:"message"`
+		SuggestedFixes []struct {
+			Message string `json:"message"`
+			Edits   []struct {
+				Filename string `json:"filename"`
+				Start    int    `json:"start"`
+				End      int    `json:"end"`
+				New      string `json:"new"`
+			} `json:"edits"`
+		} `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("invalid JSON: %v\n%s", err, stdout)
+	}
+	diags := tree["example.com/e2e/findings"]["timeout"]
+	if len(diags) != len(wantText) {
+		t.Fatalf("got %d timeout diagnostics, want %d:\n%s", len(diags), len(wantText), stdout)
+	}
+	fixes := 0
+	for _, d := range diags {
+		if !strings.HasSuffix(d.Posn, ".go:"+strings.Split(d.Posn, ".go:")[1]) || d.End == "" || d.Message == "" || d.Category == "" {
+			t.Errorf("incomplete diagnostic: %+v", d)
+		}
+		for _, f := range d.SuggestedFixes {
+			fixes++
+			if f.Message != "Add ReadHeaderTimeout: 10 * time.Second" || len(f.Edits) != 2 {
+				t.Errorf("server fix = %+v, want the field and the time import", f)
+			}
+		}
+	}
+	if fixes != 1 {
+		t.Errorf("got %d suggested fixes, want 1 (the http.Server literal)", fixes)
+	}
+}
+
+func TestSARIF(t *testing.T) {
+	stdout, stderr, code := run(t, e2eDir(t), binary, "-sarif", "./findings")
+	if code != 1 {
+		t.Errorf("exit code = %d, want 1; stderr: %s", code, stderr)
+	}
+	var log struct {
+		Version string `json:"version"`
+		Schema  string `json:"$schema"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID               string `json:"id"`
+						HelpURI          string `json:"helpUri"`
+						ShortDescription struct{ Text string }
+						FullDescription  struct{ Text string }
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string `json:"level"`
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Suppressions []any `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatalf("invalid JSON: %v\n%s", err, stdout)
+	}
+	if log.Version != "2.1.0" || !strings.Contains(log.Schema, "sarif-schema-2.1.0") || len(log.Runs) != 1 {
+		t.Fatalf("not a SARIF 2.1.0 log with one run: %s", stdout)
+	}
+	r := log.Runs[0]
+	if r.Tool.Driver.Name != "distlint" || len(r.Tool.Driver.Rules) == 0 {
+		t.Fatalf("driver = %+v", r.Tool.Driver)
+	}
+	rule := r.Tool.Driver.Rules[0]
+	if rule.ID != "timeout" || !strings.HasPrefix(rule.HelpURI, "https://pkg.go.dev/github.com/distlint/distlint/analyzers/timeout") ||
+		rule.ShortDescription.Text == "" || !strings.Contains(rule.FullDescription.Text, "Mental model") {
+		t.Errorf("rule = %+v", rule)
+	}
+	if len(r.Results) != len(wantText) {
+		t.Fatalf("got %d results, want %d", len(r.Results), len(wantText))
+	}
+	for i, res := range r.Results {
+		loc := res.Locations[0].PhysicalLocation
+		got := loc.ArtifactLocation.URI + ":" + strconv.Itoa(loc.Region.StartLine) + ":" + strconv.Itoa(loc.Region.StartColumn) + ": " + res.Message.Text + " (" + res.RuleID + ")"
+		if got != wantText[i] || res.Level != "warning" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" || res.Suppressions == nil {
+			t.Errorf("result %d = %s (level %q, base %q, suppressions %v); want %s", i, got, res.Level, loc.ArtifactLocation.URIBaseID, res.Suppressions, wantText[i])
+		}
+	}
+}
+
+func TestTestsFlag(t *testing.T) {
+	dir := e2eDir(t)
+	if stdout, _, code := run(t, dir, binary, "./withtests"); code != 0 || stdout != "" {
+		t.Errorf("without -tests: exit %d, output %q; want 0 and nothing (test files are skipped)", code, stdout)
+	}
+	stdout, stderr, code := run(t, dir, binary, "-tests", "./withtests")
+	if code != 1 || strings.Count(stdout, "\n") != 1 || !strings.HasPrefix(stdout, "withtests/lib_test.go:9:2: http.Get uses http.DefaultClient") {
+		t.Errorf("with -tests: exit %d, output %q, stderr %q; want the one finding in lib_test.go, once", code, stdout, stderr)
+	}
+}
+
+func TestSelection(t *testing.T) {
+	dir := e2eDir(t)
+	for _, args := range [][]string{{"-timeout=false"}, {"-disable=timeout"}} {
+		_, stderr, code := run(t, dir, binary, append(args, "./findings")...)
+		if code != 2 || !strings.Contains(stderr, "every analyzer is disabled") {
+			t.Errorf("%v: exit %d, stderr %q; want 2: nothing left to run", args, code, stderr)
+		}
+	}
+	for _, args := range [][]string{{"-timeout"}, {"-enable=timeout"}} {
+		stdout, _, code := run(t, dir, binary, append(args, "./findings")...)
+		if code != 1 || strings.Count(stdout, "(timeout)") != len(wantText) {
+			t.Errorf("%v: exit %d, output %q; want the timeout findings", args, code, stdout)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	stdout, _, code := run(t, e2eDir(t), binary, "-explain", "timeout")
+	if code != 0 || !strings.HasPrefix(stdout, "timeout: ") || !strings.Contains(stdout, "Bad:") || !strings.Contains(stdout, "Good:") {
+		t.Errorf("-explain timeout: exit %d, output %q", code, stdout)
+	}
+}
+
+func TestVetTool(t *testing.T) {
+	dir := e2eDir(t)
+	_, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "./findings")
+	if code == 0 {
+		t.Fatalf("go vet -vettool on findings: exit 0, want non-zero; stderr: %s", stderr)
+	}
+	// The same lines as distlint's own text output, analyzer included.
+	for _, want := range wantText {
+		if !strings.Contains(stderr, want+"\n") {
+			t.Errorf("go vet output lacks %q:\n%s", want, stderr)
+		}
+	}
+	if _, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "./clean"); code != 0 {
+		t.Errorf("go vet -vettool on clean: exit %d, stderr %s", code, stderr)
+	}
+	if _, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "-disable=timeout", "./findings"); code != 0 {
+		t.Errorf("go vet -vettool -disable=timeout: exit %d, stderr %s; want 0", code, stderr)
+	}
+	if _, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "-tests", "./withtests"); code == 0 || !strings.Contains(stderr, "lib_test.go:9:2: http.Get uses http.DefaultClient") {
+		t.Errorf("go vet -vettool -tests: exit %d, stderr %s; want the test-file finding", code, stderr)
+	}
+}
+
+func TestFixTool(t *testing.T) {
+	src := e2eDir(t)
+	dir := t.TempDir()
+	for _, f := range []string{"go.mod", "findings/findings.go"} {
+		data, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, stderr, code := run(t, dir, "go", "fix", "-fixtool="+binary, "./..."); code != 0 {
+		t.Fatalf("go fix -fixtool: exit %d, stderr %s", code, stderr)
+	}
+	fixed, err := os.ReadFile(filepath.Join(dir, "findings", "findings.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`ReadHeaderTimeout: 10 * time.Second}`, `"time"`} {
+		if !bytes.Contains(fixed, []byte(want)) {
+			t.Errorf("fixed file lacks %s:\n%s", want, fixed)
+		}
+	}
+	if _, stderr, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Errorf("fixed module does not build: %s\n%s", stderr, fixed)
+	}
+	// After the fix the server finding is gone; the others remain.
+	stdout, _, _ := run(t, dir, binary, "./...")
+	if strings.Contains(stdout, "http.Server has neither") || !strings.Contains(stdout, "http.Get uses") {
+		t.Errorf("after go fix:\n%s", stdout)
+	}
+}

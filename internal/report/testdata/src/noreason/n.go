@@ -1,0 +1,8 @@
+package noreason
+
+func bad() {}
+
+func f() {
+	//distlint:ignore demo
+	bad()
+}
