@@ -49,7 +49,9 @@ func TestDirectives(t *testing.T) {
 // recorder collects analysistest's complaints instead of failing.
 type recorder struct{ errs []string }
 
-func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
 
 // A directive without a reason is reported and suppresses nothing. The
 // report lands on the directive's own line, where no // want comment can
