@@ -99,7 +99,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	switch {
 	case match.IsType(t, "net/http.Client"):
 		set, explicitZero := litField(c.info, lit, t, "Timeout")
-		if set {
+		if set || c.stubTransport(lit, t) {
 			return
 		}
 		c.client(cur, typeRange(lit), explicitZero)
@@ -120,6 +120,74 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		}
 		c.rep.Report(d)
 	}
+}
+
+// stubTransport reports whether the client literal's Transport is a
+// value of a type declared in this package whose RoundTrip cannot reach
+// the network: it calls nothing but package errors and fmt and builtins
+// (Prometheus's failingRoundTripper: a client that fails every request
+// at once has nothing to wait for).
+func (c *checker) stubTransport(lit *ast.CompositeLit, t types.Type) bool {
+	var transport ast.Expr
+	_, index, _ := match.Field(t, "Transport")
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Transport" {
+				transport = kv.Value
+			}
+		} else if i == index {
+			transport = elt
+		}
+	}
+	if transport == nil {
+		return false
+	}
+	tt := c.info.TypeOf(transport)
+	if tt == nil {
+		return false
+	}
+	if _, isIface := tt.Underlying().(*types.Interface); isIface {
+		return false // the dynamic type is out of view
+	}
+	obj, _, _ := types.LookupFieldOrMethod(tt, true, c.pass.Pkg, "RoundTrip")
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	decl := c.funcDecl(fn)
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	stub := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || !stub {
+			return stub
+		}
+		if tv, ok := c.info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+			return true // conversion or builtin
+		}
+		callee := match.Callee(c.info, call)
+		if callee == nil || callee.Pkg() == nil || (callee.Pkg().Path() != "errors" && callee.Pkg().Path() != "fmt") {
+			stub = false
+		}
+		return stub
+	})
+	return stub
+}
+
+// funcDecl returns the declaration of fn among the package's files.
+func (c *checker) funcDecl(fn *types.Func) *ast.FuncDecl {
+	file := c.fileOf(fn.Pos())
+	if file == nil {
+		return nil
+	}
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && c.info.Defs[fd.Name] == fn {
+			return fd
+		}
+	}
+	return nil
 }
 
 // zeroValueDecl checks `var c http.Client` and `var s http.Server`
@@ -227,6 +295,9 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 		if expr.ParentEdgeKind() == edge.AssignStmt_Lhs {
 			return // replacing the default client
 		}
+		if c.isFallback(expr.Parent(), p) {
+			return
+		}
 	case *ast.BinaryExpr:
 		if p.Op == token.EQL || p.Op == token.NEQ {
 			return // comparing with it
@@ -250,6 +321,81 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 		}
 	}
 	c.rep.Reportf(expr.Node(), "default-client", "http.DefaultClient has no Timeout: %s; use an http.Client with Timeout, or send requests with a context deadline", msgHang)
+}
+
+// isFallback reports whether the assignment of http.DefaultClient at cur
+// is a default that the code's main path does not take (the corpus taught
+// both shapes: Prometheus, client-go, minio):
+//
+//	if c == nil { c = http.DefaultClient } // the caller supplied no client
+//
+//	if timeout > 0 { c = &http.Client{Timeout: timeout} } else { c = http.DefaultClient }
+//
+// In the first the client is normally configured elsewhere; in the second
+// the timeout is configuration and zero is the user's choice.
+func (c *checker) isFallback(cur inspector.Cursor, as *ast.AssignStmt) bool {
+	if len(as.Lhs) != 1 {
+		return false
+	}
+	target, ok := flow.PathOf(c.info, as.Lhs[0])
+	if !ok {
+		return false
+	}
+	block, ok := cur.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	ifStmt, ok := cur.Parent().Parent().Node().(*ast.IfStmt)
+	if !ok {
+		return false
+	}
+	if ifStmt.Body == block && c.isNilCheck(ifStmt.Cond, target) {
+		return true
+	}
+	other := ifStmt.Body
+	if ifStmt.Body == block {
+		other, _ = ifStmt.Else.(*ast.BlockStmt)
+	}
+	if other == nil {
+		return false
+	}
+	for _, stmt := range other.List {
+		if as2, ok := stmt.(*ast.AssignStmt); ok && len(as2.Lhs) == 1 && len(as2.Rhs) == 1 {
+			p2, ok := flow.PathOf(c.info, as2.Lhs[0])
+			lit := compositeLitOf(as2.Rhs[0])
+			if ok && p2.Equal(target) && lit != nil && match.IsType(c.info.TypeOf(lit), "net/http.Client") {
+				if set, _ := litField(c.info, lit, c.info.TypeOf(lit), "Timeout"); set {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isNilCheck reports whether cond is `path == nil`.
+func (c *checker) isNilCheck(cond ast.Expr, path flow.Path) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.EQL {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+		if p, ok := flow.PathOf(c.info, pair[0]); ok && p.Equal(path) && c.info.Types[pair[1]].IsNil() {
+			return true
+		}
+	}
+	return false
+}
+
+// compositeLitOf returns the composite literal expr is, or takes the
+// address of.
+func compositeLitOf(expr ast.Expr) *ast.CompositeLit {
+	expr = ast.Unparen(expr)
+	if u, ok := expr.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		expr = ast.Unparen(u.X)
+	}
+	lit, _ := expr.(*ast.CompositeLit)
+	return lit
 }
 
 // call checks calls of the package-level helpers that cannot take a

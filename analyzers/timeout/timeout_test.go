@@ -14,12 +14,13 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}),
-		"client",        // http.Client literals, new, zero values, aliases, generics
-		"defaultclient", // http.DefaultClient and http.Get and friends
-		"dial",          // net.Dial, tls.Dial, net.Dialer
-		"suppress",      // //distlint:ignore
-		"skiptests",     // _test.go files are skipped by default
-		"skipgenerated", // and so are generated files
+		"client",               // http.Client literals, new, zero values, aliases, generics
+		"defaultclient",        // http.DefaultClient and http.Get and friends
+		"dial",                 // net.Dial, tls.Dial, net.Dialer
+		"suppress",             // //distlint:ignore
+		"skiptests",            // _test.go files are skipped by default
+		"skipgenerated",        // and so are generated files
+		"skiphelpers/testutil", // and test helper packages
 	)
 }
 
@@ -29,5 +30,5 @@ func TestServerFix(t *testing.T) {
 
 func TestPolicyIncludesTestsAndGenerated(t *testing.T) {
 	policy := &report.Policy{Tests: true, Generated: true}
-	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{Policy: policy}), "withtests", "withgenerated")
+	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{Policy: policy}), "withtests", "withgenerated", "withhelpers/testutil")
 }

@@ -21,7 +21,8 @@ import (
 // Policy is the reporting policy shared by all analyzers of one suite.
 // The zero value is the default: test and generated files are skipped.
 type Policy struct {
-	// Tests reports findings in _test.go files too.
+	// Tests reports findings in test code too: _test.go files and test
+	// helper packages (see IsTestPackage).
 	Tests bool
 	// Generated reports findings in generated files (those with a
 	// "// Code generated ... DO NOT EDIT." comment) too.
@@ -51,12 +52,13 @@ func New(pass *analysis.Pass, policy *Policy) *Reporter {
 	if policy != nil {
 		r.policy = *policy
 	}
+	testPkg := !r.policy.Tests && IsTestPackage(pass.Pkg.Path())
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
 		if tf == nil {
 			continue
 		}
-		st := &fileState{skip: r.skipFile(tf.Name(), f)}
+		st := &fileState{skip: testPkg || r.skipFile(tf.Name(), f)}
 		r.files[tf] = st
 		if !st.skip {
 			r.scanDirectives(f, st)
@@ -70,6 +72,25 @@ func New(pass *analysis.Pass, policy *Policy) *Reporter {
 func (r *Reporter) Skip(f *ast.File) bool {
 	st := r.files[r.pass.Fset.File(f.FileStart)]
 	return st == nil || st.skip
+}
+
+// testPackageElems are import-path elements that name packages which
+// exist only for tests (nats-server/test, stripe-go/testing,
+// prometheus/util/testutil): their code runs in tests, not in production.
+var testPackageElems = map[string]bool{
+	"test": true, "tests": true, "testing": true, "testutil": true, "testutils": true,
+	"testhelper": true, "testhelpers": true, "testenv": true,
+}
+
+// IsTestPackage reports whether the package path has an element that
+// names a test helper package.
+func IsTestPackage(path string) bool {
+	for elem := range strings.SplitSeq(path, "/") {
+		if testPackageElems[elem] {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Reporter) skipFile(name string, f *ast.File) bool {

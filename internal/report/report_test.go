@@ -140,3 +140,20 @@ func TestProtect(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTestPackage(t *testing.T) {
+	for path, want := range map[string]bool{
+		"github.com/nats-io/nats-server/v2/test":         true,
+		"github.com/stripe/stripe-go/v85/testing":        true,
+		"github.com/prometheus/prometheus/util/testutil": true,
+		"example.com/svc/internal/testhelpers/fixtures":  true,
+		"github.com/prometheus/prometheus/notifier":      false,
+		"example.com/latest":                             false,
+		"example.com/contest/testimony":                  false,
+		"k8s.io/client-go/rest":                          false,
+	} {
+		if got := report.IsTestPackage(path); got != want {
+			t.Errorf("IsTestPackage(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

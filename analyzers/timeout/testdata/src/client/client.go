@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -182,4 +183,43 @@ func genericNew[T any]() *T { return new(T) }
 func instantiated() *http.Client {
 	c := genericNew[http.Client]()
 	return c
+}
+
+// Corpus shape (Prometheus scrape): a client whose transport fails every
+// request at once has nothing to wait for.
+type failingRoundTripper struct{ err error }
+
+func (f failingRoundTripper) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, fmt.Errorf("cannot scrape: %w", f.err)
+}
+
+func failing(err error) *http.Client {
+	return &http.Client{Transport: failingRoundTripper{err: err}}
+}
+
+type fixedRoundTripper struct{}
+
+func (*fixedRoundTripper) RoundTrip(*http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: 204, Body: http.NoBody}, nil
+}
+
+func fixed() *http.Client { return &http.Client{Transport: &fixedRoundTripper{}} }
+
+// A local transport that delegates to another one does reach the network.
+type loggingRoundTripper struct{ next http.RoundTripper }
+
+func (l loggingRoundTripper) RoundTrip(r *http.Request) (*http.Response, error) {
+	return l.next.RoundTrip(r)
+}
+
+func logging() *http.Client {
+	return &http.Client{Transport: loggingRoundTripper{next: http.DefaultTransport}} // want `http.Client has no Timeout`
+}
+
+type funcRoundTripper func(*http.Request) (*http.Response, error)
+
+func (f funcRoundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func viaFunc(f func(*http.Request) (*http.Response, error)) *http.Client {
+	return &http.Client{Transport: funcRoundTripper(f)} // want `http.Client has no Timeout`
 }

@@ -19,11 +19,9 @@ func methodUse(req *http.Request) {
 	http.DefaultClient.Get("https://example.com") // want `http.DefaultClient has no Timeout`
 }
 
-func fallback(c *http.Client) *http.Client {
-	if c == nil {
-		c = http.DefaultClient // want `http.DefaultClient has no Timeout`
-	}
-	return c
+// An unconditional default is the main path: reported.
+func defaulted() *restClient {
+	return &restClient{Client: http.DefaultClient} // want `http.DefaultClient has no Timeout`
 }
 
 func passed() {
@@ -96,3 +94,49 @@ type api struct{}
 func (api) Get(string) {}
 
 func userGet() { api{}.Get("x") }
+
+// Corpus shapes (Prometheus notifier, client-go rest, minio): a nil
+// client falls back to the default; the caller normally supplies one.
+func doWith(ctx context.Context, client *http.Client, req *http.Request) (*http.Response, error) {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	return client.Do(req.WithContext(ctx))
+}
+
+type restClient struct{ Client *http.Client }
+
+func (r *restClient) do(req *http.Request) {
+	client := r.Client
+	if nil == client {
+		client = http.DefaultClient
+	}
+	client.Do(req)
+}
+
+// Corpus shape (client-go rest/transport.go): the timeout is
+// configuration; the default client stands for a zero timeout chosen by
+// the user.
+func clientFor(rt http.RoundTripper, timeout time.Duration) *http.Client {
+	var c *http.Client
+	if rt != http.DefaultTransport || timeout > 0 {
+		c = &http.Client{Transport: rt, Timeout: timeout}
+	} else {
+		c = http.DefaultClient
+	}
+	return c
+}
+
+// A fallback of another location, or a branch that sets no Timeout, is
+// not a fallback.
+func notAFallback(a, b *http.Client, rt http.RoundTripper, cond bool) (*http.Client, *http.Client) {
+	if a == nil {
+		b = http.DefaultClient // want `http.DefaultClient has no Timeout`
+	}
+	if cond {
+		a = &http.Client{Transport: rt} // want `http.Client has no Timeout`
+	} else {
+		a = http.DefaultClient // want `http.DefaultClient has no Timeout`
+	}
+	return a, b
+}
