@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/analyzers/timeout"
+	"github.com/distlint/distlint/analyzers/unboundedqueue"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -19,6 +20,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 	}
 	return []*analysis.Analyzer{
 		timeout.New(timeout.Config{Policy: policy}),
+		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
 	}
 }
 

@@ -154,7 +154,7 @@ func (c *checker) stubTransport(lit *ast.CompositeLit, t types.Type) bool {
 	if !ok || fn.Pkg() != c.pass.Pkg {
 		return false
 	}
-	decl := c.funcDecl(fn)
+	decl := match.FuncDecl(c.pass.Files, c.info, fn)
 	if decl == nil || decl.Body == nil {
 		return false
 	}
@@ -174,20 +174,6 @@ func (c *checker) stubTransport(lit *ast.CompositeLit, t types.Type) bool {
 		return stub
 	})
 	return stub
-}
-
-// funcDecl returns the declaration of fn among the package's files.
-func (c *checker) funcDecl(fn *types.Func) *ast.FuncDecl {
-	file := c.fileOf(fn.Pos())
-	if file == nil {
-		return nil
-	}
-	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && c.info.Defs[fd.Name] == fn {
-			return fd
-		}
-	}
-	return nil
 }
 
 // zeroValueDecl checks `var c http.Client` and `var s http.Server`
@@ -401,7 +387,7 @@ func compositeLitOf(expr ast.Expr) *ast.CompositeLit {
 // call checks calls of the package-level helpers that cannot take a
 // timeout, new(http.Client), new(http.Server), and dials.
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
-	if isNew(c.info, call) {
+	if match.IsBuiltin(c.info, call, "new") {
 		switch t := c.info.TypeOf(call); {
 		case match.IsTypeOrPointer(t, "net/http.Client"):
 			c.client(cur, call, false)
@@ -483,7 +469,7 @@ func (c *checker) unboundedDialerValue(expr ast.Expr) bool {
 	case *ast.CompositeLit:
 		return match.IsType(c.info.TypeOf(e), "net.Dialer") && !c.dialerLitBounded(e)
 	case *ast.CallExpr:
-		return isNew(c.info, e) && match.IsTypeOrPointer(c.info.TypeOf(e), "net.Dialer")
+		return match.IsBuiltin(c.info, e, "new") && match.IsTypeOrPointer(c.info.TypeOf(e), "net.Dialer")
 	}
 	return false
 }
@@ -634,16 +620,6 @@ func litField(info *types.Info, lit *ast.CompositeLit, t types.Type, field strin
 	return false, false
 }
 
-// isNew reports whether call is a call of the builtin new.
-func isNew(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "new"
-}
-
 // isTCP reports whether the network argument of a dial is a constant
 // naming a TCP network. Other networks do not wait on a remote peer
 // (udp, unix), and a non-constant one is out of view.
@@ -665,10 +641,5 @@ func typeRange(lit *ast.CompositeLit) analysis.Range {
 	if lit.Type != nil {
 		return lit.Type
 	}
-	return rangeOf{lit.Lbrace, lit.Lbrace + 1}
+	return report.Span(lit.Lbrace, lit.Lbrace+1)
 }
-
-type rangeOf struct{ pos, end token.Pos }
-
-func (r rangeOf) Pos() token.Pos { return r.pos }
-func (r rangeOf) End() token.Pos { return r.end }

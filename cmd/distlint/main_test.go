@@ -246,11 +246,16 @@ func TestTestsFlag(t *testing.T) {
 
 func TestSelection(t *testing.T) {
 	dir := e2eDir(t)
-	for _, args := range [][]string{{"-timeout=false"}, {"-disable=timeout"}} {
-		_, stderr, code := run(t, dir, binary, append(args, "./findings")...)
-		if code != 2 || !strings.Contains(stderr, "every analyzer is disabled") {
-			t.Errorf("%v: exit %d, stderr %q; want 2: nothing left to run", args, code, stderr)
+	// ./findings has timeout findings only.
+	for _, args := range [][]string{{"-timeout=false"}, {"-disable=timeout"}, {"-unboundedqueue"}} {
+		stdout, stderr, code := run(t, dir, binary, append(args, "./findings")...)
+		if code != 0 || stdout != "" || stderr != "" {
+			t.Errorf("%v: exit %d, output %q, stderr %q; want 0 and nothing: timeout is off", args, code, stdout, stderr)
 		}
+	}
+	_, stderr, code := run(t, dir, binary, "-disable=timeout,unboundedqueue", "./findings")
+	if code != 2 || !strings.Contains(stderr, "every analyzer is disabled") {
+		t.Errorf("disabling all: exit %d, stderr %q; want 2: nothing left to run", code, stderr)
 	}
 	for _, args := range [][]string{{"-timeout"}, {"-enable=timeout"}} {
 		stdout, _, code := run(t, dir, binary, append(args, "./findings")...)
@@ -351,5 +356,18 @@ func TestSmokeRealPackages(t *testing.T) {
 	// The go-kit default client is a known finding: the run reached it.
 	if !strings.Contains(stdout, "go-kit/kit@v0.13.0/transport/http/client.go:42:11: http.DefaultClient has no Timeout") {
 		t.Errorf("the known go-kit finding is missing; output:\n%s", stdout)
+	}
+}
+
+// cgo packages are analyzed through cmd/cgo's rewrite of their files;
+// findings and suppressions still refer to the user's lines.
+func TestCgo(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	stdout, stderr, code := run(t, e2eDir(t), binary, "./cgo")
+	want := "cgo/cgo.go:11:16: http.Get uses http.DefaultClient"
+	if code != 1 || strings.Count(stdout, "\n") != 1 || !strings.HasPrefix(stdout, want) {
+		t.Errorf("exit %d, output %q, stderr %q; want the one finding %q", code, stdout, stderr, want)
 	}
 }

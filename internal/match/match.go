@@ -118,3 +118,30 @@ func Field(t types.Type, name string) (*types.Var, int, bool) {
 	}
 	return nil, 0, false
 }
+
+// IsBuiltin reports whether call calls the builtin function name (make,
+// append, len, new, ...), which no declaration can shadow unseen.
+func IsBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// FuncDecl returns the declaration of fn among files, or nil if fn is
+// declared elsewhere (another package, or no body in view).
+func FuncDecl(files []*ast.File, info *types.Info, fn *types.Func) *ast.FuncDecl {
+	for _, f := range files {
+		if fn.Pos() < f.FileStart || fn.Pos() >= f.FileEnd {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && info.Defs[fd.Name] == fn {
+				return fd
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,31 @@
+package unboundedqueue_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/distlint/distlint/analyzers/unboundedqueue"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unboundedqueue.New(unboundedqueue.Config{}),
+		"sendgoroutine", // a goroutine per send
+		"pump",          // the infinite-channel pump
+		"buffers",       // huge constant buffers
+		"peritem",       // a goroutine per received item
+	)
+}
+
+// The threshold is an option: -unboundedqueue.maxbuffer.
+func TestMaxBufferOption(t *testing.T) {
+	a := unboundedqueue.New(unboundedqueue.Config{})
+	if err := a.Flags.Set("maxbuffer", "100"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "smallthreshold")
+	// Another instance keeps the default: flags are per instance.
+	if got := unboundedqueue.New(unboundedqueue.Config{}).Flags.Lookup("maxbuffer").Value.String(); got != "10000" {
+		t.Errorf("a new instance has maxbuffer %s, want the default 10000", got)
+	}
+}
