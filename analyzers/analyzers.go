@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
 	"github.com/distlint/distlint/internal/report"
@@ -21,6 +22,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		timeout.New(timeout.Config{Policy: policy}),
 		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
+		lostcontext.New(lostcontext.Config{Policy: policy}),
 	}
 }
 

@@ -254,3 +254,23 @@ type span struct{ pos, end token.Pos }
 
 func (s span) Pos() token.Pos { return s.pos }
 func (s span) End() token.Pos { return s.end }
+
+// Marked returns the reason given by a directive comment (such as
+// "//distlint:detached") on the line of pos or the line above, in file.
+// ok is false when there is no such directive or it gives no reason.
+func Marked(fset *token.FileSet, file *ast.File, pos token.Pos, directive string) (reason string, ok bool) {
+	line := fset.Position(pos).Line
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			rest, found := strings.CutPrefix(c.Text, directive)
+			if !found || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+				continue
+			}
+			if l := fset.Position(c.Pos()).Line; l == line || l == line-1 {
+				reason = strings.TrimSpace(rest)
+				return reason, reason != ""
+			}
+		}
+	}
+	return "", false
+}

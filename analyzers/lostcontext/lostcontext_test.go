@@ -1,0 +1,16 @@
+package lostcontext_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/distlint/distlint/analyzers/lostcontext"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), lostcontext.New(lostcontext.Config{}),
+		"background", // context.Background and TODO where a context is in scope
+		"newrequest", // http.NewRequest where a context is in scope
+	)
+}
