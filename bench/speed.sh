@@ -9,6 +9,11 @@
 #
 #	bench/speed.sh                 # RUNS=3, all corpus packages
 #	RUNS=1 PKGS="github.com/IBM/sarama/..." bench/speed.sh   # quick look
+#	REUSE=raw.txt bench/speed.sh   # keep runs already measured (the raw
+#	                               # lines of an interrupted run), do the rest
+#
+# The raw lines are kept in /tmp/distlint-speed-raw.txt when the script
+# ends, so an interrupted run can be resumed with REUSE.
 #
 # Needs: Go, /usr/bin/time (Debian package "time"); it installs
 # staticcheck v0.8.2 into a temporary GOBIN with go install.
@@ -19,7 +24,7 @@ corpus=$root/bench/corpus
 out=${OUT:-$root/docs/benchmarks.md}
 runs=${RUNS:-3}
 work=$(mktemp -d /tmp/distlint-speed.XXXXXX)
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'cp "$work/raw" "${TMPDIR:-/tmp}/distlint-speed-raw.txt" 2>/dev/null; chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 echo "building distlint and installing staticcheck v0.8.2" >&2
 (cd "$root" && go build -o "$work/bin/distlint" ./cmd/distlint)
@@ -42,11 +47,14 @@ echo "${#pkgs[@]} packages, $runs runs per measurement" >&2
 measure() {
 	local name=$1 mode=$2
 	shift 2
-	local i cache
+	local i cache done
+	# Runs already measured (REUSE) count toward RUNS.
+	done=$(awk -v n="$name" -v m="$mode" '{name=$1; for (i=2; i<=NF-3; i++) name=name" "$i; if (name==n && $(NF-2)==m) c++} END {print c+0}' "$work/raw")
+	[ "$done" -ge "$runs" ] && return 0
 	if [ "$mode" = rerun ]; then
 		(cd "$corpus" && GOCACHE=$work/warm STATICCHECK_CACHE=$work/warm-sc "$@" >/dev/null 2>&1) || true
 	fi
-	for ((i = 1; i <= runs; i++)); do
+	for ((i = done + 1; i <= runs; i++)); do
 		case $mode in
 		cold) cache=$work/cold-$name-$i; rm -rf "$cache" ;;
 		build) cache=$work/copy-$name-$i; rm -rf "$cache"; cp -a "$work/buildcache" "$cache" ;;
@@ -72,6 +80,9 @@ measure() {
 }
 
 : >"$work/raw"
+if [ -n "${REUSE:-}" ]; then
+	cp "$REUSE" "$work/raw"
+fi
 echo "cold runs" >&2
 measure "go build" cold go build "${pkgs[@]}"
 measure "go vet" cold go vet "${pkgs[@]}"
