@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/distlint/distlint/analyzers"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -47,21 +48,13 @@ func (l *listFlag) Set(s string) error {
 	return nil
 }
 
-func names(suite []*analysis.Analyzer) []string {
-	var ns []string
-	for _, a := range suite {
-		ns = append(ns, a.Name)
-	}
-	return ns
-}
-
 // registerVetFlags adds distlint's own flags to the global flag set that
 // unitchecker parses, so that go vet accepts and forwards them
 // (go vet asks the tool for its flags with -flags). -enable and -disable
 // become the per-analyzer -NAME flags that unitchecker defines.
 func registerVetFlags(policy *report.Policy, suite []*analysis.Analyzer) {
 	policyFlags(flag.CommandLine, policy)
-	valid := names(suite)
+	valid := analyzers.Names(suite)
 	flag.Var(&listFlag{valid: valid, set: func(n string) error { return flag.Set(n, "true") }},
 		"enable", "comma-separated analyzers to run (all others are off)")
 	flag.Var(&listFlag{valid: valid, set: func(n string) error { return flag.Set(n, "false") }},
@@ -110,7 +103,7 @@ type selection struct {
 
 func newSelection(fs *flag.FlagSet, suite []*analysis.Analyzer) *selection {
 	sel := &selection{states: make(map[string]*triState)}
-	valid := names(suite)
+	valid := analyzers.Names(suite)
 	for _, a := range suite {
 		ts := new(triState)
 		sel.states[a.Name] = ts
@@ -127,19 +120,21 @@ func newSelection(fs *flag.FlagSet, suite []*analysis.Analyzer) *selection {
 	return sel
 }
 
-// active returns the analyzers to run: if any is selected, only those;
-// otherwise all but the deselected ones.
+// active returns the analyzers to run: if any is selected, only those,
+// less the deselected ones; otherwise all but the deselected ones.
 func (sel *selection) active(suite []*analysis.Analyzer) []*analysis.Analyzer {
-	anyTrue := false
-	for _, ts := range sel.states {
-		anyTrue = anyTrue || *ts == setTrue
-	}
-	var out []*analysis.Analyzer
-	for _, a := range suite {
-		ts := *sel.states[a.Name]
-		if (anyTrue && ts == setTrue) || (!anyTrue && ts != setFalse) {
-			out = append(out, a)
+	var enable, disable []string
+	for name, ts := range sel.states {
+		switch *ts {
+		case setTrue:
+			enable = append(enable, name)
+		case setFalse:
+			disable = append(disable, name)
 		}
+	}
+	out, err := analyzers.Select(suite, enable, disable)
+	if err != nil {
+		panic(err) // the flags only hold the suite's names
 	}
 	return out
 }

@@ -371,3 +371,14 @@ func TestCgo(t *testing.T) {
 		t.Errorf("exit %d, output %q, stderr %q; want the one finding %q", code, stdout, stderr, want)
 	}
 }
+
+func TestBuildTags(t *testing.T) {
+	dir := e2eDir(t)
+	if stdout, stderr, code := run(t, dir, binary, "./tagged"); code != 0 || stdout != "" {
+		t.Errorf("without -tags: exit %d, output %q, stderr %q; want 0: the tagged file is not built", code, stdout, stderr)
+	}
+	stdout, stderr, code := run(t, dir, binary, "-tags=special", "./tagged")
+	if code != 1 || !strings.HasPrefix(stdout, "tagged/special.go:8:18: http.Get uses http.DefaultClient") {
+		t.Errorf("-tags=special: exit %d, output %q, stderr %q; want the finding in special.go", code, stdout, stderr)
+	}
+}

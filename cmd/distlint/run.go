@@ -298,6 +298,6 @@ func explainAnalyzer(stdout, stderr io.Writer, suite []*analysis.Analyzer, name 
 			return exitClean
 		}
 	}
-	fmt.Fprintf(stderr, "distlint: unknown analyzer %q (analyzers: %s)\n", name, strings.Join(names(suite), ", "))
+	fmt.Fprintf(stderr, "distlint: unknown analyzer %q (analyzers: %s)\n", name, strings.Join(analyzers.Names(suite), ", "))
 	return exitFailure
 }
