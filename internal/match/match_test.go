@@ -1,0 +1,129 @@
+package match_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/distlint/distlint/internal/match"
+)
+
+const src = `package p
+
+import (
+	"context"
+	ctxpkg "context"
+	. "strings"
+)
+
+type Doer interface{ Do() }
+type T struct{}
+
+func (*T) Do()          {}
+func Background() int   { return 0 }
+type Alias = T
+
+func use(d Doer, t *T, a *Alias) {
+	context.Background()  // call:context.Background
+	ctxpkg.TODO()         // call:context.TODO
+	Background()          // call:p.Background
+	d.Do()                // call:(p.Doer).Do
+	t.Do()                // call:(p.T).Do
+	a.Do()                // call:(p.T).Do
+	_ = ToUpper("x")      // call:strings.ToUpper
+	_ = make([]int, 1)    // call:builtin make
+	f := t.Do
+	f()                   // call:none
+}
+`
+
+func TestCalls(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	pkg, err := conf.Check("p", fset, []*ast.File{file}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]string{} // line -> expectation
+	for _, cg := range file.Comments {
+		if text := cg.Text(); len(text) > 5 && text[:5] == "call:" {
+			want[fset.Position(cg.Pos()).Line] = text[5 : len(text)-1]
+		}
+	}
+	checked := 0
+	ast.Inspect(file, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		line := fset.Position(call.Pos()).Line
+		exp, ok := want[line]
+		if !ok {
+			return true
+		}
+		checked++
+		fn := match.Callee(info, call)
+		switch exp {
+		case "context.Background":
+			ok = match.IsFunc(fn, "context", "Background") && !match.IsFunc(fn, "context", "TODO")
+		case "context.TODO":
+			ok = match.IsFunc(fn, "context", "Background", "TODO")
+		case "p.Background":
+			ok = match.IsFunc(fn, "p", "Background") && !match.IsFunc(fn, "context", "Background")
+		case "(p.Doer).Do":
+			ok = match.IsMethod(fn, "p", "Doer", "Do") && !match.IsFunc(fn, "p", "Do")
+		case "(p.T).Do":
+			ok = match.IsMethod(fn, "p", "T", "Do") && !match.IsMethod(fn, "p", "Doer", "Do")
+		case "strings.ToUpper":
+			ok = match.IsFunc(fn, "strings", "ToUpper")
+		case "builtin make":
+			ok = fn == nil && match.IsBuiltin(info, call, "make") && !match.IsBuiltin(info, call, "new")
+		case "none":
+			ok = fn == nil
+		}
+		if !ok {
+			t.Errorf("line %d: %s not identified (callee %v)", line, exp, fn)
+		}
+		return true
+	})
+	if checked != len(want) {
+		t.Errorf("checked %d calls, want %d", checked, len(want))
+	}
+
+	// Types through aliases and pointers.
+	tObj := pkg.Scope().Lookup("T").Type()
+	alias := pkg.Scope().Lookup("Alias").Type()
+	if !match.IsType(alias, "p.T") || !match.IsTypeOrPointer(types.NewPointer(alias), "p.T") || match.IsType(types.NewPointer(tObj), "p.T") {
+		t.Error("IsType/IsTypeOrPointer mishandle aliases or pointers")
+	}
+	if fd := match.FuncDecl([]*ast.File{file}, info, pkg.Scope().Lookup("use").(*types.Func)); fd == nil || fd.Name.Name != "use" {
+		t.Error("FuncDecl did not find use")
+	}
+}
+
+// Methods of named interfaces loaded from export data have the bare
+// interface as receiver; IsMethod still matches them.
+func TestInterfaceMethodFromExportData(t *testing.T) {
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "source", nil)
+	nethttp, err := imp.Import("net/http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := nethttp.Scope().Lookup("RoundTripper").Type().Underlying().(*types.Interface)
+	m := rt.Method(0)
+	if !match.IsMethod(m, "net/http", "RoundTripper", "RoundTrip") {
+		t.Errorf("RoundTripper.RoundTrip not matched (receiver %v)", m.Type().(*types.Signature).Recv().Type())
+	}
+	if match.IsMethod(m, "net/http", "Client", "RoundTrip") {
+		t.Error("matched the wrong type")
+	}
+}
