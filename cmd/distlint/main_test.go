@@ -385,3 +385,16 @@ func TestBuildTags(t *testing.T) {
 		t.Errorf("-tags=special: exit %d, output %q, stderr %q; want the finding in special.go", code, stdout, stderr)
 	}
 }
+
+// File names (from pre-commit or an editor) stand for their packages;
+// files the go command ignores are dropped.
+func TestFileArguments(t *testing.T) {
+	dir := e2eDir(t)
+	stdout, stderr, code := run(t, dir, binary, "findings/findings.go", "clean/clean.go", "findings/findings.go")
+	if code != 1 || strings.Join(strings.Split(strings.TrimSpace(stdout), "\n"), "\n") != strings.Join(wantText, "\n") {
+		t.Errorf("files of two packages: exit %d, output %q, stderr %q; want the findings of ./findings once", code, stdout, stderr)
+	}
+	if stdout, stderr, code := run(t, dir, binary, "testdata/ignored.go"); code != 0 || stdout != "" || stderr != "" {
+		t.Errorf("only an ignored file: exit %d, output %q, stderr %q; want 0 and nothing", code, stdout, stderr)
+	}
+}

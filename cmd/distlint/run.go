@@ -69,6 +69,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	patterns, onlyIgnored := packageDirs(patterns)
+	if onlyIgnored {
+		return exitClean // only files the go command ignores (testdata, vendor)
+	}
 
 	cwd, _ := os.Getwd()
 	pkgs, err := load(patterns, active, policy.Tests, *tags)
@@ -138,6 +142,45 @@ func load(patterns []string, active []*analysis.Analyzer, tests bool, tags strin
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	return pkgs, nil
+}
+
+// packageDirs replaces arguments that name Go files with the directories
+// that hold them, once each: pre-commit and editors pass file names, and
+// files from several directories cannot form one package. Files that the
+// go command ignores in ./... (under testdata, vendor, or a directory
+// starting with _ or .) are dropped; onlyIgnored reports that nothing else
+// was given.
+func packageDirs(args []string) (patterns []string, onlyIgnored bool) {
+	seen := make(map[string]bool)
+	dropped := 0
+	for _, arg := range args {
+		if st, err := os.Stat(arg); strings.HasSuffix(arg, ".go") && err == nil && !st.IsDir() {
+			dir := filepath.Dir(arg)
+			if ignoredDir(dir) {
+				dropped++
+				continue
+			}
+			if !filepath.IsAbs(dir) && dir != "." && !strings.HasPrefix(dir, ".") {
+				dir = "." + string(filepath.Separator) + dir
+			}
+			arg = dir
+		}
+		if !seen[arg] {
+			seen[arg] = true
+			patterns = append(patterns, arg)
+		}
+	}
+	return patterns, dropped > 0 && len(patterns) == 0
+}
+
+// ignoredDir reports whether the go command leaves dir out of ./...
+func ignoredDir(dir string) bool {
+	for elem := range strings.SplitSeq(filepath.ToSlash(filepath.Clean(dir)), "/") {
+		if elem == "testdata" || elem == "vendor" || (len(elem) > 1 && (elem[0] == '_' || (elem[0] == '.' && elem != ".."))) {
+			return true
+		}
+	}
+	return false
 }
 
 // needFacts reports whether an analyzer, or one it requires, uses facts.

@@ -1,0 +1,3 @@
+package ignored
+
+this does not compile
