@@ -54,6 +54,9 @@ func hasFlag(args []string, name string) bool {
 		if a == "--" {
 			return false
 		}
+		if !strings.HasPrefix(a, "-") {
+			continue // a package pattern, not a flag
+		}
 		a = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
 		if a == name || strings.HasPrefix(a, name+"=") {
 			return true
