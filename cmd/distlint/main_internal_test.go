@@ -44,4 +44,3 @@ func TestPackageDirs(t *testing.T) {
 }
 
 func join(s []string) string { return strings.Join(s, ",") }
-
