@@ -398,3 +398,25 @@ func TestFileArguments(t *testing.T) {
 		t.Errorf("only an ignored file: exit %d, output %q, stderr %q; want 0 and nothing", code, stdout, stderr)
 	}
 }
+
+// The -sarif output validates against the SARIF 2.1.0 JSON schema
+// (testdata/sarifschema, its own module; skipped if the module proxy
+// cannot be reached to fetch the validator).
+func TestSARIFSchema(t *testing.T) {
+	validator, err := filepath.Abs(filepath.Join("..", "..", "testdata", "sarifschema"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, validator, "go", "mod", "download"); code != 0 {
+		t.Skipf("the module proxy cannot be reached: %s", stderr)
+	}
+	for _, pkg := range []string{"./findings", "./clean"} { // with results and fixes, and with none
+		sarif, _, _ := run(t, e2eDir(t), binary, "-sarif", pkg)
+		cmd := exec.Command("go", "run", ".")
+		cmd.Dir = validator
+		cmd.Stdin = strings.NewReader(sarif)
+		if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "valid SARIF 2.1.0") {
+			t.Errorf("%s: -sarif output is not valid SARIF 2.1.0: %v\n%s", pkg, err, out)
+		}
+	}
+}
