@@ -420,3 +420,27 @@ func TestSARIFSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestPreCommitHooks runs scripts/test-pre-commit: both hooks of
+// .pre-commit-hooks.yaml, with the real pre-commit, on a throwaway
+// repository. Skipped where pre-commit is not installed (Debian package
+// "pre-commit") and with -short.
+func TestPreCommitHooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("installs distlint through pre-commit: skipped with -short")
+	}
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		t.Skip("pre-commit is not installed")
+	}
+	script, err := filepath.Abs(filepath.Join("..", "..", "scripts", "test-pre-commit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(script).CombinedOutput()
+	if err != nil {
+		t.Fatalf("scripts/test-pre-commit: %v\n%s", err, out)
+	}
+	if got := strings.Count(string(out), "ok   "); got != 3 {
+		t.Errorf("%d checks passed, want 3:\n%s", got, out)
+	}
+}
