@@ -138,3 +138,16 @@ func (s *Service) Later(ctx context.Context) {
 		s.db.PingContext(context.Background())
 	})
 }
+
+// Generics.
+type Store[K comparable, V any] struct{ db *sql.DB }
+
+func (s *Store[K, V]) Get(ctx context.Context, k K) (V, error) {
+	var v V
+	err := s.db.QueryRowContext(context.Background(), "SELECT", k).Scan(&v) // want `context.Background\(\) where ctx is in scope`
+	return v, err
+}
+
+func Do[T any](ctx context.Context, f func(context.Context) T) T {
+	return f(ctx)
+}

@@ -197,3 +197,23 @@ func unrelated(ctx context.Context, msgs <-chan Msg, tick <-chan struct{}, flush
 		}
 	}
 }
+
+// Generics: a goroutine per item of a channel of a type parameter.
+func FanIn[T any](items <-chan T, handle func(T)) {
+	for it := range items {
+		go handle(it) // want `goroutine started per item received from a channel`
+	}
+}
+
+// A type parameter whose core type is a channel: out of view, silent.
+func FanInC[C ~chan T, T any](items C, handle func(T)) {
+	for it := range items {
+		go handle(it)
+	}
+}
+
+type Queue[T any] struct{ ch chan T }
+
+func (q *Queue[T]) Push(v T) {
+	go func() { q.ch <- v }() // want `goroutine started only to send on a channel`
+}
