@@ -102,7 +102,7 @@ func listPackages(dir string) ([]pkg, error) {
 			patterns = append(patterns, line)
 		}
 	}
-	cmd := exec.Command("go", append([]string{"list", "-e", "-f", "{{.Name}} {{.ImportPath}} {{with .Module}}{{.Path}}{{end}}"}, patterns...)...)
+	cmd := exec.Command("go", append([]string{"list", "-e", "-f", "{{.Name}} {{.ImportPath}} {{with .Module}}{{.Path}}{{end}} {{len .GoFiles}}{{len .CgoFiles}}"}, patterns...)...)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	outb, err := cmd.Output()
@@ -112,8 +112,8 @@ func listPackages(dir string) ([]pkg, error) {
 	var pkgs []pkg
 	for line := range strings.Lines(string(outb)) {
 		f := strings.Fields(line)
-		if len(f) != 3 || f[0] == "main" {
-			continue
+		if len(f) != 4 || f[0] == "main" || f[3] == "00" {
+			continue // main packages, and packages with only test files
 		}
 		if slices.ContainsFunc(excluded, func(ex string) bool { return f[1] == ex || strings.HasPrefix(f[1], ex+"/") }) {
 			continue
