@@ -27,6 +27,13 @@ runs=${RUNS:-3}
 work=$(mktemp -d /tmp/distlint-speed.XXXXXX)
 trap 'cp "$work/raw" "${TMPDIR:-/tmp}/distlint-speed-raw.txt" 2>/dev/null; chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
+if [ -n "${REPORT_ONLY:-}" ]; then
+	# Only write the report from the REUSE lines.
+	[ -n "${REUSE:-}" ] || { echo "speed.sh: REPORT_ONLY needs REUSE" >&2; exit 2; }
+	cp "$REUSE" "$work/raw"
+	mapfile -t pkgs < <(cd "$root" && go run ./bench/cmd/corpus -list)
+fi
+if [ -z "${REPORT_ONLY:-}" ]; then
 echo "building distlint and installing staticcheck v0.8.2" >&2
 (cd "$root" && go build -o "$work/bin/distlint" ./cmd/distlint)
 GOBIN=$work/bin go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -56,6 +63,9 @@ measure() {
 	done=$(awk -v n="$name" -v m="$mode" '{name=$1; for (i=2; i<=NF-3; i++) name=name" "$i; if (name==n && $(NF-2)==m) c++} END {print c+0}' "$work/raw")
 	[ "$done" -ge "$runs" ] && return 0
 	if [ "$mode" = rerun ]; then
+		# One untimed run fills the results cache, starting from the
+		# build cache that go build filled.
+		[ -d "$work/warm" ] || cp -a "$work/buildcache" "$work/warm"
 		(cd "$corpus" && GOCACHE=$work/warm STATICCHECK_CACHE=$work/warm-sc "$@" >/dev/null 2>&1) || true
 	fi
 	for ((i = done + 1; i <= runs; i++)); do
@@ -107,15 +117,17 @@ measure "staticcheck" rerun "$staticcheck" "${pkgs[@]}"
 measure "distlint" rerun "$distlint" "${pkgs[@]}"
 measure "go vet -vettool=distlint" rerun go vet -vettool="$distlint" "${pkgs[@]}"
 
+fi # REPORT_ONLY
+
 # Medians and the report.
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # column NAME MODE K: field K from the end (1: peak RSS, 2: seconds) of the runs of NAME in MODE
 column() {
 	awk -v n="$1" -v m="$2" -v k="$3" '{name=$1; for (i=2; i<=NF-3; i++) name=name" "$i; if (name==n && $(NF-2)==m) print $(NF-k+1)}' "$work/raw" | median
 }
-secs() { column "$1" "$2" 2; }
+secs() { local v; v=$(column "$1" "$2" 2); echo "${v:-not measured}"; }
 rss() { column "$1" "$2" 1 | awk '{print int($1/1024)}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "not measured"; else printf "%.2f", a / b}'; }
 
 cores=$(nproc)
 mem=$(free -g | awk '/^Mem:/ {print $2 " GiB"}')
@@ -134,7 +146,7 @@ goversion=$(go version | awk '{print $3}')
 		if [ "$tool" = "go build" ]; then
 			echo "| $tool | $(secs "$tool" cold)s | $(rss "$tool" cold) MiB | | | |"
 		else
-			echo "| $tool | $(secs "$tool" cold)s | $(rss "$tool" cold) MiB | $(secs "$tool" build)s | $(rss "$tool" build) MiB | $(secs "$tool" rerun)s |"
+			echo "| $tool | $(secs "$tool" cold)s | $(rss "$tool" cold) MiB | $(secs "$tool" build)s | $(rss "$tool" build) MiB | $(secs "$tool" rerun) |"
 		fi
 	done
 	echo
