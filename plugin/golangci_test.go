@@ -1,0 +1,80 @@
+package plugin_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestGolangciLint builds a real golangci-lint v2.15.0 with the plugin
+// (scripts/build-golangci, from the module proxy) and runs it on
+// testdata/gcl. It is skipped only when the module proxy cannot be
+// reached; -short skips it too, for quick local runs.
+func TestGolangciLint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds golangci-lint: skipped with -short")
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@v2.15.0").CombinedOutput(); err != nil {
+		t.Skipf("the module proxy cannot be reached: %v\n%s", err, out)
+	}
+	bin := filepath.Join(t.TempDir(), "custom-gcl")
+	build := exec.Command(filepath.Join(root, "scripts", "build-golangci"), bin)
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("scripts/build-golangci: %v\n%s", err, out)
+	}
+
+	version, _, _ := gcl(t, root, bin, "--version")
+	if !strings.Contains(version, "2.15.0-distlint-") {
+		t.Errorf("version %q does not carry the sources' hash", version)
+	}
+
+	// The default settings of testdata/gcl/.golangci.yml.
+	out, stderr, code := gcl(t, root, bin, "run", "./...")
+	if code != 1 {
+		t.Errorf("exit code %d, want 1 (issues found); stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"app/app.go:11:9: timeout: http.Get uses http.DefaultClient",
+		"app/app.go:20:32: unboundedqueue: channel buffer of 600",
+		"app/app.go:24:12: lostcontext: http.NewRequest makes a request with no context where ctx is in scope",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "app/app.go:16:") {
+		t.Errorf("the //nolint:distlint line was reported:\n%s", out)
+	}
+
+	// Other settings change the findings.
+	out, stderr, _ = gcl(t, root, bin, "run", "-c", "strict.yml", "./...")
+	if !strings.Contains(out, "timeout: http.Get uses") || strings.Contains(out, "channel buffer of 600") || strings.Contains(out, "lostcontext:") {
+		t.Errorf("with strict.yml (lostcontext disabled, maxbuffer 1000):\n%s\nstderr:\n%s", out, stderr)
+	}
+}
+
+func gcl(t *testing.T, root, bin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = filepath.Join(root, "testdata", "gcl")
+	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %v: %v", bin, args, err)
+	}
+	return out.String(), errOut.String(), code
+}
