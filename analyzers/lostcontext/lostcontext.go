@@ -193,7 +193,7 @@ func (c *checker) background(f *ast.File, cur inspector.Cursor, call *ast.CallEx
 		return
 	}
 	s, ok := c.requestScope(f, cur)
-	if !ok || c.waitsForDone(s) {
+	if !ok || c.waitsForDone(s) || c.defaultsParam(cur, s) {
 		return
 	}
 	replacement := s.expr
@@ -250,6 +250,17 @@ func (c *checker) passedOn(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// defaultsParam reports whether the context made at cur is assigned to
+// the context parameter itself: `if ctx == nil { ctx = context.Background() }`
+// (log/slog) gives a nil context a default and loses nothing.
+func (c *checker) defaultsParam(cur inspector.Cursor, s scope) bool {
+	if s.ctxParam == nil {
+		return false
+	}
+	path, ok := flow.Target(c.info, cur)
+	return ok && len(path.Fields) == 0 && path.Root == s.ctxParam
 }
 
 // waitsForDone reports whether the function with the context in scope

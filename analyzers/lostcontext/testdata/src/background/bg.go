@@ -151,3 +151,11 @@ func (s *Store[K, V]) Get(ctx context.Context, k K) (V, error) {
 func Do[T any](ctx context.Context, f func(context.Context) T) T {
 	return f(ctx)
 }
+
+// Corpus shape (log/slog): a nil context gets a default.
+func (s *Service) Log(ctx context.Context) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	s.db.PingContext(ctx)
+}
