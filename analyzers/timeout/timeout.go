@@ -128,17 +128,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 // (Prometheus's failingRoundTripper: a client that fails every request
 // at once has nothing to wait for).
 func (c *checker) stubTransport(lit *ast.CompositeLit, t types.Type) bool {
-	var transport ast.Expr
-	_, index, _ := match.Field(t, "Transport")
-	for i, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Transport" {
-				transport = kv.Value
-			}
-		} else if i == index {
-			transport = elt
-		}
-	}
+	transport := fieldValue(lit, t, "Transport")
 	if transport == nil {
 		return false
 	}
@@ -596,28 +586,33 @@ func (c *checker) resolvesToNothing(pos token.Pos, name string) bool {
 // to something other than the constant zero, and whether it sets it to
 // an explicit constant zero.
 func litField(info *types.Info, lit *ast.CompositeLit, t types.Type, field string) (set, explicitZero bool) {
-	_, index, ok := match.Field(t, field)
-	if !ok {
+	value := fieldValue(lit, t, field)
+	if value == nil {
 		return false, false
 	}
-	for i, elt := range lit.Elts {
-		var value ast.Expr
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != field {
-				continue
-			}
-			value = kv.Value
-		} else if i == index {
-			value = elt
-		} else {
-			continue
-		}
-		if flow.IsZeroConst(info, value) {
-			return false, true
-		}
-		return true, false
+	if flow.IsZeroConst(info, value) {
+		return false, true
 	}
-	return false, false
+	return true, false
+}
+
+// fieldValue returns the value the struct literal lit of type t gives to
+// field, keyed or positional, or nil.
+func fieldValue(lit *ast.CompositeLit, t types.Type, field string) ast.Expr {
+	_, index, ok := match.Field(t, field)
+	if !ok {
+		return nil
+	}
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == field {
+				return kv.Value
+			}
+		} else if i == index {
+			return elt
+		}
+	}
+	return nil
 }
 
 // isTCP reports whether the network argument of a dial is a constant

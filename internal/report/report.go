@@ -159,8 +159,8 @@ func (r *Reporter) scanDirectives(f *ast.File, st *fileState) {
 // analyzer names it lists and its reason; ok is false if text is not such
 // a directive.
 func ParseDirective(text string) (names map[string]bool, reason string, ok bool) {
-	rest, found := strings.CutPrefix(text, Directive)
-	if !found || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+	rest, found := cutDirective(text, Directive)
+	if !found {
 		return nil, "", false
 	}
 	fields := strings.Fields(rest)
@@ -262,8 +262,8 @@ func Marked(fset *token.FileSet, file *ast.File, pos token.Pos, directive string
 	line := fset.Position(pos).Line
 	for _, group := range file.Comments {
 		for _, c := range group.List {
-			rest, found := strings.CutPrefix(c.Text, directive)
-			if !found || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+			rest, found := cutDirective(c.Text, directive)
+			if !found {
 				continue
 			}
 			if l := fset.Position(c.Pos()).Line; l == line || l == line-1 {
@@ -273,4 +273,14 @@ func Marked(fset *token.FileSet, file *ast.File, pos token.Pos, directive string
 		}
 	}
 	return "", false
+}
+
+// cutDirective returns what follows directive in the comment text, if the
+// comment is that directive (and not, say, //distlint:ignored).
+func cutDirective(text, directive string) (rest string, ok bool) {
+	rest, ok = strings.CutPrefix(text, directive)
+	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+		return "", false
+	}
+	return rest, true
 }
