@@ -28,7 +28,7 @@ func Download(t testing.TB, dir string) string {
 	if _, err := os.Stat(filepath.Join(abs, "go.mod")); err != nil {
 		t.Fatalf("testdata module: %v", err)
 	}
-	cmd := exec.Command("go", "mod", "download", "all")
+	cmd := exec.Command("go", "mod", "download")
 	cmd.Dir = abs
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
 	out, err := cmd.CombinedOutput()
