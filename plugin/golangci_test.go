@@ -2,10 +2,12 @@ package plugin_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -52,6 +54,48 @@ func TestGolangciLint(t *testing.T) {
 	}
 	if strings.Contains(out, "app/app.go:16:") {
 		t.Errorf("the //nolint:distlint line was reported:\n%s", out)
+	}
+
+	// golangci-lint-langserver (editors over LSP) runs the custom binary
+	// with these flags and reads the issues from the JSON on stdout.
+	out, stderr, _ = gcl(t, root, bin, "run", "--output.json.path=stdout", "--show-stats=false", "--issues-exit-code=1", "./...")
+	var report struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename     string
+				Line, Column int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("langserver flags: invalid JSON: %v\n%s\nstderr:\n%s", err, out, stderr)
+	}
+	if len(report.Issues) != 3 {
+		t.Errorf("langserver flags: %d issues, want 3:\n%s", len(report.Issues), out)
+	}
+	for _, is := range report.Issues {
+		if is.FromLinter != "distlint" || is.Pos.Filename != "app/app.go" || is.Pos.Line == 0 || is.Pos.Column == 0 || is.Text == "" {
+			t.Errorf("langserver flags: issue %+v", is)
+		}
+	}
+
+	// vscode-go with go.lintTool "golangci-lint-v2" (go.alternateTools
+	// naming the custom binary) adds these flags and parses each line
+	// with its pattern (extension/src/goLint.ts and util.ts).
+	out, stderr, code = gcl(t, root, bin, "run", "--issues-exit-code=0", "--output.text.print-issued-lines=false",
+		"--show-stats=false", "--output.text.path=stdout", "--path-mode=abs", "./...")
+	vscode := regexp.MustCompile(`^([^:]*: )?((.:)?[^:]*):(\d+)(:(\d+)?)?:(?:\w+:)? (.*)$`)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 3 {
+		t.Errorf("vscode-go flags: exit %d, %d lines, want 0 and 3:\n%s\nstderr:\n%s", code, len(lines), out, stderr)
+	}
+	for _, line := range lines {
+		m := vscode.FindStringSubmatch(line)
+		if m == nil || !filepath.IsAbs(m[2]) || !strings.HasSuffix(m[2], filepath.Join("app", "app.go")) || m[6] == "" {
+			t.Errorf("vscode-go cannot parse %q", line)
+		}
 	}
 
 	// Other settings change the findings.

@@ -36,6 +36,12 @@ type Config struct {
 	Policy *report.Policy
 }
 
+// Analyzer is a ready instance with the default configuration, for
+// drivers that take one analyzer value per package, such as Bazel's nogo
+// and singlechecker. Its flags configure this instance only; programs
+// that run several configurations build their own with New.
+var Analyzer = New(Config{})
+
 // New returns a timeout analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	return &analysis.Analyzer{

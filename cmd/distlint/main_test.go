@@ -444,3 +444,209 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Errorf("%d checks passed, want 3:\n%s", got, out)
 	}
 }
+
+// TestCIGate runs scripts/ci-gate, the script behind action.yml, as GitHub
+// Actions would: text findings in the log, a SARIF file with paths
+// relative to the repository root, step outputs, and exit statuses that
+// keep findings and failures apart.
+func TestCIGate(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(root, "scripts", "ci-gate")
+	for _, tc := range []struct {
+		name     string
+		pkg      string
+		defer_   bool
+		wantCode int
+		wantOut  string // GITHUB_OUTPUT's exit-code
+		results  int    // SARIF results; -1: no SARIF file expected
+	}{
+		{"findings fail the gate", "./findings", false, 1, "1", 4},
+		{"findings deferred to a later step", "./findings", true, 0, "1", 4},
+		{"clean", "./clean", false, 0, "0", 0},
+		{"broken package", "./broken", false, 2, "2", -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			sarifFile := filepath.Join(tmp, "distlint.sarif")
+			outputs := filepath.Join(tmp, "github_output")
+			cmd := exec.Command(script, sarifFile, "-sarif-root", root, tc.pkg)
+			cmd.Dir = e2eDir(t)
+			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "DISTLINT="+binary, "GITHUB_OUTPUT="+outputs)
+			if tc.defer_ {
+				cmd.Env = append(cmd.Env, "DISTLINT_GATE_DEFER=1")
+			}
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			code := 0
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				code = exit.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tc.wantCode {
+				t.Errorf("exit status %d, want %d; stderr: %s", code, tc.wantCode, stderr.String())
+			}
+			gh, err := os.ReadFile(outputs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(gh), "exit-code="+tc.wantOut+"\n") {
+				t.Errorf("GITHUB_OUTPUT = %q, want exit-code=%s", gh, tc.wantOut)
+			}
+			if tc.results < 0 {
+				return
+			}
+			if tc.results > 0 && strings.Count(stdout.String(), " (timeout)\n") != tc.results {
+				t.Errorf("text findings in the log:\n%s", stdout.String())
+			}
+			if !strings.Contains(string(gh), "sarif="+sarifFile+"\n") {
+				t.Errorf("GITHUB_OUTPUT = %q, want sarif=%s", gh, sarifFile)
+			}
+			data, err := os.ReadFile(sarifFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var log struct {
+				Runs []struct {
+					Results []struct {
+						Locations []struct {
+							PhysicalLocation struct {
+								ArtifactLocation struct {
+									URI string `json:"uri"`
+								} `json:"artifactLocation"`
+							} `json:"physicalLocation"`
+						} `json:"locations"`
+					} `json:"results"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal(data, &log); err != nil || len(log.Runs) != 1 {
+				t.Fatalf("SARIF file: %v\n%s", err, data)
+			}
+			if got := len(log.Runs[0].Results); got != tc.results {
+				t.Fatalf("%d SARIF results, want %d", got, tc.results)
+			}
+			for _, r := range log.Runs[0].Results {
+				if uri := r.Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "testdata/e2e/findings/findings.go" {
+					t.Errorf("SARIF path %q, want it relative to the repository root", uri)
+				}
+			}
+		})
+	}
+
+	// The action runs the same script with the same flags.
+	action, err := os.ReadFile(filepath.Join(root, "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"scripts/ci-gate", "-sarif-root \"$GITHUB_WORKSPACE\"", "DISTLINT_GATE_DEFER", "github/codeql-action/upload-sarif", "steps.distlint.outputs.exit-code == '1'"} {
+		if !strings.Contains(string(action), want) {
+			t.Errorf("action.yml does not contain %q", want)
+		}
+	}
+}
+
+// Editors run distlint as an external linter and parse its text output
+// with their own patterns. TestEditorFormats checks the output against
+// the patterns of the integrations the README documents.
+func TestEditorFormats(t *testing.T) {
+	patterns := []struct {
+		editor string
+		re     *regexp.Regexp
+		file   int // submatch indexes
+		line   int
+		col    int
+		msg    int
+	}{
+		// vscode-go runs go.lintTool (with go.alternateTools pointing at
+		// distlint) and parses stdout with this pattern (extension/src/util.ts,
+		// runTool). It drops all output when the tool fails and wrote to
+		// stderr, so findings must leave stderr empty.
+		{"vscode-go", regexp.MustCompile(`^([^:]*: )?((.:)?[^:]*):(\d+)(:(\d+)?)?:(?:\w+:)? (.*)$`), 2, 4, 6, 7},
+		// nvim-lint and ALE: the Vim errorformat %f:%l:%c: %m.
+		{"errorformat", regexp.MustCompile(`^(.+?):(\d+):(\d+): (.*)$`), 1, 2, 3, 4},
+	}
+	dir := e2eDir(t)
+	for _, args := range [][]string{
+		{"./findings"},                   // package scope
+		{"findings/findings.go"},         // file scope (vscode-go passes the file's path)
+		{filepath.Join(dir, "findings")}, // absolute directory
+	} {
+		stdout, stderr, code := run(t, dir, binary, args...)
+		if code != 1 || stderr != "" {
+			t.Fatalf("%v: exit %d, stderr %q; want 1 and empty stderr (editors discard output with stderr)", args, code, stderr)
+		}
+		lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+		if len(lines) != len(wantText) {
+			t.Fatalf("%v: %d lines, want %d:\n%s", args, len(lines), len(wantText), stdout)
+		}
+		for i, line := range lines {
+			want := strings.SplitN(wantText[i], ":", 4)
+			for _, p := range patterns {
+				m := p.re.FindStringSubmatch(line)
+				if m == nil {
+					t.Errorf("%s cannot parse %q", p.editor, line)
+					continue
+				}
+				if m[p.file] != want[0] || m[p.line] != want[1] || m[p.col] != want[2] || m[p.msg] != strings.TrimPrefix(want[3], " ") {
+					t.Errorf("%s parsed %q as file %q line %q col %q msg %q", p.editor, line, m[p.file], m[p.line], m[p.col], m[p.msg])
+				}
+				if !strings.HasSuffix(m[p.msg], " (timeout)") {
+					t.Errorf("%s: message %q does not name the analyzer", p.editor, m[p.msg])
+				}
+			}
+		}
+	}
+}
+
+// TestGoTool follows the README's `go tool` path: a scratch module adds
+// distlint with a tool directive (pointed at this working tree) and runs
+// it with `go tool distlint`, standalone and as go vet's tool.
+func TestGoTool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds distlint through the go command: skipped with -short")
+	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.mod": "module example.com/scratch\n\ngo 1.26\n\ntool github.com/distlint/distlint/cmd/distlint\n\n" +
+			"require github.com/distlint/distlint v0.0.0\n\nreplace github.com/distlint/distlint => " + root + "\n",
+		"go.sum": string(sum),
+		"app/app.go": "package app\n\nimport \"net/http\"\n\nfunc Fetch(url string) (*http.Response, error) {\n\treturn http.Get(url)\n}\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, _, code := run(t, dir, "go", "mod", "tidy"); code != 0 {
+		t.Fatalf("go mod tidy: exit %d\n%s", code, out)
+	}
+	stdout, stderr, code := run(t, dir, "go", "tool", "distlint", "./...")
+	if code != 1 || !strings.HasPrefix(stdout, "app/app.go:6:9: http.Get uses http.DefaultClient") {
+		t.Errorf("go tool distlint: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	toolPath, stderr, code := run(t, dir, "go", "tool", "-n", "distlint")
+	if code != 0 {
+		t.Fatalf("go tool -n distlint: exit %d: %s", code, stderr)
+	}
+	_, stderr, code = run(t, dir, "go", "vet", "-vettool="+strings.TrimSpace(toolPath), "./...")
+	if code == 0 || !strings.Contains(stderr, "app/app.go:6:9: http.Get uses http.DefaultClient") {
+		t.Errorf("go vet -vettool=$(go tool -n distlint): exit %d\nstderr: %s", code, stderr)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"go/token"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -55,6 +56,19 @@ type sarifDriver struct {
 type sarifRule struct {
 	sarif.ReportingDescriptor
 	FullDescription sarif.Message `json:"fullDescription"`
+}
+
+// writeSARIFFile writes the SARIF log to the file at path.
+func writeSARIFFile(path string, findings []finding, active []*analysis.Analyzer, cwd string, ok bool) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := writeSARIF(f, findings, active, cwd, ok); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cwd string, ok bool) error {

@@ -38,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var (
 		jsonOut  = fs.Bool("json", false, "print findings as JSON (the go vet -json format)")
 		sarifOut = fs.Bool("sarif", false, "print findings as SARIF 2.1.0 (for GitHub code scanning)")
+		sarifTo  = fs.String("sarif-out", "", "also write findings as SARIF 2.1.0 to this file (one run gives text and SARIF)")
+		sarifDir = fs.String("sarif-root", "", "make SARIF file paths relative to this directory, e.g. the repository root (default: the working directory)")
 		explain  = fs.String("explain", "", "print the documentation of an analyzer and exit")
 		tags     = fs.String("tags", "", "comma-separated build tags")
 	)
@@ -97,12 +99,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	findings, failures := collect(graph)
+	root := cwd
+	if *sarifDir != "" {
+		if root, err = filepath.Abs(*sarifDir); err != nil {
+			fmt.Fprintf(stderr, "distlint: -sarif-root: %v\n", err)
+			return exitFailure
+		}
+	}
 
+	if *sarifTo != "" {
+		if err := writeSARIFFile(*sarifTo, findings, active, root, len(failures) == 0); err != nil {
+			fmt.Fprintf(stderr, "distlint: writing SARIF: %v\n", err)
+			return exitFailure
+		}
+	}
 	switch {
 	case *jsonOut:
 		err = graph.PrintJSON(stdout)
 	case *sarifOut:
-		err = writeSARIF(stdout, findings, active, cwd, len(failures) == 0)
+		err = writeSARIF(stdout, findings, active, root, len(failures) == 0)
 	default:
 		err = writeText(stdout, findings, cwd)
 	}
