@@ -622,7 +622,7 @@ func TestGoTool(t *testing.T) {
 	files := map[string]string{
 		"go.mod": "module example.com/scratch\n\ngo 1.26\n\ntool github.com/distlint/distlint/cmd/distlint\n\n" +
 			"require github.com/distlint/distlint v0.0.0\n\nreplace github.com/distlint/distlint => " + root + "\n",
-		"go.sum": string(sum),
+		"go.sum":     string(sum),
 		"app/app.go": "package app\n\nimport \"net/http\"\n\nfunc Fetch(url string) (*http.Response, error) {\n\treturn http.Get(url)\n}\n",
 	}
 	for name, content := range files {
