@@ -17,6 +17,9 @@
 # The raw lines are kept in /tmp/distlint-speed-raw.txt when the script
 # ends, so an interrupted run can be resumed with REUSE.
 #
+# distlint runs with -tests: go vet checks test files (the packages' test
+# variants) too, so this compares the same work.
+#
 # Needs: Go, /usr/bin/time (Debian package "time"); it installs
 # staticcheck v0.8.2 into a temporary GOBIN with go install.
 set -euo pipefail
@@ -102,20 +105,20 @@ echo "cold runs" >&2
 measure "go build" cold go build "${pkgs[@]}"
 measure "go vet" cold go vet "${pkgs[@]}"
 measure "staticcheck" cold "$staticcheck" "${pkgs[@]}"
-measure "distlint" cold "$distlint" "${pkgs[@]}"
+measure "distlint" cold "$distlint" -tests "${pkgs[@]}"
 measure "go vet -vettool=distlint" cold go vet -vettool="$distlint" "${pkgs[@]}"
 
 echo "warm build cache (filled by go build; no analysis results cached)" >&2
 (cd "$corpus" && GOCACHE=$work/buildcache go build "${pkgs[@]}") || true # exit 1 on packages it cannot build
 measure "go vet" build go vet "${pkgs[@]}"
 measure "staticcheck" build "$staticcheck" "${pkgs[@]}"
-measure "distlint" build "$distlint" "${pkgs[@]}"
+measure "distlint" build "$distlint" -tests "${pkgs[@]}"
 measure "go vet -vettool=distlint" build go vet -vettool="$distlint" "${pkgs[@]}"
 
 echo "re-runs on unchanged code (everything cached)" >&2
 measure "go vet" rerun go vet "${pkgs[@]}"
 [ -n "${SKIP_STATICCHECK_RERUN:-}" ] || measure "staticcheck" rerun "$staticcheck" "${pkgs[@]}"
-measure "distlint" rerun "$distlint" "${pkgs[@]}"
+measure "distlint" rerun "$distlint" -tests "${pkgs[@]}"
 measure "go vet -vettool=distlint" rerun go vet -vettool="$distlint" "${pkgs[@]}"
 
 fi # REPORT_ONLY
