@@ -1,0 +1,196 @@
+package sorting
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"time"
+)
+
+// Event crosses a process boundary: it has json tags.
+type Event struct {
+	ID        string    `json:"id"`
+	Seq       int64     `json:"seq"`
+	Name      string    `json:"name"`
+	CreatedAt time.Time `json:"created_at"`
+	At        time.Time `json:"at"`
+	ExpiresAt time.Time `json:"expires_at"`
+	Meta      Meta      `json:"meta"`
+}
+
+// Meta has no tags of its own but travels inside Event.
+type Meta struct {
+	UpdatedAt time.Time
+}
+
+func (e Event) Timestamp() time.Time { return e.CreatedAt }
+
+func (e *Event) olderThan(o *Event) bool { return e.CreatedAt.Before(o.CreatedAt) }
+
+// Row is a database row (db tags).
+type Row struct {
+	Key      string    `db:"key"`
+	Modified time.Time `db:"modified"`
+}
+
+// Base is embedded with its tags.
+type Base struct {
+	Created time.Time `yaml:"created"`
+}
+
+type Wrapped struct {
+	Base
+	Name string
+}
+
+func sortSlice(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { // want `events from different machines sorted by CreatedAt \(wall clock\): clock skew reorders them; order by a sequence number or logical clock from one source`
+		return evs[i].CreatedAt.Before(evs[j].CreatedAt)
+	})
+}
+
+func sortSliceStable(evs []*Event) {
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].At.After(evs[j].At) }) // want `sorted by At \(wall clock\)`
+}
+
+func sortFunc(evs []Event) {
+	slices.SortFunc(evs, func(a, b Event) int { return a.CreatedAt.Compare(b.CreatedAt) }) // want `sorted by CreatedAt`
+}
+
+func sortStableUnix(evs []Event) {
+	slices.SortStableFunc(evs, func(a, b Event) int { return cmp.Compare(a.At.UnixNano(), b.At.UnixNano()) }) // want `sorted by At`
+}
+
+func sortUnixLess(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].At.UTC().Unix() < evs[j].At.UTC().Unix() }) // want `sorted by At`
+}
+
+func sortSub(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].At.Sub(evs[j].At) < 0 }) // want `sorted by At`
+}
+
+type byCreated []Event
+
+func (b byCreated) Len() int           { return len(b) }
+func (b byCreated) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+func (b byCreated) Less(i, j int) bool { return b[i].CreatedAt.Before(b[j].CreatedAt) }
+
+func sortInterface(evs []Event) {
+	sort.Sort(byCreated(evs)) // want `sorted by CreatedAt`
+}
+
+func sortReverse(evs []Event) {
+	sort.Stable(sort.Reverse(byCreated(evs))) // want `sorted by CreatedAt`
+}
+
+func compareTime(a, b Event) int {
+	if a.CreatedAt.Equal(b.CreatedAt) {
+		return 0
+	}
+	if a.CreatedAt.Before(b.CreatedAt) {
+		return -1
+	}
+	return 1
+}
+
+func sortHelper(evs []Event) {
+	slices.SortFunc(evs, func(a, b Event) int { return compareTime(a, b) }) // want `sorted by CreatedAt`
+}
+
+func sortFuncValue(evs []Event) {
+	slices.SortFunc(evs, compareTime) // want `sorted by CreatedAt`
+}
+
+func sortMethod(evs []*Event) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].olderThan(evs[j]) }) // want `sorted by CreatedAt`
+}
+
+func sortGetter(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].Timestamp().Before(evs[j].Timestamp()) }) // want `sorted by Timestamp`
+}
+
+func sortNested(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].Meta.UpdatedAt.Before(evs[j].Meta.UpdatedAt) }) // want `sorted by UpdatedAt`
+}
+
+func sortRows(rows []Row) {
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Modified.Before(rows[j].Modified) }) // want `sorted by Modified`
+}
+
+func sortEmbedded(ws []Wrapped) {
+	sort.Slice(ws, func(i, j int) bool { return ws[i].Created.Before(ws[j].Created) }) // want `sorted by Created`
+}
+
+func latest(evs []Event) Event {
+	return slices.MaxFunc(evs, func(a, b Event) int { return a.CreatedAt.Compare(b.CreatedAt) }) // want `latest event from different machines chosen by CreatedAt \(wall clock\): clock skew picks the wrong one`
+}
+
+func earliest(evs []Event) Event {
+	return slices.MinFunc(evs, func(a, b Event) int { return a.At.Compare(b.At) }) // want `earliest event from different machines chosen by At`
+}
+
+// --- left alone ---
+
+// job stays in this process: no tags, never decoded.
+type job struct {
+	name    string
+	created time.Time
+}
+
+func sortLocal(jobs []job) {
+	sort.Slice(jobs, func(i, j int) bool { return jobs[i].created.Before(jobs[j].created) })
+}
+
+func sortByName(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].Name < evs[j].Name })
+}
+
+func sortBySeq(evs []Event) {
+	slices.SortFunc(evs, func(a, b Event) int { return cmp.Compare(a.Seq, b.Seq) })
+}
+
+// Sample is a time-series sample: its integer timestamp is the data's
+// coordinate, not an event order.
+type Sample struct {
+	T int64   `json:"timestamp"`
+	V float64 `json:"value"`
+}
+
+func sortSamples(ss []Sample) {
+	sort.Slice(ss, func(i, j int) bool { return ss[i].T < ss[j].T })
+}
+
+func sortTimes(ts []time.Time) {
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
+}
+
+func isSorted(evs []Event) bool {
+	return slices.IsSortedFunc(evs, func(a, b Event) int { return a.CreatedAt.Compare(b.CreatedAt) })
+}
+
+// Call is a traced call with a latency.
+type Call struct {
+	Latency time.Duration `json:"latency"`
+}
+
+func sortByLatency(cs []Call) {
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Latency < cs[j].Latency })
+}
+
+func sortByExpiry(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].ExpiresAt.Before(evs[j].ExpiresAt) })
+}
+
+type byName []Event
+
+func (b byName) Len() int           { return len(b) }
+func (b byName) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+func (b byName) Less(i, j int) bool { return b[i].Name < b[j].Name }
+
+func sortInterfaceByName(evs []Event) {
+	sort.Sort(byName(evs))
+}
+
+func sortAgainstCutoff(evs []Event, cutoff time.Time) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].Seq < evs[j].Seq && evs[i].CreatedAt.After(cutoff) })
+}
