@@ -6,7 +6,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
-
 )
 
 // ifStmt checks last-write-wins: an if whose condition compares two

@@ -76,7 +76,7 @@ func identityName(name string, names map[string]bool) (string, bool) {
 		if timeWords[w] {
 			return "", false
 		}
-		if (names[w] || (len(w) > 2 && strings.HasSuffix(w, "s") && names[w[:len(w)-1]])) {
+		if names[w] || (len(w) > 2 && strings.HasSuffix(w, "s") && names[w[:len(w)-1]]) {
 			hit = w
 		}
 	}
