@@ -19,10 +19,58 @@ type boundary struct {
 	// decoded holds the types whose values this package decodes from
 	// the wire (json.Unmarshal, Decoder.Decode, Rows.Scan into them).
 	decoded map[*types.TypeName]bool
+	// stamped holds the struct fields this package writes: values whose
+	// timestamps the package sets itself are (at least partly) its own.
+	stamped map[*types.Var]bool
 }
 
 func newBoundary() *boundary {
-	return &boundary{cache: make(map[*types.TypeName]bool), decoded: make(map[*types.TypeName]bool)}
+	return &boundary{
+		cache:   make(map[*types.TypeName]bool),
+		decoded: make(map[*types.TypeName]bool),
+		stamped: make(map[*types.Var]bool),
+	}
+}
+
+// isDecoded reports whether the package decodes values of type t.
+func (b *boundary) isDecoded(t types.Type) bool {
+	n := namedStruct(t)
+	return n != nil && b.decoded[n.Obj()]
+}
+
+// noteWrites records the struct fields that an assignment or a
+// composite literal writes.
+func (b *boundary) noteWrites(info *types.Info, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range n.Lhs {
+			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+					b.stamped[s.Obj().(*types.Var).Origin()] = true
+				}
+			}
+		}
+	case *ast.CompositeLit:
+		t := info.TypeOf(n)
+		if t == nil {
+			return
+		}
+		st, ok := types.Unalias(t).Underlying().(*types.Struct)
+		if !ok {
+			return
+		}
+		for i, elt := range n.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if f, ok := info.ObjectOf(id).(*types.Var); ok && f.IsField() {
+						b.stamped[f.Origin()] = true
+					}
+				}
+			} else if i < st.NumFields() {
+				b.stamped[st.Field(i).Origin()] = true
+			}
+		}
+	}
 }
 
 // namedStruct returns the named struct type that t is, points to, or
@@ -142,18 +190,19 @@ func (b *boundary) noteDecode(info *types.Info, call *ast.CallExpr) {
 			if d.arg >= 0 && i != d.arg {
 				continue
 			}
-			b.noteDecodedValue(info, arg)
+			b.noteDecodedValue(info, arg, d.arg < 0)
 		}
 		return
 	}
 }
 
 // noteDecodedValue marks the struct types that a decoding target holds:
-// &v, &v.Field (the struct owning the field, as Rows.Scan(&e.ID, ...)
-// fills e), and the elements of slices, arrays and maps.
-func (b *boundary) noteDecodedValue(info *types.Info, arg ast.Expr) {
+// &v and the elements of slices, arrays and maps; with fields (Scan),
+// the struct owning &v.Field too, as Rows.Scan(&e.ID, ...) fills e.
+// (json.Unmarshal(b, &c.opts) decodes c.opts, not c.)
+func (b *boundary) noteDecodedValue(info *types.Info, arg ast.Expr, fields bool) {
 	arg = ast.Unparen(arg)
-	if u, ok := arg.(*ast.UnaryExpr); ok {
+	if u, ok := arg.(*ast.UnaryExpr); ok && fields {
 		if sel, ok := ast.Unparen(u.X).(*ast.SelectorExpr); ok {
 			if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
 				b.markType(info.TypeOf(sel.X), 0)

@@ -118,7 +118,10 @@ func following(cur inspector.Cursor) []ast.Stmt {
 
 // overwrites reports whether stmts assign (=) state a value that comes
 // from one of the compared values, other than its timestamp alone: the
-// incoming value replacing the current one.
+// incoming value replacing the current one. State is a map or slice
+// entry, the other compared value (cur = in, *cur = *in, cur.V = in.V),
+// or a field; a plain local variable counts only when it takes the
+// compared value whole (best = r), not a part of it (i = cur.prev).
 func (c *checker) overwrites(stmts []ast.Stmt, rx, ry *types.Var) bool {
 	found := false
 	for _, st := range stmts {
@@ -136,7 +139,7 @@ func (c *checker) overwrites(stmts []ast.Stmt, rx, ry *types.Var) bool {
 				for i, rhs := range n.Rhs {
 					lhs := n.Lhs[min(i, len(n.Lhs)-1)]
 					for _, r := range []*types.Var{rx, ry} {
-						if c.mentions(rhs, r) && c.rootVar(lhs) != r && !c.isTimestampValue(rhs) && !c.isTimestampValue(lhs) {
+						if c.overwriteWith(lhs, rhs, r) {
 							found = true
 							return false
 						}
@@ -148,6 +151,37 @@ func (c *checker) overwrites(stmts []ast.Stmt, rx, ry *types.Var) bool {
 		if found {
 			return true
 		}
+	}
+	return false
+}
+
+// overwriteWith reports whether lhs = rhs stores the compared value r
+// (or a non-time part of it) into state other than r itself.
+func (c *checker) overwriteWith(lhs, rhs ast.Expr, r *types.Var) bool {
+	if !c.mentions(rhs, r) || c.rootVar(lhs) == r || c.isTimestampValue(rhs) || c.isTimestampValue(lhs) {
+		return false
+	}
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.IndexExpr, *ast.SelectorExpr, *ast.StarExpr:
+		return true
+	case *ast.Ident:
+		if v, ok := c.info.ObjectOf(l).(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+			return true // a package-level variable is state
+		}
+		return c.isWhole(rhs, r)
+	}
+	return false
+}
+
+// isWhole reports whether e is r itself, *r or &r.
+func (c *checker) isWhole(e ast.Expr, r *types.Var) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return c.info.Uses[x] == r
+	case *ast.StarExpr:
+		return c.isWhole(x.X, r)
+	case *ast.UnaryExpr:
+		return x.Op == token.AND && c.isWhole(x.X, r)
 	}
 	return false
 }

@@ -121,6 +121,10 @@ var deadlineWords = map[string]bool{
 	"ttl": true, "timeout": true, "until": true, "not": true, "after": true, "before": true,
 	"retry": true, "backoff": true, "wait": true, "elapsed": true, "duration": true, "interval": true,
 	"lease": true, "renew": true, "next": true, "due": true, "scheduled": true, "lock": true, "valid": true,
+	// Bounds and reference points: a comparison with them is a range
+	// check or an age, not an order of two events.
+	"max": true, "min": true, "limit": true, "cutoff": true, "threshold": true, "bound": true,
+	"horizon": true, "window": true, "now": true, "oldest": true,
 }
 
 // isDeadlineName reports whether a time field's name says deadline or

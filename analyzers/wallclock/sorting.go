@@ -94,9 +94,20 @@ func (c *checker) reportSort(at ast.Expr, cmp timeCmp, pick string) {
 }
 
 // crossing reports whether the compared timestamps belong to values
-// that cross a process boundary: the struct owning the field, or the
-// element type of the sorted collection.
+// from other processes: the struct owning the field, or the element type
+// of the sorted collection, is decoded in this package; or it crosses a
+// process boundary (tags, protobuf) and this package never sets the
+// compared field itself. A package that stamps the field (a monitoring
+// endpoint listing its own connections) sorts its own clock's readings.
 func (c *checker) crossing(cmp timeCmp, elem types.Type) bool {
+	if c.bound.isDecoded(cmp.x.owner) || c.bound.isDecoded(cmp.y.owner) || elem != nil && c.bound.isDecoded(elem) {
+		return true
+	}
+	for _, r := range []timeRef{cmp.x, cmp.y} {
+		if r.obj != nil && c.bound.stamped[r.obj.Origin()] {
+			return false
+		}
+	}
 	if c.bound.crosses(cmp.x.owner) || c.bound.crosses(cmp.y.owner) {
 		return true
 	}

@@ -24,6 +24,7 @@ type timeRef struct {
 	owner types.Type // the struct type the field is read from
 	base  ast.Expr   // the expression the field is selected on
 	expr  ast.Expr   // the field selection (or getter call) itself
+	obj   *types.Var // the field, or nil for a getter of no known field
 }
 
 // isTimeType reports whether t is time.Time or *time.Time.
@@ -59,7 +60,7 @@ func (c *checker) timeField(expr ast.Expr, ints bool) (timeRef, bool) {
 				return outer, true
 			}
 		}
-		return timeRef{field: s.Obj().Name(), owner: c.info.TypeOf(e.X), base: e.X, expr: e}, true
+		return timeRef{field: s.Obj().Name(), owner: c.info.TypeOf(e.X), base: e.X, expr: e, obj: s.Obj().(*types.Var)}, true
 	case *ast.CallExpr:
 		fn := match.Callee(c.info, e)
 		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
@@ -82,7 +83,9 @@ func (c *checker) timeField(expr ast.Expr, ints bool) (timeRef, bool) {
 				if name == "" || name == "Now" {
 					return timeRef{}, false
 				}
-				return timeRef{field: name, owner: c.info.TypeOf(sel.X), base: sel.X, expr: e}, true
+				owner := c.info.TypeOf(sel.X)
+				f, _, _ := match.Field(owner, name)
+				return timeRef{field: name, owner: owner, base: sel.X, expr: e, obj: f}, true
 			}
 		}
 	}
@@ -100,7 +103,7 @@ func (c *checker) timeFieldOfWrapper(expr ast.Expr) (timeRef, bool) {
 	if !ok || s.Kind() != types.FieldVal {
 		return timeRef{}, false
 	}
-	return timeRef{field: s.Obj().Name(), owner: c.info.TypeOf(sel.X), base: sel.X, expr: sel}, true
+	return timeRef{field: s.Obj().Name(), owner: c.info.TypeOf(sel.X), base: sel.X, expr: sel, obj: s.Obj().(*types.Var)}, true
 }
 
 // intTimeField returns the timestamp that an integer expression reads:
@@ -134,7 +137,7 @@ func (c *checker) intTimeField(expr ast.Expr, named bool) (timeRef, bool) {
 	if !timeFieldName(s.Obj().Name()) {
 		return timeRef{}, false
 	}
-	return timeRef{field: s.Obj().Name(), owner: c.info.TypeOf(sel.X), base: sel.X, expr: sel}, true
+	return timeRef{field: s.Obj().Name(), owner: c.info.TypeOf(sel.X), base: sel.X, expr: sel, obj: s.Obj().(*types.Var)}, true
 }
 
 // A timeCmp is an ordering comparison of two timestamps.

@@ -107,8 +107,13 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 
 	// Decoding calls anywhere in the package mark their types as coming
 	// from the wire; collect them before judging any comparison.
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		c.bound.noteDecode(c.info, cur.Node().(*ast.CallExpr))
+	// Writes of struct fields mark the timestamps the package sets itself.
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
+		if call, ok := cur.Node().(*ast.CallExpr); ok {
+			c.bound.noteDecode(c.info, call)
+		} else {
+			c.bound.noteWrites(c.info, cur.Node())
+		}
 	}
 
 	importsTime := match.Imports(pass.Pkg, "time")

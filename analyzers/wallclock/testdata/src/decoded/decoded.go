@@ -67,3 +67,23 @@ func merge(state map[string]Update, in Update) {
 func orderLocal(ls []local) {
 	sort.Slice(ls, func(i, j int) bool { return ls[i].At.Before(ls[j].At) })
 }
+
+// conn has a field decoded from JSON; conn itself is not decoded.
+type conn struct {
+	opts  Options
+	start time.Time
+}
+
+type Options struct {
+	Verbose bool
+}
+
+func (c *conn) configure(b []byte) error { return json.Unmarshal(b, &c.opts) }
+
+func newestFirst(cs []*conn) {
+	sort.Slice(cs, func(i, j int) bool { return cs[i].start.After(cs[j].start) })
+}
+
+// stampedAndDecoded: Update is decoded here, so stamping some values
+// locally does not make them all local.
+func stamp(u *Update) { u.At = time.Now() }

@@ -189,3 +189,46 @@ func monotonic(last *Doc, in *Doc) {
 		in.UpdatedAt = last.UpdatedAt + 1
 	}
 }
+
+// put stamps records locally; apply still merges remote ones by that
+// stamp (the classic replication bug), so stamping does not excuse it.
+func (s *Store) put(k, v string) {
+	s.items[k] = &Record{Key: k, Value: v, UpdatedAt: time.Now()}
+}
+
+// Exemplar carries an integer timestamp.
+type Exemplar struct {
+	Value float64 `json:"value"`
+	Ts    int64   `json:"timestamp"`
+}
+
+type entry struct {
+	ex   Exemplar
+	prev int
+}
+
+// insertionIndex searches by timestamp: nothing is overwritten.
+func insertionIndex(es []entry, e Exemplar, newest int) int {
+	for i := newest; i >= 0; {
+		current := es[i]
+		if current.ex.Ts <= e.Ts {
+			return i
+		}
+		i = current.prev
+	}
+	return 0
+}
+
+type limiter struct{ maxTime int64 }
+
+// limit drops exemplars too far in the future: a bound, not an order.
+func (l *limiter) limit(es []Exemplar) []Exemplar {
+	var valid []Exemplar
+	for _, e := range es {
+		if e.Ts > l.maxTime {
+			continue
+		}
+		valid = append(valid, e)
+	}
+	return valid
+}

@@ -194,3 +194,44 @@ func sortInterfaceByName(evs []Event) {
 func sortAgainstCutoff(evs []Event, cutoff time.Time) {
 	sort.Slice(evs, func(i, j int) bool { return evs[i].Seq < evs[j].Seq && evs[i].CreatedAt.After(cutoff) })
 }
+
+// ConnInfo is a monitoring response (json tags) that this package fills
+// from its own connections: sorting it orders one clock's readings.
+type ConnInfo struct {
+	Cid          uint64    `json:"cid"`
+	Start        time.Time `json:"start"`
+	LastActivity time.Time `json:"last_activity"`
+}
+
+func connInfo(cid uint64, start, last time.Time) *ConnInfo {
+	ci := &ConnInfo{Cid: cid, Start: start}
+	ci.LastActivity = last
+	return ci
+}
+
+func sortConns(cs []*ConnInfo) {
+	sort.Slice(cs, func(i, j int) bool { return cs[i].LastActivity.After(cs[j].LastActivity) })
+	slices.SortFunc(cs, func(a, b *ConnInfo) int { return a.Start.Compare(b.Start) })
+}
+
+// Report is never filled here: its timestamps come from elsewhere.
+type Report struct {
+	Seen time.Time `json:"seen"`
+}
+
+// byIdle sorts by the time since each report was seen, measured from one
+// reading of this process's clock.
+type byIdle struct {
+	rs  []Report
+	now time.Time
+}
+
+func (l byIdle) Len() int      { return len(l.rs) }
+func (l byIdle) Swap(i, j int) { l.rs[i], l.rs[j] = l.rs[j], l.rs[i] }
+func (l byIdle) Less(i, j int) bool {
+	return l.now.Sub(l.rs[i].Seen) < l.now.Sub(l.rs[j].Seen)
+}
+
+func sortIdle(rs []Report) {
+	sort.Sort(byIdle{rs, time.Now()})
+}
