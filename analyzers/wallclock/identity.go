@@ -100,6 +100,10 @@ func (c *checker) identityArgs(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || sig.Params().Len() == 0 {
 		return
 	}
+	if name, value, ok := c.atomicStore(call); ok {
+		c.identity(cur, value, name, nil)
+		return
+	}
 	for i, arg := range call.Args {
 		pi := min(i, sig.Params().Len()-1)
 		if sig.Variadic() && pi == sig.Params().Len()-1 {
@@ -119,6 +123,35 @@ func (c *checker) identityArgs(cur inspector.Cursor, call *ast.CallExpr) {
 			c.identity(cur, arg, name, nil)
 		}
 	}
+}
+
+// atomicStore returns the name of the location that a sync/atomic store
+// writes (atomic.StoreInt64(&s.seq, v), s.seq.Store(v)) and the value.
+func (c *checker) atomicStore(call *ast.CallExpr) (string, ast.Expr, bool) {
+	fn := match.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync/atomic" {
+		return "", nil, false
+	}
+	if fn.Signature().Recv() == nil {
+		if !strings.HasPrefix(fn.Name(), "Store") && !strings.HasPrefix(fn.Name(), "Swap") || len(call.Args) != 2 {
+			return "", nil, false
+		}
+		addr, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
+		if !ok || addr.Op != token.AND {
+			return "", nil, false
+		}
+		name, ok := c.targetName(addr.X)
+		return name, call.Args[1], ok
+	}
+	if fn.Name() != "Store" && fn.Name() != "Swap" || len(call.Args) != 1 {
+		return "", nil, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", nil, false
+	}
+	name, ok := c.targetName(sel.X)
+	return name, call.Args[0], ok
 }
 
 // identityReturn checks values returned by functions named like an

@@ -165,7 +165,7 @@ func (c *checker) overwriteWith(lhs, rhs ast.Expr, r *types.Var) bool {
 	case *ast.IndexExpr, *ast.SelectorExpr, *ast.StarExpr:
 		return true
 	case *ast.Ident:
-		if v, ok := c.info.ObjectOf(l).(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+		if v, ok := c.info.ObjectOf(l).(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 			return true // a package-level variable is state
 		}
 		return c.isWhole(rhs, r)

@@ -5,6 +5,7 @@ import (
 	"log"
 	"math/rand"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -94,6 +95,18 @@ func copied(msg *Message) {
 	msg.Seq = ts // want `wall-clock time used as seq Seq`
 }
 
+type Clock struct {
+	seq     atomic.Int64
+	version int64
+	last    atomic.Int64
+}
+
+func (c *Clock) stamp() {
+	c.seq.Store(time.Now().UnixNano())                   // want `wall-clock time used as seq seq`
+	atomic.StoreInt64(&c.version, time.Now().UnixNano()) // want `wall-clock time used as version version`
+	c.last.Store(time.Now().UnixNano())
+}
+
 // --- left alone ---
 
 func seeds() *rand.Rand {
@@ -172,4 +185,23 @@ func fromCounter(g *Gen, msg *Message) {
 	g.lastSeq++
 	msg.Seq = g.lastSeq
 	msg.ID = strconv.FormatInt(g.lastSeq, 10)
+}
+
+func (g *Gen) NextSeq() int64 {
+	ts := time.Now().UnixNano()
+	if ts <= g.lastSeq {
+		ts = g.lastSeq + 1
+	}
+	g.lastSeq = ts
+	return ts
+}
+
+func randomSuffix() string { return "x" }
+
+func newID() string {
+	return fmt.Sprint(time.Now().UnixNano()) + "-" + randomSuffix()
+}
+
+func lookupByTime(getOffset func(topic string, time int64) int64) int64 {
+	return getOffset("events", time.Now().Add(-time.Hour).UnixMilli())
 }

@@ -129,6 +129,23 @@ func earliest(evs []Event) Event {
 	return slices.MinFunc(evs, func(a, b Event) int { return a.At.Compare(b.At) }) // want `earliest event from different machines chosen by At`
 }
 
+// Envelope is generic; its tags travel with every instance.
+type Envelope[T any] struct {
+	Body   T         `json:"body"`
+	SentAt time.Time `json:"sent_at"`
+}
+
+func sortEnvelopes(es []Envelope[string]) {
+	sort.Slice(es, func(i, j int) bool { return es[i].SentAt.Before(es[j].SentAt) }) // want `sorted by SentAt`
+}
+
+type stamper interface{ Stamp() time.Time }
+
+// sortGeneric sorts values of a type parameter: their origin is unknown.
+func sortGeneric[E stamper](xs []E) {
+	slices.SortFunc(xs, func(a, b E) int { return a.Stamp().Compare(b.Stamp()) })
+}
+
 // --- left alone ---
 
 // job stays in this process: no tags, never decoded.
