@@ -8,6 +8,7 @@ import (
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
+	"github.com/distlint/distlint/analyzers/wallclock"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -23,6 +24,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		timeout.New(timeout.Config{Policy: policy}),
 		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
 		lostcontext.New(lostcontext.Config{Policy: policy}),
+		wallclock.New(wallclock.Config{Policy: policy}),
 	}
 }
 

@@ -1,0 +1,234 @@
+package wallclock
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"github.com/distlint/distlint/internal/match"
+)
+
+// wireTags are the struct tag keys of serialization formats and ORMs: a
+// struct that carries one is written to or read from another process.
+var wireTags = []string{"json", "yaml", "xml", "protobuf", "msgpack", "bson", "db", "gorm", "sql", "avro", "cbor"}
+
+// boundary answers, per type and once per pass, whether values of a
+// struct type cross a process boundary.
+type boundary struct {
+	cache map[*types.TypeName]bool
+	// decoded holds the types whose values this package decodes from
+	// the wire (json.Unmarshal, Decoder.Decode, Rows.Scan into them).
+	decoded map[*types.TypeName]bool
+	// stamped holds the struct fields this package writes: values whose
+	// timestamps the package sets itself are (at least partly) its own.
+	stamped map[*types.Var]bool
+}
+
+func newBoundary() *boundary {
+	return &boundary{
+		cache:   make(map[*types.TypeName]bool),
+		decoded: make(map[*types.TypeName]bool),
+		stamped: make(map[*types.Var]bool),
+	}
+}
+
+// isDecoded reports whether the package decodes values of type t.
+func (b *boundary) isDecoded(t types.Type) bool {
+	n := namedStruct(t)
+	return n != nil && b.decoded[n.Obj()]
+}
+
+// noteWrites records the struct fields that an assignment or a
+// composite literal writes.
+func (b *boundary) noteWrites(info *types.Info, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range n.Lhs {
+			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+					b.stamped[s.Obj().(*types.Var).Origin()] = true
+				}
+			}
+		}
+	case *ast.CompositeLit:
+		t := info.TypeOf(n)
+		if t == nil {
+			return
+		}
+		st, ok := types.Unalias(t).Underlying().(*types.Struct)
+		if !ok {
+			return
+		}
+		for i, elt := range n.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if f, ok := info.ObjectOf(id).(*types.Var); ok && f.IsField() {
+						b.stamped[f.Origin()] = true
+					}
+				}
+			} else if i < st.NumFields() {
+				b.stamped[st.Field(i).Origin()] = true
+			}
+		}
+	}
+}
+
+// namedStruct returns the named struct type that t is, points to, or
+// aliases, or nil.
+func namedStruct(t types.Type) *types.Named {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n.Origin()
+}
+
+// crosses reports whether values of type t (a struct or a pointer to
+// one) are sent to or received from another process: the struct has
+// serialization tags (itself or in an embedded struct), is a generated
+// protobuf message, or is decoded from the wire in this package.
+func (b *boundary) crosses(t types.Type) bool {
+	n := namedStruct(t)
+	if n == nil {
+		// An unnamed struct: tags only.
+		if st, ok := types.Unalias(t).Underlying().(*types.Struct); ok {
+			return hasWireTags(st, b, 0)
+		}
+		return false
+	}
+	obj := n.Obj()
+	if v, ok := b.cache[obj]; ok {
+		return v
+	}
+	b.cache[obj] = false // cycles through embedding end here
+	v := b.decoded[obj] || isProtoMessage(n) || hasWireTags(n.Underlying().(*types.Struct), b, 0)
+	b.cache[obj] = v
+	return v
+}
+
+// hasWireTags reports whether a field of st, or of a struct it embeds,
+// has a serialization tag.
+func hasWireTags(st *types.Struct, b *boundary, depth int) bool {
+	for i := range st.NumFields() {
+		tag := reflect.StructTag(st.Tag(i))
+		for _, key := range wireTags {
+			if v, ok := tag.Lookup(key); ok && v != "-" {
+				return true
+			}
+		}
+		if f := st.Field(i); f.Embedded() && depth < 3 {
+			if namedStruct(f.Type()) != nil {
+				if b.crosses(f.Type()) {
+					return true
+				}
+			} else if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok && hasWireTags(inner, b, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isProtoMessage reports whether n is a generated protobuf message: it
+// has a protoimpl.MessageState field or a ProtoReflect method.
+func isProtoMessage(n *types.Named) bool {
+	st := n.Underlying().(*types.Struct)
+	for i := range st.NumFields() {
+		t := st.Field(i).Type()
+		if match.IsType(t, "google.golang.org/protobuf/internal/impl.MessageState") ||
+			match.IsType(t, "google.golang.org/protobuf/runtime/protoimpl.MessageState") {
+			return true
+		}
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), false, nil, "ProtoReflect")
+	fn, ok := obj.(*types.Func)
+	return ok && fn.Signature().Params().Len() == 0 && fn.Signature().Results().Len() == 1
+}
+
+// decoders are the functions and methods whose argument at index arg
+// receives values decoded from the wire.
+var decoders = []struct {
+	pkg, recv string
+	names     []string
+	arg       int // -1: every argument
+}{
+	{"encoding/json", "", []string{"Unmarshal"}, 1},
+	{"encoding/json", "Decoder", []string{"Decode"}, 0},
+	{"encoding/xml", "", []string{"Unmarshal"}, 1},
+	{"encoding/xml", "Decoder", []string{"Decode", "DecodeElement"}, 0},
+	{"encoding/gob", "Decoder", []string{"Decode"}, 0},
+	{"gopkg.in/yaml.v2", "", []string{"Unmarshal", "UnmarshalStrict"}, 1},
+	{"gopkg.in/yaml.v3", "", []string{"Unmarshal"}, 1},
+	{"gopkg.in/yaml.v3", "Decoder", []string{"Decode"}, 0},
+	{"sigs.k8s.io/yaml", "", []string{"Unmarshal", "UnmarshalStrict"}, 1},
+	{"google.golang.org/protobuf/proto", "", []string{"Unmarshal"}, 1},
+	{"github.com/vmihailenco/msgpack/v5", "", []string{"Unmarshal"}, 1},
+	{"go.mongodb.org/mongo-driver/bson", "", []string{"Unmarshal"}, 1},
+	{"database/sql", "Rows", []string{"Scan"}, -1},
+	{"database/sql", "Row", []string{"Scan"}, -1},
+}
+
+// noteDecode records the types of the values that call decodes into,
+// if it is a decoding call.
+func (b *boundary) noteDecode(info *types.Info, call *ast.CallExpr) {
+	fn := match.Callee(info, call)
+	if fn == nil {
+		return
+	}
+	for _, d := range decoders {
+		if d.recv == "" && !match.IsFunc(fn, d.pkg, d.names...) || d.recv != "" && !match.IsMethod(fn, d.pkg, d.recv, d.names...) {
+			continue
+		}
+		for i, arg := range call.Args {
+			if d.arg >= 0 && i != d.arg {
+				continue
+			}
+			b.noteDecodedValue(info, arg, d.arg < 0)
+		}
+		return
+	}
+}
+
+// noteDecodedValue marks the struct types that a decoding target holds:
+// &v and the elements of slices, arrays and maps; with fields (Scan),
+// the struct owning &v.Field too, as Rows.Scan(&e.ID, ...) fills e.
+// (json.Unmarshal(b, &c.opts) decodes c.opts, not c.)
+func (b *boundary) noteDecodedValue(info *types.Info, arg ast.Expr, fields bool) {
+	arg = ast.Unparen(arg)
+	if u, ok := arg.(*ast.UnaryExpr); ok && fields {
+		if sel, ok := ast.Unparen(u.X).(*ast.SelectorExpr); ok {
+			if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+				b.markType(info.TypeOf(sel.X), 0)
+			}
+		}
+	}
+	b.markType(info.TypeOf(arg), 0)
+}
+
+func (b *boundary) markType(t types.Type, depth int) {
+	if t == nil || depth > 4 {
+		return
+	}
+	if n := namedStruct(t); n != nil {
+		b.decoded[n.Obj()] = true
+		delete(b.cache, n.Obj())
+		return
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Pointer:
+		b.markType(u.Elem(), depth+1)
+	case *types.Slice:
+		b.markType(u.Elem(), depth+1)
+	case *types.Array:
+		b.markType(u.Elem(), depth+1)
+	case *types.Map:
+		b.markType(u.Elem(), depth+1)
+	}
+}

@@ -1,0 +1,96 @@
+// Package wallclock defines an Analyzer that reports wall-clock time used
+// to order, version or identify events that several machines produce.
+//
+// # Analyzer wallclock
+//
+// wallclock: report wall-clock time used to order, version or identify events across machines
+//
+// Mental model: clocks are broken. Two machines' clocks disagree by
+// milliseconds to minutes, NTP steps a clock backwards, and one clock
+// gives two events in the same tick the same reading. A timestamp says
+// roughly when something happened on one machine; it does not say which
+// of two events on two machines came first, which write is newer, or
+// that a value is unique. Order by a sequence number or version assigned
+// by one source (a database, a leader, a log offset), a logical or hybrid
+// clock, and identify with random IDs.
+//
+// The analyzer reports:
+//
+//   - sorting and min/max selection (sort.Slice, sort.SliceStable,
+//     sort.Sort and sort.Stable through a Less method, slices.SortFunc,
+//     slices.SortStableFunc, slices.MinFunc, slices.MaxFunc) whose
+//     comparison reads a time.Time field (Before, After, Compare, Sub, or
+//     <, > and cmp.Compare of its Unix, UnixNano, UnixMilli or UnixMicro)
+//     directly or through a small helper function or method of the
+//     package, when the values cross a process boundary;
+//   - last-write-wins: an if comparing two timestamp fields of two
+//     different values (time.Time's Before, After, Compare or Sub, or <,
+//     <=, >, >= of integer fields named like a time: *At, *Time,
+//     *Timestamp, *TS, Updated*, Modified*), at least one of them crossing
+//     a process boundary, that guards overwriting state with one of them,
+//     in its body or after it when the body only returns or continues;
+//   - time.Now() turned into an integer or a string (Unix*, Format,
+//     String, fmt.Sprint or strconv of it, conversions, arithmetic with
+//     constants) and given a name that says identity or order: a variable,
+//     field, map key, parameter (or one-argument SetX/WithX setter) or
+//     the result of a function (newID) one of whose words is id, seq,
+//     sequence, version, revision, rev, offset, order, lsn, epoch, counter,
+//     generation or nonce. Words are the camelCase and snake_case parts
+//     of the name, so orderID and event_seq match while provider,
+//     recorder, reorder and identity do not.
+//
+// A type crosses a process boundary when it is a struct with
+// serialization tags (json, yaml, xml, protobuf, msgpack, bson, db, gorm,
+// sql, avro, cbor; also through an embedded struct), a generated protobuf
+// message (a protoimpl.MessageState field or a ProtoReflect method, whose
+// timestamppb fields are followed through AsTime), or a type whose values
+// the package decodes (json.Unmarshal, a json, xml, gob or yaml
+// Decoder's Decode, proto.Unmarshal, database/sql Rows.Scan into it or
+// its fields).
+//
+// Left alone: durations and deadlines on one machine (time.Since, Sub of
+// a reading and time.Now, timers, timeouts), TTL and expiry checks
+// (fields named like Expires, Deadline, TTL, NotAfter, Lease, Next),
+// logging and metrics, timestamps that are stored but never compared for
+// order, sorting of types that stay in the process, comparisons of two
+// timestamps of the same value (its own history), tracking the newest
+// timestamp seen (only the time is copied), integer sample timestamps
+// sorted by a time-series store (they are the data's coordinates, not an
+// event order: integer fields are only read for last-write-wins), a name
+// that also says time (versionTime, epochMillis, seqDeadline, seed), a
+// clock value mixed with another source (fmt.Sprintf("%s-%d", host,
+// now)), and a clock reading clamped to be monotonic
+// (if ts <= last { ts = last + 1 }).
+//
+// Bad:
+//
+//	sort.Slice(events, func(i, j int) bool {
+//		return events[i].CreatedAt.Before(events[j].CreatedAt) // events carry json tags
+//	})
+//
+//	if in.UpdatedAt.After(cur.UpdatedAt) {
+//		store[in.Key] = in // the newer write loses to a fast clock
+//	}
+//
+//	msg.ID = strconv.FormatInt(time.Now().UnixNano(), 10)
+//
+// Good:
+//
+//	sort.Slice(events, func(i, j int) bool { return events[i].Seq < events[j].Seq })
+//
+//	if in.Version > cur.Version {
+//		store[in.Key] = in
+//	}
+//
+//	seq := time.Now().UnixNano()
+//	if seq <= s.lastSeq {
+//		seq = s.lastSeq + 1 // monotonic within this process
+//	}
+//
+// Options:
+//
+//	-wallclock.identnames a,b,c   the words that make a name an identity or
+//	                              order (default id,seq,sequence,version,
+//	                              revision,rev,offset,order,lsn,epoch,
+//	                              counter,generation,nonce)
+package wallclock

@@ -1,0 +1,233 @@
+package wallclock
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/distlint/distlint/internal/match"
+)
+
+// maxHelperDepth bounds how deep comparators are followed into helper
+// functions and methods of the package (less -> byTime -> Before).
+const maxHelperDepth = 2
+
+// maxHelperStmts is the size of a "small" helper: larger functions do
+// more than compare two timestamps.
+const maxHelperStmts = 12
+
+// sortCall checks sorting and min/max selection calls whose comparison
+// orders cross-machine values by a wall-clock field.
+func (c *checker) sortCall(call *ast.CallExpr) {
+	fn := match.Callee(c.info, call)
+	if fn == nil {
+		return
+	}
+	var (
+		less ast.Expr
+		coll ast.Expr
+		pick string // "", "earliest or latest" for min/max
+	)
+	switch {
+	case match.IsFunc(fn, "sort", "Slice", "SliceStable") && len(call.Args) == 2:
+		coll, less = call.Args[0], call.Args[1]
+	case match.IsFunc(fn, "slices", "SortFunc", "SortStableFunc", "IsSortedFunc") && len(call.Args) == 2:
+		coll, less = call.Args[0], call.Args[1]
+	case match.IsFunc(fn, "slices", "MinFunc", "MaxFunc") && len(call.Args) == 2:
+		coll, less = call.Args[0], call.Args[1]
+		pick = "earliest"
+		if fn.Name() == "MaxFunc" {
+			pick = "latest"
+		}
+	case match.IsFunc(fn, "sort", "Sort", "Stable") && len(call.Args) == 1:
+		c.sortInterface(call, call.Args[0])
+		return
+	default:
+		return
+	}
+	if fn.Name() == "IsSortedFunc" {
+		return // checking an order decides nothing
+	}
+	cmp, ok := c.comparator(less, 0)
+	if !ok || !c.crossing(cmp, c.elemType(coll)) {
+		return
+	}
+	c.reportSort(call.Fun, cmp, pick)
+}
+
+// sortInterface checks sort.Sort(x) and sort.Stable(x) through x's Less
+// method (sort.Reverse is looked through).
+func (c *checker) sortInterface(call *ast.CallExpr, arg ast.Expr) {
+	if inner, ok := ast.Unparen(arg).(*ast.CallExpr); ok && match.IsFunc(match.Callee(c.info, inner), "sort", "Reverse") && len(inner.Args) == 1 {
+		arg = inner.Args[0]
+	}
+	t := c.info.TypeOf(arg)
+	if t == nil {
+		return
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, "Less")
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return
+	}
+	decl := c.decl(m)
+	if decl == nil {
+		return
+	}
+	cmp, ok := c.compareIn(decl.Body, 0)
+	if !ok || !c.crossing(cmp, c.elemType(arg)) {
+		return
+	}
+	c.reportSort(call.Fun, cmp, "")
+}
+
+func (c *checker) reportSort(at ast.Expr, cmp timeCmp, pick string) {
+	rng := analysis.Range(at)
+	if pick != "" {
+		c.rep.Reportf(rng, "minmax",
+			"%s event from different machines chosen by %s (wall clock): clock skew picks the wrong one; order by a sequence number or logical clock from one source", pick, cmp.x.field)
+		return
+	}
+	c.rep.Reportf(rng, "sort",
+		"events from different machines sorted by %s (wall clock): clock skew reorders them; order by a sequence number or logical clock from one source", cmp.x.field)
+}
+
+// crossing reports whether the compared timestamps belong to values
+// from other processes: the struct owning the field, or the element type
+// of the sorted collection, is decoded in this package; or it crosses a
+// process boundary (tags, protobuf) and this package never sets the
+// compared field itself. A package that stamps the field (a monitoring
+// endpoint listing its own connections) sorts its own clock's readings.
+func (c *checker) crossing(cmp timeCmp, elem types.Type) bool {
+	if c.bound.isDecoded(cmp.x.owner) || c.bound.isDecoded(cmp.y.owner) || elem != nil && c.bound.isDecoded(elem) {
+		return true
+	}
+	for _, r := range []timeRef{cmp.x, cmp.y} {
+		if r.obj != nil && c.bound.stamped[r.obj.Origin()] {
+			return false
+		}
+	}
+	if c.bound.crosses(cmp.x.owner) || c.bound.crosses(cmp.y.owner) {
+		return true
+	}
+	return elem != nil && c.bound.crosses(elem)
+}
+
+// elemType returns the element type of a collection expression: a
+// slice, an array, or a struct whose only slice field it sorts.
+func (c *checker) elemType(coll ast.Expr) types.Type {
+	t := c.info.TypeOf(coll)
+	if t == nil {
+		return nil
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Pointer:
+		if a, ok := u.Elem().Underlying().(*types.Array); ok {
+			return a.Elem()
+		}
+	}
+	return nil
+}
+
+// comparator returns the timestamp comparison that a less or compare
+// function makes: a function literal, or a function or method of this
+// package named by its value.
+func (c *checker) comparator(less ast.Expr, depth int) (timeCmp, bool) {
+	switch f := ast.Unparen(less).(type) {
+	case *ast.FuncLit:
+		return c.compareIn(f.Body, depth)
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if id, ok := f.(*ast.Ident); ok {
+			obj = c.info.ObjectOf(id)
+		} else {
+			obj = c.info.ObjectOf(f.(*ast.SelectorExpr).Sel)
+		}
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			return timeCmp{}, false
+		}
+		if d := c.decl(fn); d != nil {
+			return c.compareIn(d.Body, depth)
+		}
+	}
+	return timeCmp{}, false
+}
+
+// compareIn returns a comparison of two timestamp fields that body
+// makes (Before, After, Compare, Sub, or <, > and cmp.Compare of their
+// Unix* values), directly or in a small helper of this package that it
+// calls.
+func (c *checker) compareIn(body *ast.BlockStmt, depth int) (timeCmp, bool) {
+	if body == nil {
+		return timeCmp{}, false
+	}
+	var (
+		found timeCmp
+		ok    bool
+	)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if cmp, isCmp := c.compareCall(n, true); isCmp && !cmp.deadline() {
+				found, ok = cmp, true
+				return false
+			}
+			if depth < maxHelperDepth {
+				if fn := match.Callee(c.info, n); fn != nil {
+					if d := c.decl(fn); d != nil && small(d.Body) {
+						if cmp, isCmp := c.compareIn(d.Body, depth+1); isCmp {
+							found, ok = cmp, true
+							return false
+						}
+					}
+				}
+			}
+		case *ast.BinaryExpr:
+			if cmp, isCmp := c.compareBinary(n, false); isCmp && !cmp.deadline() {
+				found, ok = cmp, true
+				return false
+			}
+		}
+		return true
+	})
+	return found, ok
+}
+
+// small reports whether a function body is small enough to be a
+// comparison helper.
+func small(body *ast.BlockStmt) bool {
+	if body == nil {
+		return false
+	}
+	n := 0
+	ast.Inspect(body, func(x ast.Node) bool {
+		if _, ok := x.(ast.Stmt); ok {
+			n++
+		}
+		return n <= maxHelperStmts
+	})
+	return n <= maxHelperStmts
+}
+
+// decl returns the declaration of fn in this package, or nil.
+func (c *checker) decl(fn *types.Func) *ast.FuncDecl {
+	fn = fn.Origin()
+	if fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	if d, ok := c.decls[fn]; ok {
+		return d
+	}
+	d := match.FuncDecl(c.pass.Files, c.info, fn)
+	c.decls[fn] = d
+	return d
+}

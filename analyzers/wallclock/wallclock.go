@@ -1,0 +1,161 @@
+package wallclock
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/report"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name: a public contract.
+const Name = "wallclock"
+
+// URL documents the analyzer.
+const URL = "https://pkg.go.dev/github.com/distlint/distlint/analyzers/wallclock"
+
+// DefaultIdentNames are the words that make a name an identity or an
+// order: a wall-clock value given such a name is reported.
+var DefaultIdentNames = []string{
+	"id", "seq", "sequence", "version", "revision", "rev", "offset", "order",
+	"lsn", "epoch", "counter", "generation", "nonce",
+}
+
+// Config configures one instance of the analyzer.
+type Config struct {
+	// Policy is the suite's reporting policy; nil means the default.
+	Policy *report.Policy
+	// IdentNames are the words (matched against the camelCase and
+	// snake_case parts of a name) that say identity or order
+	// (-wallclock.identnames); nil means DefaultIdentNames.
+	IdentNames []string
+}
+
+// New returns a wallclock analyzer configured by cfg. Its flags set this
+// instance's configuration only.
+func New(cfg Config) *analysis.Analyzer {
+	if cfg.IdentNames == nil {
+		cfg.IdentNames = DefaultIdentNames
+	}
+	cfg.IdentNames = append([]string(nil), cfg.IdentNames...)
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.Extract(doc, Name),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+	}
+	a.Flags.Var((*nameList)(&cfg.IdentNames), "identnames", "comma-separated words that make a name an identifier or sequence number (id, seq, version, ...)")
+	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
+	return a
+}
+
+// nameList is a flag.Value holding a list of words, written as
+// "a,b,c" (a YAML list from golangci-lint arrives as "[a b c]").
+type nameList []string
+
+func (l *nameList) String() string { return strings.Join(*l, ",") }
+
+func (l *nameList) Set(s string) error {
+	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "["), "]")
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		out = append(out, strings.ToLower(f))
+	}
+	*l = out
+	return nil
+}
+
+type checker struct {
+	pass       *analysis.Pass
+	info       *types.Info
+	rep        *report.Reporter
+	bound      *boundary
+	decls      map[*types.Func]*ast.FuncDecl
+	identNames map[string]bool
+}
+
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	// Ordering needs sort or slices, or a comparison of time.Time (which
+	// needs no import of time when the fields come from another
+	// package); identity needs time.Now. A package that imports none of
+	// these cannot matter.
+	if !importsAny(pass.Pkg, "time", "sort", "slices", timestampPkg) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:       pass,
+		info:       pass.TypesInfo,
+		rep:        report.New(pass, cfg.Policy),
+		bound:      newBoundary(),
+		decls:      make(map[*types.Func]*ast.FuncDecl),
+		identNames: make(map[string]bool),
+	}
+	for _, n := range cfg.IdentNames {
+		c.identNames[strings.ToLower(n)] = true
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+
+	// Decoding calls anywhere in the package mark their types as coming
+	// from the wire; collect them before judging any comparison.
+	// Writes of struct fields mark the timestamps the package sets itself.
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
+		if call, ok := cur.Node().(*ast.CallExpr); ok {
+			c.bound.noteDecode(c.info, call)
+		} else {
+			c.bound.noteWrites(c.info, cur.Node())
+		}
+	}
+
+	importsTime := match.Imports(pass.Pkg, "time")
+	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil)}
+	for file := range insp.Root().Children() {
+		if c.rep.Skip(file.Node().(*ast.File)) {
+			continue
+		}
+		for cur := range file.Preorder(filter...) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				c.sortCall(n)
+				if importsTime {
+					c.identityNode(cur)
+				}
+			case *ast.IfStmt:
+				c.ifStmt(cur, n)
+			default:
+				if importsTime {
+					c.identityNode(cur)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// importsAny reports whether pkg imports one of paths directly, or
+// imports a package that does (a field of type time.Time is compared
+// without importing time when its struct comes from elsewhere).
+func importsAny(pkg *types.Package, paths ...string) bool {
+	for _, imp := range pkg.Imports() {
+		for _, p := range paths {
+			if imp.Path() == p {
+				return true
+			}
+		}
+		for _, imp2 := range imp.Imports() {
+			if imp2.Path() == "time" {
+				return true
+			}
+		}
+	}
+	return false
+}
