@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/distlint/distlint/analyzers/dualwrite"
+	"github.com/distlint/distlint/internal/testmod"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -16,4 +17,10 @@ func TestAnalyzer(t *testing.T) {
 		"cache",        // cache writes, invalidations, locks
 		"paths",        // exclusive branches, loops, goroutines
 	)
+}
+
+// The real client libraries, whose interface methods come from export data.
+func TestRealLibraries(t *testing.T) {
+	dir := testmod.Download(t, "testdata/realmod")
+	analysistest.Run(t, dir, dualwrite.New(dualwrite.Config{}), "./...")
 }
