@@ -48,7 +48,8 @@ type op struct {
 	// For database writes.
 	inTx   bool    // through a transaction that has not committed yet
 	verb   sqlVerb // what the statement says, when known
-	outbox bool    // the statement names an outbox table
+	outbox bool    // the statement changes an outbox (or events, messages) table
+	rows   bool    // a write that returns rows (UPDATE ... RETURNING): a relay's claim
 	// For external writes.
 	sink   sinkKind
 	name   string // the method or helper that writes, as the message names it
@@ -218,7 +219,9 @@ func (c *checker) classifyDB(call *ast.CallExpr, fn *types.Func) (op, bool) {
 			return c.sqlCall(call, "Query", inTx, true)
 		}
 	case "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4/pgxpool", "github.com/jackc/pgx/v5/pgxpool":
-		inTx := recv == "Tx"
+		// pgx.Tx is an interface: from export data its methods have the
+		// bare interface as receiver.
+		inTx := recv == "Tx" || match.IsMethod(fn, path, "Tx", name)
 		switch name {
 		case "Commit":
 			if inTx {
@@ -261,13 +264,13 @@ func (c *checker) sqlCall(call *ast.CallExpr, name string, inTx, withCtx bool) (
 	if i < len(call.Args) {
 		if tv, ok := c.info.Types[call.Args[i]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 			text := constant.StringVal(tv.Value)
-			verb, outbox = sqlVerbOf(text), strings.Contains(strings.ToLower(text), "outbox")
+			verb, outbox = sqlVerbOf(text), relayTable(text)
 		}
 	}
 	exec := strings.HasPrefix(name, "Exec") || strings.HasPrefix(name, "MustExec") || strings.HasPrefix(name, "NamedExec")
 	switch {
 	case verb == verbInsert || verb == verbUpdate:
-		return op{kind: kindDBWrite, inTx: inTx, verb: verb, outbox: outbox}, true
+		return op{kind: kindDBWrite, inTx: inTx, verb: verb, outbox: outbox, rows: !exec}, true
 	case verb == verbUnknown && exec:
 		return op{kind: kindDBWrite, inTx: inTx, outbox: outbox}, true
 	case verb == verbRead, verb == verbUnknown:
@@ -320,6 +323,25 @@ func sqlVerbOf(text string) sqlVerb {
 		return verbRead
 	}
 	return verbOther
+}
+
+// relayTable reports whether SQL text inserts, updates or deletes rows
+// of a table whose name says it holds messages to send: outbox, event(s),
+// message(s).
+func relayTable(text string) bool {
+	words := strings.Fields(strings.ToLower(text))
+	for i, w := range words {
+		if (w == "update" || w == "from" || w == "into") && i+1 < len(words) {
+			t := words[i+1]
+			if t == "only" && i+2 < len(words) {
+				t = words[i+2]
+			}
+			if strings.Contains(t, "outbox") || strings.Contains(t, "event") || strings.Contains(t, "message") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // gormInTx reports whether a gorm call's receiver chain starts at a

@@ -417,10 +417,16 @@ func (c *checker) committedBetween(d, e *event, db []*event, memo map[*cfg.Block
 
 // relay reports whether e publishes what an outbox relay read: the
 // database write that follows e is an UPDATE or DELETE (marking the row
-// sent) and either names an outbox table or follows a read of the
-// database. A crash between the two publishes the row again: the
+// sent) and either changes an outbox, events or messages table or
+// follows a read of the database (a SELECT, or a claim by UPDATE ...
+// RETURNING). A crash between the two publishes the row again: the
 // at-least-once delivery the outbox pattern is built on.
 func (c *checker) relay(e *event, db, reads []*event, memo map[*cfg.Block]map[*cfg.Block]bool) bool {
+	for _, d := range db {
+		if d.kind == kindDBWrite && d.verb == verbInsert && d.outbox && before(d, e, memo) {
+			return true // the event is in the outbox: publishing now only saves the relay a trip
+		}
+	}
 	for _, d := range db {
 		if d.kind != kindDBWrite || d.verb != verbUpdate || !before(e, d, memo) {
 			continue
@@ -430,6 +436,11 @@ func (c *checker) relay(e *event, db, reads []*event, memo map[*cfg.Block]map[*c
 		}
 		for _, r := range reads {
 			if before(r, e, memo) {
+				return true
+			}
+		}
+		for _, r := range db {
+			if r.kind == kindDBWrite && r.rows && before(r, e, memo) {
 				return true
 			}
 		}

@@ -139,3 +139,19 @@ func (s *Service) Manual(v any) error {
 func (s *Service) Scoped(v any) error {
 	return s.gdb.Scopes(func(db *gorm.DB) *gorm.DB { return db.Where("x") }).Find(v).Error
 }
+
+// A pgx transaction begun by hand: the publish comes before Commit.
+func (s *Service) PgxManual(ctx context.Context) error {
+	tx, err := s.pg.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `DELETE FROM carts WHERE id = 1`); err != nil {
+		return err
+	}
+	if _, err := s.js.Publish("carts", nil); err != nil { // want `Publish publishes to NATS before the database transaction commits`
+		return err
+	}
+	return tx.Commit(ctx)
+}

@@ -100,3 +100,38 @@ func (r *Relay) Ship(ctx context.Context, id string) error {
 	_, err := r.db.ExecContext(ctx, `UPDATE orders SET state = 'shipped' WHERE id = $1`, id)
 	return err
 }
+
+// A relay that claims its rows with UPDATE ... RETURNING, publishes, and
+// marks them sent.
+func (r *Relay) Claim(ctx context.Context) error {
+	var e Event
+	if err := r.db.QueryRowContext(ctx, `UPDATE jobs SET claimed_at = now() WHERE id = (SELECT id FROM jobs WHERE claimed_at IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, topic`).Scan(&e.ID, &e.Topic); err != nil {
+		return err
+	}
+	if _, _, err := r.producer.SendMessage(&sarama.ProducerMessage{Topic: e.Topic}); err != nil {
+		return err
+	}
+	_, err := r.db.ExecContext(ctx, `UPDATE jobs SET sent_at = now() WHERE id = $1`, e.ID)
+	return err
+}
+
+// The event row committed with the change, then published at once to
+// save the relay a trip: the outbox still guarantees delivery.
+func (r *Relay) PlaceAndSend(ctx context.Context, id string) error {
+	tx, err := r.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO orders (id) VALUES ($1)`, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO order_events (order_id) VALUES ($1)`, id); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	_, _, err = r.producer.SendMessage(&sarama.ProducerMessage{Topic: "orders"})
+	return err
+}
