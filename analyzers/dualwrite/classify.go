@@ -171,7 +171,7 @@ func (c *checker) classifyCall(call *ast.CallExpr) op {
 	if method, ok := c.httpWrite(call, fn); ok {
 		return op{kind: kindExternal, sink: sinkRemote, name: method, target: "a remote service"}
 	}
-	if s, ok := c.summaries[fn]; ok {
+	if s, ok := c.summaries[fn.Origin()]; ok {
 		o := s
 		if o.kind == kindExternal {
 			o.name = fn.Name()

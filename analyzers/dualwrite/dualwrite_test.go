@@ -16,6 +16,7 @@ func TestAnalyzer(t *testing.T) {
 		"outbox",       // outbox inserts and relays
 		"cache",        // cache writes, invalidations, locks
 		"paths",        // exclusive branches, loops, goroutines
+		"generics",     // helpers of generic types
 	)
 }
 
