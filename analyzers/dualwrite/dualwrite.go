@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -67,7 +66,7 @@ type event struct {
 	op
 	call  ast.Node   // the call or send
 	stmt  ast.Node   // the CFG node that holds it
-	block *cfg.Block //
+	block *cfg.Block // the block that holds stmt
 	index int        // of stmt in block.Nodes
 }
 
@@ -508,7 +507,7 @@ func what(e *event) (action, audience string) {
 	case sinkCache:
 		return e.name + " writes " + e.target, "readers of the cache see"
 	case sinkRemote:
-		if e.target == "a remote service" && isHTTPMethod(e.name) {
+		if isHTTPMethod(e.name) {
 			return "HTTP " + e.name + " sends a write to " + e.target, "the remote service keeps"
 		}
 		return e.name + " sends a write to " + e.target, "the remote service keeps"
@@ -516,8 +515,10 @@ func what(e *event) (action, audience string) {
 	return e.name + " publishes to " + e.target, "consumers act on"
 }
 
+// isHTTPMethod reports whether s names a write method of HTTP (an
+// event's name is the method for requests, the helper's name otherwise).
 func isHTTPMethod(s string) bool {
-	return s == strings.ToUpper(s)
+	return s == "POST" || s == "PUT" || s == "PATCH" || s == "DELETE"
 }
 
 // reportBefore reports e, which happens before the database write or
