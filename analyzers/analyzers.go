@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/distlint/distlint/analyzers/dualwrite"
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
@@ -25,6 +26,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
 		lostcontext.New(lostcontext.Config{Policy: policy}),
 		wallclock.New(wallclock.Config{Policy: policy}),
+		dualwrite.New(dualwrite.Config{Policy: policy}),
 	}
 }
 

@@ -10,9 +10,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/analyzers"
+	"github.com/distlint/distlint/analyzers/dualwrite"
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
+	"github.com/distlint/distlint/analyzers/wallclock"
 )
 
 // exported is each analyzer package's ready Analyzer, the value that
@@ -21,6 +23,8 @@ var exported = map[string]*analysis.Analyzer{
 	timeout.Name:        timeout.Analyzer,
 	unboundedqueue.Name: unboundedqueue.Analyzer,
 	lostcontext.Name:    lostcontext.Analyzer,
+	dualwrite.Name:      dualwrite.Analyzer,
+	wallclock.Name:      wallclock.Analyzer,
 }
 
 // TestExportedAnalyzers checks that every analyzer package exports an

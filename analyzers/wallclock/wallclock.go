@@ -41,6 +41,12 @@ type Config struct {
 	IdentNames []string
 }
 
+// Analyzer is a ready instance with the default configuration, for
+// drivers that take one analyzer value per package, such as Bazel's nogo
+// and singlechecker. Its flags configure this instance only; programs
+// that run several configurations build their own with New.
+var Analyzer = New(Config{})
+
 // New returns a wallclock analyzer configured by cfg. Its flags set this
 // instance's configuration only.
 func New(cfg Config) *analysis.Analyzer {

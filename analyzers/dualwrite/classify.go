@@ -1,0 +1,492 @@
+package dualwrite
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/distlint/distlint/internal/match"
+)
+
+// What an event does.
+type eventKind uint8
+
+const (
+	kindNone     eventKind = iota
+	kindDBRead             // a query that only reads
+	kindDBWrite            // a database write
+	kindCommit             // a transaction commit (Tx.Commit, or a call that runs a transaction callback)
+	kindExternal           // a write to a broker, a cache or a remote service
+)
+
+// What a write outside the database reaches.
+type sinkKind uint8
+
+const (
+	sinkBroker sinkKind = iota
+	sinkCache
+	sinkRemote
+)
+
+// sqlVerb is what a statement's constant text says it does.
+type sqlVerb uint8
+
+const (
+	verbUnknown sqlVerb = iota // not a constant, or a statement distlint does not know
+	verbRead                   // SELECT and friends
+	verbInsert                 // INSERT, UPSERT, MERGE, REPLACE
+	verbUpdate                 // UPDATE or DELETE: rows that exist change
+	verbOther                  // a constant that is neither (DDL, SET, LOCK, ...)
+)
+
+// An op is what one call (or channel send) does.
+type op struct {
+	kind eventKind
+	// For database writes.
+	inTx   bool    // through a transaction that has not committed yet
+	verb   sqlVerb // what the statement says, when known
+	outbox bool    // the statement changes an outbox (or events, messages) table
+	rows   bool    // a write that returns rows (UPDATE ... RETURNING): a relay's claim
+	// For external writes.
+	sink   sinkKind
+	name   string // the method or helper that writes, as the message names it
+	target string // where it writes: "Kafka", "NATS", "the Redis cache", ...
+}
+
+// dbPackages are the database client packages whose import makes a
+// package worth analyzing.
+var dbPackages = []string{
+	"database/sql", "gorm.io/gorm", "github.com/jinzhu/gorm", "github.com/jmoiron/sqlx",
+	"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
+	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool",
+}
+
+// An extSink describes the write methods of one client package.
+type extSink struct {
+	pkg     string   // import path
+	typ     string   // receiver type name; "" means any type of pkg
+	methods []string // write methods
+	sink    sinkKind
+	target  string
+}
+
+// extSinks lists the writes to brokers, caches and remote services that
+// distlint knows. Redis deletes and expirations (cache invalidation),
+// SETNX (locks and deduplication markers) and INCR (rate limiters) are
+// deliberately absent: they do not copy the database's change.
+var extSinks = func() []extSink {
+	var s []extSink
+	for _, p := range []string{"github.com/IBM/sarama", "github.com/Shopify/sarama"} {
+		s = append(s, extSink{p, "SyncProducer", []string{"SendMessage", "SendMessages"}, sinkBroker, "Kafka"})
+	}
+	s = append(s,
+		extSink{"github.com/segmentio/kafka-go", "Writer", []string{"WriteMessages"}, sinkBroker, "Kafka"},
+		extSink{"github.com/segmentio/kafka-go", "Conn", []string{"WriteMessages"}, sinkBroker, "Kafka"},
+		extSink{"github.com/confluentinc/confluent-kafka-go/kafka", "Producer", []string{"Produce"}, sinkBroker, "Kafka"},
+		extSink{"github.com/confluentinc/confluent-kafka-go/v2/kafka", "Producer", []string{"Produce"}, sinkBroker, "Kafka"},
+		extSink{"github.com/nats-io/nats.go", "", []string{"Publish", "PublishMsg", "PublishRequest", "Request", "RequestMsg", "RequestWithContext", "RequestMsgWithContext", "PublishAsync", "PublishMsgAsync"}, sinkBroker, "NATS"},
+		extSink{"github.com/nats-io/nats.go/jetstream", "", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, sinkBroker, "NATS"},
+		extSink{"github.com/rabbitmq/amqp091-go", "Channel", []string{"Publish", "PublishWithContext", "PublishWithDeferredConfirm", "PublishWithDeferredConfirmWithContext"}, sinkBroker, "RabbitMQ"},
+		extSink{"github.com/streadway/amqp", "Channel", []string{"Publish"}, sinkBroker, "RabbitMQ"},
+		extSink{"github.com/aws/aws-sdk-go-v2/service/sqs", "Client", []string{"SendMessage", "SendMessageBatch"}, sinkBroker, "SQS"},
+		extSink{"github.com/aws/aws-sdk-go-v2/service/sns", "Client", []string{"Publish", "PublishBatch"}, sinkBroker, "SNS"},
+		extSink{"github.com/aws/aws-sdk-go-v2/service/eventbridge", "Client", []string{"PutEvents"}, sinkBroker, "EventBridge"},
+		extSink{"github.com/aws/aws-sdk-go-v2/service/kinesis", "Client", []string{"PutRecord", "PutRecords"}, sinkBroker, "Kinesis"},
+		extSink{"github.com/aws/aws-sdk-go/service/sqs", "SQS", []string{"SendMessage", "SendMessageWithContext", "SendMessageBatch", "SendMessageBatchWithContext"}, sinkBroker, "SQS"},
+		extSink{"github.com/aws/aws-sdk-go/service/sns", "SNS", []string{"Publish", "PublishWithContext"}, sinkBroker, "SNS"},
+		extSink{"cloud.google.com/go/pubsub", "Topic", []string{"Publish"}, sinkBroker, "Pub/Sub"},
+		extSink{"cloud.google.com/go/pubsub/v2", "Publisher", []string{"Publish"}, sinkBroker, "Pub/Sub"},
+	)
+	for _, p := range []string{"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8", "github.com/go-redis/redis/v7", "github.com/go-redis/redis"} {
+		s = append(s,
+			extSink{p, "", []string{"Set", "SetEx", "SetEX", "SetXX", "SetArgs", "MSet", "HSet", "HMSet", "GetSet", "ZAdd", "SAdd"}, sinkCache, "the Redis cache"},
+			extSink{p, "", []string{"Publish", "SPublish", "XAdd", "LPush", "RPush"}, sinkBroker, "Redis"},
+		)
+	}
+	return s
+}()
+
+// externalPackages are the import paths of extSinks, and net/http.
+var externalPackages = func() []string {
+	ps := []string{"net/http"}
+	for _, s := range extSinks {
+		if !slices.Contains(ps, s.pkg) {
+			ps = append(ps, s.pkg)
+		}
+	}
+	return ps
+}()
+
+// recvName returns the name of fn's receiver type (through pointers),
+// or "" for functions and receivers that are not named types.
+func recvName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := types.Unalias(sig.Recv().Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// isMethodOf reports whether fn is one of the methods names of a type
+// named typ in package pkg (any type when typ is ""); interface methods
+// promoted from embedded interfaces are matched by package and name.
+func isMethodOf(fn *types.Func, pkg, typ string, names []string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg || !slices.Contains(names, fn.Name()) {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	if typ == "" {
+		return true
+	}
+	return recvName(fn) == typ || match.IsMethod(fn, pkg, typ, fn.Name())
+}
+
+// classifyCall returns what call does, as far as this analyzer cares.
+func (c *checker) classifyCall(call *ast.CallExpr) op {
+	fn := match.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return op{}
+	}
+	if o, ok := c.classifyDB(call, fn); ok {
+		return o
+	}
+	for _, s := range extSinks {
+		if isMethodOf(fn, s.pkg, s.typ, s.methods) {
+			return op{kind: kindExternal, sink: s.sink, name: fn.Name(), target: s.target}
+		}
+	}
+	if method, ok := c.httpWrite(call, fn); ok {
+		return op{kind: kindExternal, sink: sinkRemote, name: method, target: "a remote service"}
+	}
+	if s, ok := c.summaries[fn.Origin()]; ok {
+		o := s
+		if o.kind == kindExternal {
+			o.name = fn.Name()
+		}
+		return o
+	}
+	return op{}
+}
+
+// classifyDB recognizes the database clients' reads, writes and commits.
+func (c *checker) classifyDB(call *ast.CallExpr, fn *types.Func) (op, bool) {
+	path, name, recv := fn.Pkg().Path(), fn.Name(), recvName(fn)
+	switch path {
+	case "database/sql":
+		switch {
+		case recv == "Tx" && name == "Commit":
+			return op{kind: kindCommit}, true
+		case recv == "Stmt":
+			switch name {
+			case "Exec", "ExecContext":
+				return op{kind: kindDBWrite}, true // the text is out of view: assume a write
+			case "Query", "QueryContext", "QueryRow", "QueryRowContext":
+				return op{kind: kindDBRead}, true
+			}
+		case recv == "DB" || recv == "Tx" || recv == "Conn":
+			switch name {
+			case "Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext":
+				return c.sqlCall(call, name, recv == "Tx", strings.HasSuffix(name, "Context"))
+			}
+		}
+	case "github.com/jmoiron/sqlx":
+		inTx := recv == "Tx"
+		switch name {
+		case "NamedExec", "MustExec":
+			return c.sqlCall(call, "Exec", inTx, false)
+		case "NamedExecContext", "MustExecContext":
+			return c.sqlCall(call, "Exec", inTx, true)
+		case "Queryx", "QueryRowx", "NamedQuery":
+			return c.sqlCall(call, "Query", inTx, false)
+		case "QueryxContext", "QueryRowxContext", "NamedQueryContext":
+			return c.sqlCall(call, "Query", inTx, true)
+		case "Select", "Get":
+			return c.sqlCall(call, "Query", inTx, false)
+		case "SelectContext", "GetContext":
+			return c.sqlCall(call, "Query", inTx, true)
+		}
+	case "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4/pgxpool", "github.com/jackc/pgx/v5/pgxpool":
+		// pgx.Tx is an interface: from export data its methods have the
+		// bare interface as receiver.
+		inTx := recv == "Tx" || match.IsMethod(fn, path, "Tx", name)
+		switch name {
+		case "Commit":
+			if inTx {
+				return op{kind: kindCommit}, true
+			}
+		case "Exec", "Query", "QueryRow":
+			return c.sqlCall(call, name, inTx, true)
+		}
+	case "gorm.io/gorm", "github.com/jinzhu/gorm":
+		if recv != "DB" {
+			return op{}, false
+		}
+		switch name {
+		case "Commit":
+			return op{kind: kindCommit}, true
+		case "Create", "CreateInBatches", "Save", "FirstOrCreate":
+			return op{kind: kindDBWrite, inTx: c.gormInTx(call), verb: verbInsert}, true
+		case "Update", "Updates", "UpdateColumn", "UpdateColumns", "Delete":
+			return op{kind: kindDBWrite, inTx: c.gormInTx(call), verb: verbUpdate}, true
+		case "Exec":
+			o, ok := c.sqlCall(call, "Exec", false, false)
+			o.inTx = o.kind == kindDBWrite && c.gormInTx(call)
+			return o, ok
+		case "Find", "First", "Take", "Last", "Scan", "Pluck", "Count", "Rows", "Row", "FindInBatches":
+			return op{kind: kindDBRead}, true
+		}
+	}
+	return op{}, false
+}
+
+// sqlCall classifies a database/sql-style call: Exec, Query or
+// QueryRow (with or without Context) whose query text is argument 0, or
+// 1 after a context.
+func (c *checker) sqlCall(call *ast.CallExpr, name string, inTx, withCtx bool) (op, bool) {
+	i := 0
+	if withCtx {
+		i = 1
+	}
+	verb, outbox := verbUnknown, false
+	if i < len(call.Args) {
+		if tv, ok := c.info.Types[call.Args[i]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			text := constant.StringVal(tv.Value)
+			verb, outbox = sqlVerbOf(text), relayTable(text)
+		}
+	}
+	exec := strings.HasPrefix(name, "Exec") || strings.HasPrefix(name, "MustExec") || strings.HasPrefix(name, "NamedExec")
+	switch {
+	case verb == verbInsert || verb == verbUpdate:
+		return op{kind: kindDBWrite, inTx: inTx, verb: verb, outbox: outbox, rows: !exec}, true
+	case verb == verbUnknown && exec:
+		return op{kind: kindDBWrite, inTx: inTx, outbox: outbox}, true
+	case verb == verbRead, verb == verbUnknown:
+		return op{kind: kindDBRead}, true
+	}
+	return op{}, true // DDL, SET, LOCK: neither
+}
+
+// sqlVerbOf returns what SQL text does, from its first keyword. A WITH
+// clause is a write when its text names a write anywhere.
+func sqlVerbOf(text string) sqlVerb {
+	text = strings.TrimSpace(text)
+	for {
+		switch {
+		case strings.HasPrefix(text, "--"):
+			_, rest, _ := strings.Cut(text, "\n")
+			text = strings.TrimSpace(rest)
+			continue
+		case strings.HasPrefix(text, "/*"):
+			_, rest, _ := strings.Cut(text, "*/")
+			text = strings.TrimSpace(rest)
+			continue
+		}
+		break
+	}
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	})
+	if len(words) == 0 {
+		return verbUnknown
+	}
+	word := strings.ToUpper(words[0])
+	switch word {
+	case "INSERT", "UPSERT", "MERGE", "REPLACE":
+		return verbInsert
+	case "UPDATE", "DELETE":
+		return verbUpdate
+	case "SELECT", "SHOW", "EXPLAIN", "VALUES", "TABLE", "DESCRIBE":
+		return verbRead
+	case "WITH":
+		upper := strings.ToUpper(text)
+		for _, w := range []string{"INSERT ", "UPDATE ", "DELETE "} {
+			if strings.Contains(upper, w) {
+				if w == "INSERT " {
+					return verbInsert
+				}
+				return verbUpdate
+			}
+		}
+		return verbRead
+	}
+	return verbOther
+}
+
+// relayTable reports whether SQL text inserts, updates or deletes rows
+// of a table whose name says it holds messages to send: outbox, event(s),
+// message(s).
+func relayTable(text string) bool {
+	words := strings.Fields(strings.ToLower(text))
+	for i, w := range words {
+		if (w == "update" || w == "from" || w == "into") && i+1 < len(words) {
+			t := words[i+1]
+			if t == "only" && i+2 < len(words) {
+				t = words[i+2]
+			}
+			if strings.Contains(t, "outbox") || strings.Contains(t, "event") || strings.Contains(t, "message") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gormInTx reports whether a gorm call's receiver chain starts at a
+// variable given the result of Begin, or at the parameter of the
+// transaction callback being analyzed.
+func (c *checker) gormInTx(call *ast.CallExpr) bool {
+	x := call.Fun
+	for {
+		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		switch r := ast.Unparen(sel.X).(type) {
+		case *ast.CallExpr:
+			if fn := match.Callee(c.info, r); fn != nil && fn.Name() == "Begin" {
+				return true
+			}
+			x = r.Fun
+			continue
+		case *ast.Ident:
+			v, ok := c.info.Uses[r].(*types.Var)
+			if !ok {
+				return false
+			}
+			if c.txParams[v] {
+				return true
+			}
+			return c.definedByBegin(v)
+		}
+		return false
+	}
+}
+
+// definedByBegin reports whether the local variable v is assigned the
+// result of a gorm Begin call (db.Begin(), db.WithContext(ctx).Begin()).
+func (c *checker) definedByBegin(v *types.Var) bool {
+	for _, f := range c.pass.Files {
+		if v.Pos() < f.FileStart || v.Pos() >= f.FileEnd {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if found || !ok || as.Tok != token.DEFINE && as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+				return !found
+			}
+			for i, lhs := range as.Lhs {
+				id, ok := lhs.(*ast.Ident)
+				if !ok || c.info.ObjectOf(id) != v {
+					continue
+				}
+				if call, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
+					if fn := match.Callee(c.info, call); fn != nil && fn.Name() == "Begin" && fn.Pkg() != nil &&
+						(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}
+
+// httpWrite reports whether call sends an HTTP request whose method
+// writes (POST, PUT, PATCH, DELETE), and returns the method.
+func (c *checker) httpWrite(call *ast.CallExpr, fn *types.Func) (string, bool) {
+	switch {
+	case match.IsFunc(fn, "net/http", "Post", "PostForm"), match.IsMethod(fn, "net/http", "Client", "Post", "PostForm"):
+		return "POST", true
+	case match.IsMethod(fn, "net/http", "Client", "Do"):
+		if len(call.Args) != 1 {
+			return "", false
+		}
+		return c.requestMethod(call.Args[0])
+	}
+	return "", false
+}
+
+// requestMethod returns the constant write method of a request made in
+// view by http.NewRequest or http.NewRequestWithContext.
+func (c *checker) requestMethod(req ast.Expr) (string, bool) {
+	var mk *ast.CallExpr
+	switch r := ast.Unparen(req).(type) {
+	case *ast.CallExpr:
+		mk = r
+	case *ast.Ident:
+		v, ok := c.info.Uses[r].(*types.Var)
+		if !ok || c.unit == nil {
+			return "", false
+		}
+		mk = c.uniqueCallDef(v)
+	}
+	if mk == nil {
+		return "", false
+	}
+	fn := match.Callee(c.info, mk)
+	i := -1
+	switch {
+	case match.IsFunc(fn, "net/http", "NewRequest"):
+		i = 0
+	case match.IsFunc(fn, "net/http", "NewRequestWithContext"):
+		i = 1
+	}
+	if i < 0 || i >= len(mk.Args) {
+		return "", false
+	}
+	tv, ok := c.info.Types[mk.Args[i]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	switch m := strings.ToUpper(constant.StringVal(tv.Value)); m {
+	case "POST", "PUT", "PATCH", "DELETE":
+		return m, true
+	}
+	return "", false
+}
+
+// uniqueCallDef returns the call that is the only value the local
+// variable v is given in the function being analyzed, or nil.
+func (c *checker) uniqueCallDef(v *types.Var) *ast.CallExpr {
+	var call *ast.CallExpr
+	n := 0
+	ast.Inspect(c.unit, func(node ast.Node) bool {
+		as, ok := node.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			id, ok := lhs.(*ast.Ident)
+			if !ok || c.info.ObjectOf(id) != v {
+				continue
+			}
+			n++
+			if len(as.Rhs) == 1 {
+				call, _ = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			} else if i < len(as.Rhs) {
+				call, _ = ast.Unparen(as.Rhs[i]).(*ast.CallExpr)
+			}
+		}
+		return true
+	})
+	if n != 1 {
+		return nil
+	}
+	return call
+}
