@@ -217,9 +217,16 @@ func (r *Reporter) finish(d analysis.Diagnostic) analysis.Diagnostic {
 
 // Protect wraps an analyzer's run function so that a panic becomes an
 // error naming the analyzer and the panicking frame, instead of crashing
-// the driver and with it every other analyzer's results.
+// the driver and with it every other analyzer's results. It also skips
+// packages that have no syntax to analyze.
 func Protect(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (result any, err error) {
+		if pass.TypesInfo == nil {
+			// A dependency loaded from export data, without syntax: the
+			// standalone CLI gives fact-using analyzers such packages
+			// (see cmd/distlint's load). There is nothing to inspect.
+			return nil, nil
+		}
 		defer func() {
 			if p := recover(); p != nil {
 				result = nil
