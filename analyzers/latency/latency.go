@@ -489,7 +489,7 @@ func (c *checker) derived(cur inspector.Cursor, expr ast.Expr, depth int, leaf f
 		return token.NoPos, false // constants are configuration, not measurements
 	}
 	if isDuration(tv.Type) {
-		return leaf(expr, depth)
+		return c.derivedDuration(cur, expr, depth, leaf)
 	}
 	switch e := expr.(type) {
 	case *ast.CallExpr:
@@ -522,6 +522,35 @@ func (c *checker) derived(cur inspector.Cursor, expr ast.Expr, depth int, leaf f
 		return c.localDefs(cur, e, func(d ast.Expr) (token.Pos, bool) { return c.derived(cur, d, depth+1, leaf) })
 	}
 	return token.NoPos, false
+}
+
+// derivedDuration is derived for an expression of type time.Duration. A
+// Duration divided by a Duration is a count stored in a Duration
+// (missed := time.Since(last)/interval - 1), not a duration.
+func (c *checker) derivedDuration(cur inspector.Cursor, expr ast.Expr, depth int, leaf func(ast.Expr, int) (token.Pos, bool)) (token.Pos, bool) {
+	switch e := expr.(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.QUO:
+			if isDuration(c.info.TypeOf(e.Y)) && !c.isCount(cur, e.Y, depth+1) {
+				return token.NoPos, false
+			}
+		case token.ADD, token.SUB:
+			if p, ok := c.derived(cur, e.X, depth, leaf); ok {
+				return p, true
+			}
+			return c.derived(cur, e.Y, depth, leaf)
+		}
+	case *ast.Ident:
+		if v, ok := c.info.Uses[e].(*types.Var); ok && !v.IsField() {
+			if body, ok := flow.EnclosingFunc(cur); ok {
+				if _, ok := flow.Defs(c.info, body, v); ok {
+					return c.localDefs(cur, e, func(d ast.Expr) (token.Pos, bool) { return c.derived(cur, d, depth+1, leaf) })
+				}
+			}
+		}
+	}
+	return leaf(expr, depth)
 }
 
 // localDefs applies f to every value given to the local variable id in
@@ -826,7 +855,7 @@ func (c *checker) divide(cur inspector.Cursor, bin *ast.BinaryExpr) {
 		return
 	}
 	total := c.totalOf(bin.X)
-	if total == nil || !c.isCount(cur, bin.Y) {
+	if total == nil || !c.isCount(cur, bin.Y, 0) {
 		return
 	}
 	c.divisions = append(c.divisions, division{bin: bin, total: total})
@@ -863,7 +892,7 @@ func (c *checker) totalOf(expr ast.Expr) types.Object {
 // is not computed from a duration (float64(n), time.Duration(len(xs))).
 // A duration divided by a duration is a ratio (busy time over elapsed
 // time), not a mean; a division by a constant changes units.
-func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr) bool {
+func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr, depth int) bool {
 	for range maxDepth {
 		expr = ast.Unparen(expr)
 		if tv, ok := c.info.Types[expr]; !ok || tv.Value != nil {
@@ -880,7 +909,7 @@ func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr) bool {
 		expr = call.Args[0]
 	}
 	t := c.info.TypeOf(expr)
-	if t == nil || isDuration(t) || c.durationish(cur, expr, 0) {
+	if t == nil || isDuration(t) || c.durationish(cur, expr, depth) {
 		return false
 	}
 	b, ok := t.Underlying().(*types.Basic)

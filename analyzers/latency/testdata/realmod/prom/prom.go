@@ -207,3 +207,20 @@ func (h *head) gc(n int) {
 	h.metrics.gcDuration.Observe(time.Since(start).Seconds())
 	h.metrics.fromElsewher.Observe(time.Since(start).Seconds())
 }
+
+var (
+	iterationsMissed    = prometheus.NewCounter(prometheus.CounterOpts{Name: "iterations_missed_total"})
+	iterationsScheduled = prometheus.NewCounter(prometheus.CounterOpts{Name: "iterations_scheduled_total"})
+)
+
+// missedTicks divides a duration by a duration: a count of iterations
+// (typed time.Duration), not a duration (prometheus rules/group.go).
+func missedTicks(w http.ResponseWriter, r *http.Request, last time.Time, interval time.Duration) {
+	missed := (time.Since(last) / interval) - 1
+	if missed > 0 {
+		iterationsMissed.Add(float64(missed))
+		iterationsScheduled.Inc()
+	}
+	start := time.Now()
+	lastRequest.Set(float64(time.Since(start) / interval))
+}
