@@ -151,6 +151,7 @@ type sumRecord struct {
 }
 
 type division struct {
+	cur   inspector.Cursor
 	bin   *ast.BinaryExpr
 	total types.Object
 }
@@ -519,9 +520,26 @@ func (c *checker) derived(cur inspector.Cursor, expr ast.Expr, depth int, leaf f
 			}
 		}
 	case *ast.Ident:
-		return c.localDefs(cur, e, func(d ast.Expr) (token.Pos, bool) { return c.derived(cur, d, depth+1, leaf) })
+		if mayHoldDuration(tv.Type) {
+			return c.localDefs(cur, e, func(d ast.Expr) (token.Pos, bool) { return c.derived(cur, d, depth+1, leaf) })
+		}
 	}
 	return token.NoPos, false
+}
+
+// mayHoldDuration reports whether a variable of type t can hold a
+// duration or a number of some unit derived from one: time.Duration,
+// floats and int64 (what Seconds and Milliseconds return). Plain ints
+// hold counts and sizes; not following them keeps the analysis cheap.
+func mayHoldDuration(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if isDuration(t) {
+		return true
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsFloat) != 0 || ok && (b.Kind() == types.Int64 || b.Kind() == types.Uint64)
 }
 
 // derivedDuration is derived for an expression of type time.Duration. A
@@ -843,7 +861,7 @@ func (c *checker) accumulate(cur inspector.Cursor, as *ast.AssignStmt) {
 		return
 	}
 	k, ok := key(c.info, as.Lhs[0])
-	if !ok || !c.durationish(cur, added, 0) {
+	if !ok || !mayHoldDuration(c.info.TypeOf(as.Lhs[0])) || !c.durationish(cur, added, 0) {
 		return
 	}
 	c.totals[k] = true
@@ -854,11 +872,9 @@ func (c *checker) divide(cur inspector.Cursor, bin *ast.BinaryExpr) {
 	if bin.Op != token.QUO {
 		return
 	}
-	total := c.totalOf(bin.X)
-	if total == nil || !c.isCount(cur, bin.Y, 0) {
-		return
+	if total := c.totalOf(bin.X); total != nil {
+		c.divisions = append(c.divisions, division{cur: cur, bin: bin, total: total})
 	}
-	c.divisions = append(c.divisions, division{bin: bin, total: total})
 }
 
 // totalOf returns the location that expr reads, through conversions and
@@ -918,7 +934,7 @@ func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr, depth int) bool {
 
 func (c *checker) reportMeans() {
 	for _, d := range c.divisions {
-		if c.totals[d.total] {
+		if c.totals[d.total] && c.isCount(d.cur, d.bin.Y, 0) {
 			c.rep.Reportf(d.bin, "mean",
 				"average latency computed by hand (a running total of durations divided by a count): a mean hides the tail, one slow request in a hundred barely moves it; %s", remedy)
 		}
