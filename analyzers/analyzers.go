@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/analyzers/dualwrite"
+	"github.com/distlint/distlint/analyzers/latency"
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
@@ -27,6 +28,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		lostcontext.New(lostcontext.Config{Policy: policy}),
 		wallclock.New(wallclock.Config{Policy: policy}),
 		dualwrite.New(dualwrite.Config{Policy: policy}),
+		latency.New(latency.Config{Policy: policy}),
 	}
 }
 

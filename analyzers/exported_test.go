@@ -11,6 +11,7 @@ import (
 
 	"github.com/distlint/distlint/analyzers"
 	"github.com/distlint/distlint/analyzers/dualwrite"
+	"github.com/distlint/distlint/analyzers/latency"
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
@@ -23,6 +24,7 @@ var exported = map[string]*analysis.Analyzer{
 	timeout.Name:        timeout.Analyzer,
 	unboundedqueue.Name: unboundedqueue.Analyzer,
 	lostcontext.Name:    lostcontext.Analyzer,
+	latency.Name:        latency.Analyzer,
 	dualwrite.Name:      dualwrite.Analyzer,
 	wallclock.Name:      wallclock.Analyzer,
 }

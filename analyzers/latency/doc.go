@@ -1,0 +1,73 @@
+// Package latency defines an Analyzer that reports latency recorded as a
+// single number.
+//
+// # Analyzer latency
+//
+// latency: report latency recorded as a single number that hides the tail
+//
+// Mental model: latency has a shape, not a number. Users feel the slow
+// requests, the 99th percentile, and a distribution whose tail is long
+// can have a fine average. A gauge keeps only the last value, and an
+// average (a sum divided by a count) lets one slow request in a hundred
+// vanish. Record latencies in a histogram and alert on its percentiles.
+//
+// The analyzer reports:
+//
+//   - a duration measured in the function (time.Since of a reading of
+//     the clock, or the difference of two readings; as a Duration, its
+//     Seconds, Milliseconds, ..., or a conversion) recorded into a gauge
+//     once per event: in a request handler or interceptor, in a loop that
+//     times each item it handles, or around a request (net/http,
+//     database/sql, gRPC). Gauges: Prometheus client_golang Gauge.Set
+//     (GaugeVec members too), OpenTelemetry Float64Gauge and Int64Gauge
+//     Record, expvar Float and Int Set, rcrowley/go-metrics Gauge and
+//     GaugeFloat64 Update, go-kit Gauge.Set, armon/go-metrics and
+//     hashicorp/go-metrics SetGauge and SetPrecisionGauge;
+//   - a duration summed into a counter (Prometheus Counter.Add and
+//     Gauge.Add, OpenTelemetry counters' Add, expvar Add, go-metrics
+//     IncrCounter, ...) in the same block that counts the events
+//     (Counter.Inc, Add(1)): the pair is a hand-made average;
+//   - a Prometheus summary (NewSummary, NewSummaryVec, promauto) made
+//     with SummaryOpts that have no Objectives (absent, nil or empty) and
+//     that observes durations (Observe of a duration, prometheus.NewTimer)
+//     in the same package: it exports only a sum and a count, an average;
+//   - a hand-made mean: durations added to a running total (total += d)
+//     that is divided by a count (total / time.Duration(n)).
+//
+// Left alone: histograms, summaries with Objectives (or whose options
+// cannot be seen), durations logged per request, gauges of things that
+// are not durations (queue depth, requests in flight), gauges of a
+// timestamp (lastSuccess.Set(float64(time.Now().Unix()))), gauges of a
+// configured duration (Set(cfg.Timeout.Seconds())), gauges of an age or
+// a remaining time (time.Since(s.lastContact), time.Until(expiry)): only
+// durations measured in view are latencies. A gauge of the last run of
+// a job that runs once, or once per tick (a loop that waits on a ticker,
+// a timer or time.Sleep), is the usual way to export a batch job's
+// duration and is left alone. A counter of seconds with no count beside
+// it is a rate of busy time (the process_cpu_seconds_total convention),
+// not an average, and is left alone. A ratio of two durations (busy time
+// over elapsed time) is not a mean.
+//
+// Bad:
+//
+//	func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		start := time.Now()
+//		s.next.ServeHTTP(w, r)
+//		requestSeconds.Set(time.Since(start).Seconds()) // the last request only
+//	}
+//
+//	var rpcLatency = prometheus.NewSummary(prometheus.SummaryOpts{
+//		Name: "rpc_duration_seconds", // no Objectives: sum and count, an average
+//	})
+//
+// Good:
+//
+//	var requestSeconds = prometheus.NewHistogram(prometheus.HistogramOpts{
+//		Name:    "http_request_duration_seconds",
+//		Buckets: prometheus.DefBuckets,
+//	})
+//
+//	requestSeconds.Observe(time.Since(start).Seconds())
+//
+// Options: none besides the suite's (-tests, -generated).
+package latency
