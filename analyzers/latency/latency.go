@@ -176,19 +176,14 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.BinaryExpr)(nil)}
-	for file := range insp.Root().Children() {
-		if c.rep.Skip(file.Node().(*ast.File)) {
-			continue
-		}
-		for cur := range file.Preorder(filter...) {
-			switch n := cur.Node().(type) {
-			case *ast.CallExpr:
-				c.call(cur, n)
-			case *ast.AssignStmt:
-				c.accumulate(cur, n)
-			case *ast.BinaryExpr:
-				c.divide(cur, n)
-			}
+	for cur := range c.rep.Preorder(insp, filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.call(cur, n)
+		case *ast.AssignStmt:
+			c.accumulate(cur, n)
+		case *ast.BinaryExpr:
+			c.divide(cur, n)
 		}
 	}
 	c.reportSummaries()

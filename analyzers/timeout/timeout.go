@@ -77,23 +77,18 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy)}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.ValueSpec)(nil)}
-	for file := range insp.Root().Children() {
-		if c.rep.Skip(file.Node().(*ast.File)) {
-			continue
-		}
-		for cur := range file.Preorder(filter...) {
-			switch n := cur.Node().(type) {
-			case *ast.CompositeLit:
-				c.compositeLit(cur, n)
-			case *ast.CallExpr:
-				c.call(cur, n)
-			case *ast.Ident:
-				if match.IsPkgVar(c.info.Uses[n], netHTTP, "DefaultClient") {
-					c.defaultClient(cur, n)
-				}
-			case *ast.ValueSpec:
-				c.zeroValueDecl(cur, n)
+	for cur := range c.rep.Preorder(insp, filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.CompositeLit:
+			c.compositeLit(cur, n)
+		case *ast.CallExpr:
+			c.call(cur, n)
+		case *ast.Ident:
+			if match.IsPkgVar(c.info.Uses[n], netHTTP, "DefaultClient") {
+				c.defaultClient(cur, n)
 			}
+		case *ast.ValueSpec:
+			c.zeroValueDecl(cur, n)
 		}
 	}
 	return nil, nil

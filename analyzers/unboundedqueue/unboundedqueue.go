@@ -82,20 +82,15 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c := &checker{pass: pass, info: pass.TypesInfo, cfg: cfg, rep: report.New(pass, cfg.Policy)}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
-	for file := range insp.Root().Children() {
-		if c.rep.Skip(file.Node().(*ast.File)) {
-			continue
-		}
-		for cur := range file.Preorder(filter...) {
-			switch n := cur.Node().(type) {
-			case *ast.GoStmt:
-				c.goStmt(cur, n)
-			case *ast.CallExpr:
-				c.makeChan(n)
-				c.groupGo(cur, n)
-			case *ast.AssignStmt:
-				c.pump(cur, n)
-			}
+	for cur := range c.rep.Preorder(insp, filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.GoStmt:
+			c.goStmt(cur, n)
+		case *ast.CallExpr:
+			c.makeChan(n)
+			c.groupGo(cur, n)
+		case *ast.AssignStmt:
+			c.pump(cur, n)
 		}
 	}
 	return nil, nil

@@ -124,23 +124,18 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 
 	importsTime := match.Imports(pass.Pkg, "time")
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil)}
-	for file := range insp.Root().Children() {
-		if c.rep.Skip(file.Node().(*ast.File)) {
-			continue
-		}
-		for cur := range file.Preorder(filter...) {
-			switch n := cur.Node().(type) {
-			case *ast.CallExpr:
-				c.sortCall(n)
-				if importsTime {
-					c.identityNode(cur)
-				}
-			case *ast.IfStmt:
-				c.ifStmt(cur, n)
-			default:
-				if importsTime {
-					c.identityNode(cur)
-				}
+	for cur := range c.rep.Preorder(insp, filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.sortCall(n)
+			if importsTime {
+				c.identityNode(cur)
+			}
+		case *ast.IfStmt:
+			c.ifStmt(cur, n)
+		default:
+			if importsTime {
+				c.identityNode(cur)
 			}
 		}
 	}

@@ -12,10 +12,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"iter"
 	"runtime"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Policy is the reporting policy shared by all analyzers of one suite.
@@ -290,4 +292,22 @@ func cutDirective(text, directive string) (rest string, ok bool) {
 		return "", false
 	}
 	return rest, true
+}
+
+// Preorder yields, in order, the nodes of the given types in the files
+// the policy does not skip: the walk over a package that every analyzer
+// starts with.
+func (r *Reporter) Preorder(insp *inspector.Inspector, types ...ast.Node) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for file := range insp.Root().Children() {
+			if r.Skip(file.Node().(*ast.File)) {
+				continue
+			}
+			for cur := range file.Preorder(types...) {
+				if !yield(cur) {
+					return
+				}
+			}
+		}
+	}
 }
