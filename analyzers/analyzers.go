@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/distlint/distlint/analyzers/idempotency"
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
@@ -20,6 +21,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		policy = new(report.Policy)
 	}
 	return []*analysis.Analyzer{
+		idempotency.New(idempotency.Config{Policy: policy}),
 		timeout.New(timeout.Config{Policy: policy}),
 		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
 		lostcontext.New(lostcontext.Config{Policy: policy}),

@@ -33,15 +33,6 @@ func (f *SetsKey) String() string {
 	return "setsKey(" + strings.Join(parts, ", ") + ")"
 }
 
-func (f *SetsKey) param(i int) (ParamKey, bool) {
-	for _, p := range f.Params {
-		if p.Index == i {
-			return p, true
-		}
-	}
-	return ParamKey{}, false
-}
-
 // SendsRequest is the fact that a function sends the requests it is given
 // as the listed parameters without setting an idempotency key on them
 // (possibly after retries: Retried). A call of the function is a send.

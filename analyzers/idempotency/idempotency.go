@@ -153,4 +153,3 @@ func (c *checker) headerName() string {
 	}
 	return c.cfg.Headers[0]
 }
-
