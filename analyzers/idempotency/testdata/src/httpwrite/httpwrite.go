@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"testing"
 )
 
 var client = &http.Client{}
@@ -237,3 +238,36 @@ func keyedAndSentByHelper(u, key string) {
 
 //distlint:ignore idempotency the webhook receiver deduplicates on the event ID in the body
 func suppressed(u string) { http.Post(u, "application/json", nil) }
+
+// Reads carried over POST, named as reads (corpus: nats-server's OCSP
+// getRemoteStatus, minio's STS RetrieveWithCredContext, Prometheus's
+// executeReadRequest).
+func getRemoteStatus(u string) {
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	client.Do(req)
+}
+
+func (call) RetrieveWithCredContext(u string) {
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	client.Do(req)
+}
+
+func executeReadRequest(u string) { http.Post(u, "application/x-protobuf", nil) }
+
+// Test helpers outside _test.go files (corpus: nats-server's
+// internal/ocsp SetOCSPStatus(t *testing.T, ...)).
+func SetStatus(t *testing.T, u string) { client.Post(u, "text/plain", nil) }
+
+// A request in a positional struct literal goes out of view (corpus:
+// franela/goreq).
+type pair struct {
+	r *http.Request
+	n int
+}
+
+func positional(u string) {
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	p := pair{req, 1}
+	_ = p
+	client.Do(req)
+}
