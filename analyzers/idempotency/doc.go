@@ -50,7 +50,12 @@
 // out of view (parameters, fields of non-local values) or go out of view
 // before they are sent (to an interface method, a function value, a
 // header whose name is not a constant: the key may be set there), request
-// structs passed as nil or built out of view, and test files.
+// structs passed as nil or built out of view, requests sent by a function
+// whose name has a read word (-idempotency.readprefixes, per camel-case
+// word: getRemoteStatus, RetrieveCredentials, executeReadRequest send
+// reads carried over POST, such as OCSP, STS and search queries), test
+// helpers (functions taking a *testing.T, B, F or testing.TB) and test
+// files.
 //
 // Bad:
 //
@@ -73,5 +78,5 @@
 //
 //	-idempotency.headers LIST       idempotency header names (default Idempotency-Key,X-Idempotency-Key)
 //	-idempotency.fields LIST        request-struct fields that carry a key (default IdempotencyKey,IdempotencyToken,ClientToken,ClientRequestToken,RequestId,RequestID,DeduplicationId,MessageDeduplicationId)
-//	-idempotency.readprefixes LIST  name prefixes of read operations (default Get,List,Describe,Search,Retrieve,Read,Fetch,Head,Query,Iter,Watch)
+//	-idempotency.readprefixes LIST  name prefixes of read operations, and read words of sending functions' names (default Get,List,Describe,Search,Retrieve,Read,Fetch,Head,Query,Iter,Watch)
 package idempotency

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"net/textproto"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -76,14 +77,10 @@ type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
+// Set accepts "a,b", "a b" and "[a b]" (a YAML list from golangci-lint's
+// settings, printed by fmt): names never contain spaces or brackets.
 func (l *listFlag) Set(s string) error {
-	var out []string
-	for v := range strings.SplitSeq(s, ",") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	*l = out
+	*l = strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '[' || r == ']' || unicode.IsSpace(r) })
 	return nil
 }
 

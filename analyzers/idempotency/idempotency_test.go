@@ -48,3 +48,16 @@ func TestRealSDKs(t *testing.T) {
 	dir := testmod.Download(t, "testdata/realmod")
 	analysistest.Run(t, dir, idempotency.New(idempotency.Config{}), "./...")
 }
+
+// golangci-lint hands list settings over as fmt prints them.
+func TestListFlagForms(t *testing.T) {
+	for _, in := range []string{"A-Key,B-Key", "A-Key, B-Key", "[A-Key B-Key]"} {
+		a := idempotency.New(idempotency.Config{})
+		if err := a.Flags.Set("headers", in); err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Flags.Lookup("headers").Value.String(); got != "A-Key,B-Key" {
+			t.Errorf("Set(%q) = %q, want A-Key,B-Key", in, got)
+		}
+	}
+}
