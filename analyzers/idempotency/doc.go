@@ -54,8 +54,9 @@
 // whose name has a read word (-idempotency.readprefixes, per camel-case
 // word: getRemoteStatus, RetrieveCredentials, executeReadRequest send
 // reads carried over POST, such as OCSP, STS and search queries), test
-// helpers (functions taking a *testing.T, B, F or testing.TB) and test
-// files.
+// helpers (functions taking a *testing.T, B, F or testing.TB), the
+// clients' own packages (net/http's Post is reported where it is called),
+// and test files.
 //
 // Bad:
 //

@@ -1123,6 +1123,9 @@ func (f *funcFlow) returnsFact() *ReturnsRequest {
 func (f *funcFlow) report() {
 	c := f.c
 	fd := f.decl.Node().(*ast.FuncDecl)
+	if path := c.pass.Pkg.Path(); path == httpPkg || path == retryPkg || slices.Contains(restyPkgs, path) {
+		return // the clients' own Post and PostForm: their callers are reported
+	}
 	if c.isReadName(fd.Name.Name) || c.isTestHelper(f.fn) {
 		// A function named as a read sends a read over POST (OCSP, STS
 		// token requests, remote read, search); a function that takes a
