@@ -21,10 +21,10 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		policy = new(report.Policy)
 	}
 	return []*analysis.Analyzer{
-		idempotency.New(idempotency.Config{Policy: policy}),
 		timeout.New(timeout.Config{Policy: policy}),
 		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
 		lostcontext.New(lostcontext.Config{Policy: policy}),
+		idempotency.New(idempotency.Config{Policy: policy}),
 	}
 }
 
