@@ -7,6 +7,7 @@ import (
 
 	"github.com/distlint/distlint/analyzers/dualwrite"
 	"github.com/distlint/distlint/analyzers/latency"
+	"github.com/distlint/distlint/analyzers/idempotency"
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
@@ -29,6 +30,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		wallclock.New(wallclock.Config{Policy: policy}),
 		dualwrite.New(dualwrite.Config{Policy: policy}),
 		latency.New(latency.Config{Policy: policy}),
+		idempotency.New(idempotency.Config{Policy: policy}),
 	}
 }
 

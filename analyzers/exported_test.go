@@ -11,6 +11,7 @@ import (
 
 	"github.com/distlint/distlint/analyzers"
 	"github.com/distlint/distlint/analyzers/dualwrite"
+	"github.com/distlint/distlint/analyzers/idempotency"
 	"github.com/distlint/distlint/analyzers/latency"
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
@@ -24,6 +25,7 @@ var exported = map[string]*analysis.Analyzer{
 	timeout.Name:        timeout.Analyzer,
 	unboundedqueue.Name: unboundedqueue.Analyzer,
 	lostcontext.Name:    lostcontext.Analyzer,
+	idempotency.Name:    idempotency.Analyzer,
 	latency.Name:        latency.Analyzer,
 	dualwrite.Name:      dualwrite.Analyzer,
 	wallclock.Name:      wallclock.Analyzer,

@@ -1,0 +1,83 @@
+// Package idempotency defines an Analyzer that reports network writes
+// sent without an idempotency key.
+//
+// # Analyzer idempotency
+//
+// idempotency: report network writes sent without an idempotency key
+//
+// Mental model: the network is a liar. A write whose response is lost
+// (a timeout, a reset connection, a crashed proxy) may or may not have
+// happened, and the only safe reaction, trying again, repeats it unless
+// the server can recognise the second attempt: the double charge. An
+// idempotency key derived from the operation (an order ID, a job ID) lets
+// the server answer the retry with the first attempt's result.
+//
+// The analyzer follows each *http.Request from where it is made
+// (http.NewRequest and NewRequestWithContext with a constant method,
+// a request literal, go-retryablehttp's NewRequest, resty's R()) through
+// local variables, fields of local structs and helper functions, to where
+// it is sent ((*http.Client).Do, RoundTrip, go-retryablehttp's Client.Do,
+// resty's Post, Patch and Execute), and reports:
+//
+//   - POST and PATCH requests on which no idempotency header
+//     (-idempotency.headers) is set on the way: Header.Set, Header.Add,
+//     assignment to the header map with any letter case, a header literal,
+//     resty's SetHeader and SetHeaders, or a helper that sets it;
+//   - http.Post, http.PostForm and (*http.Client).Post/PostForm, and
+//     go-retryablehttp's Post and PostForm, which cannot carry a header;
+//   - calls of SDK and RPC operations whose request struct (or a struct it
+//     embeds) has an idempotency field (-idempotency.fields) that the
+//     caller builds in view (a literal, new, a zero value) and never sets,
+//     neither as a field nor through a setter whose name contains the
+//     field's name (stripe-go's SetIdempotencyKey), unless the operation's
+//     name says it reads (-idempotency.readprefixes). The request type must
+//     belong to the operation's package (or a parent or child package):
+//     stripe-go's charge.New(params), the AWS SDK's RunInstances, Google
+//     Cloud's Insert, gRPC stubs whose message has an idempotency_key.
+//
+// When the write is sent by a retrying client (go-retryablehttp), inside a
+// loop that sends again after an error, in a function handed to a backoff
+// library, or by a helper that does one of these, the message says it is
+// retried.
+//
+// Helpers are seen across packages through facts: a function that sets
+// the key on its *http.Request or http.Header parameter, a function that
+// sends its request parameter, and a function that returns a request it
+// built (with its method, or the parameter that gives it).
+//
+// Left alone: GET, HEAD, OPTIONS, PUT and DELETE (idempotent by RFC 9110),
+// requests whose method is not a constant in view, requests that come from
+// out of view (parameters, fields of non-local values) or go out of view
+// before they are sent (to an interface method, a function value, a
+// header whose name is not a constant: the key may be set there), request
+// structs passed as nil or built out of view, requests sent by a function
+// whose name has a read word (-idempotency.readprefixes, per camel-case
+// word: getRemoteStatus, RetrieveCredentials, executeReadRequest send
+// reads carried over POST, such as OCSP, STS and search queries), test
+// helpers (functions taking a *testing.T, B, F or testing.TB), the
+// clients' own packages (net/http's Post is reported where it is called),
+// and test files.
+//
+// Bad:
+//
+//	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, body)
+//	resp, err := client.Do(req) // a lost response makes the retry charge twice
+//
+//	charge.New(&stripe.ChargeParams{Amount: stripe.Int64(2000)})
+//
+// Good:
+//
+//	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, body)
+//	req.Header.Set("Idempotency-Key", "order-"+order.ID)
+//	resp, err := client.Do(req)
+//
+//	params := &stripe.ChargeParams{Amount: stripe.Int64(2000)}
+//	params.SetIdempotencyKey("order-" + order.ID)
+//	charge.New(params)
+//
+// Options:
+//
+//	-idempotency.headers LIST       idempotency header names (default Idempotency-Key,X-Idempotency-Key)
+//	-idempotency.fields LIST        request-struct fields that carry a key (default IdempotencyKey,IdempotencyToken,ClientToken,ClientRequestToken,RequestId,RequestID,DeduplicationId,MessageDeduplicationId)
+//	-idempotency.readprefixes LIST  name prefixes of read operations, and read words of sending functions' names (default Get,List,Describe,Search,Retrieve,Read,Fetch,Head,Query,Iter,Watch)
+package idempotency

@@ -1,0 +1,109 @@
+package idempotency
+
+import (
+	"fmt"
+	"strings"
+)
+
+// SetsKey is the fact that a function sets an idempotency header on some
+// of its *http.Request or http.Header parameters (or may: it hands them
+// to code out of view, or sets a header whose name is not a constant).
+// A call of the function counts as setting the key on those arguments.
+type SetsKey struct {
+	Params []ParamKey
+}
+
+// ParamKey is one parameter of a SetsKey fact.
+type ParamKey struct {
+	Index int  // parameter index, receiver excluded
+	Maybe bool // the key may be set out of view, not certainly
+}
+
+func (*SetsKey) AFact() {}
+
+func (f *SetsKey) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		s := fmt.Sprintf("param %d", p.Index)
+		if p.Maybe {
+			s += " (maybe)"
+		}
+		parts = append(parts, s)
+	}
+	return "setsKey(" + strings.Join(parts, ", ") + ")"
+}
+
+// SendsRequest is the fact that a function sends the requests it is given
+// as the listed parameters without setting an idempotency key on them
+// (possibly after retries: Retried). A call of the function is a send.
+type SendsRequest struct {
+	Params  []int
+	Retried bool
+}
+
+func (*SendsRequest) AFact() {}
+
+func (f *SendsRequest) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		parts = append(parts, fmt.Sprintf("param %d", p))
+	}
+	s := "sendsRequest(" + strings.Join(parts, ", ") + ")"
+	if f.Retried {
+		s += " retried"
+	}
+	return s
+}
+
+// ReturnsRequest is the fact that a function returns a request it built:
+// with which method (a constant, or the value of a string parameter) and
+// whether it set an idempotency key on it.
+type ReturnsRequest struct {
+	Methods []Method
+	Key     KeyState
+}
+
+// Method is the method of a request a function builds: Name if constant,
+// otherwise the value of parameter Param.
+type Method struct {
+	Name  string
+	Param int // -1 when Name is set
+}
+
+func (m Method) String() string {
+	if m.Param >= 0 {
+		return fmt.Sprintf("param %d", m.Param)
+	}
+	return m.Name
+}
+
+// KeyState says what is known of the idempotency key on a request.
+type KeyState int
+
+const (
+	KeyUnset KeyState = iota // certainly not set in view
+	KeyMaybe                 // may be set out of view
+	KeySet                   // set
+)
+
+func (k KeyState) String() string {
+	switch k {
+	case KeyUnset:
+		return "key unset"
+	case KeyMaybe:
+		return "key maybe set"
+	case KeySet:
+		return "key set"
+	}
+	return fmt.Sprintf("KeyState(%d)", int(k))
+}
+
+func (*ReturnsRequest) AFact() {}
+
+func (f *ReturnsRequest) String() string {
+	var ms []string
+	for _, m := range f.Methods {
+		ms = append(ms, m.String())
+	}
+	return fmt.Sprintf("returnsRequest(%s; %s)", strings.Join(ms, "|"), f.Key)
+}

@@ -1,0 +1,63 @@
+package idempotency_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/distlint/distlint/analyzers/idempotency"
+	"github.com/distlint/distlint/internal/testmod"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), idempotency.New(idempotency.Config{}),
+		"httpwrite",    // requests made, keyed or not, and sent
+		"retries",      // retrying clients, retry loops, backoff
+		"restyuse",     // resty's request builder
+		"twolayer/app", // helpers two layers deep in other packages (facts)
+		"twolayer/api", // the upper layer's facts
+		"twolayer/reqlib",
+		"sdkwrites", // the SDK and RPC struct rule
+	)
+}
+
+// The header names, key fields and read prefixes are options.
+func TestOptions(t *testing.T) {
+	a := idempotency.New(idempotency.Config{})
+	for name, value := range map[string]string{
+		"headers":      "X-Request-Key",
+		"fields":       "OperationID",
+		"readprefixes": "Preview",
+	} {
+		if err := a.Flags.Set(name, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "optionsset")
+	// Another instance keeps the defaults: flags are per instance.
+	if got := idempotency.New(idempotency.Config{}).Flags.Lookup("headers").Value.String(); got != "Idempotency-Key,X-Idempotency-Key" {
+		t.Errorf("a new instance has headers %q, want the defaults", got)
+	}
+}
+
+// The struct rule on the real stripe-go v85 and AWS SDK v2 EC2 types.
+func TestRealSDKs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the AWS EC2 SDK from source")
+	}
+	dir := testmod.Download(t, "testdata/realmod")
+	analysistest.Run(t, dir, idempotency.New(idempotency.Config{}), "./...")
+}
+
+// golangci-lint hands list settings over as fmt prints them.
+func TestListFlagForms(t *testing.T) {
+	for _, in := range []string{"A-Key,B-Key", "A-Key, B-Key", "[A-Key B-Key]"} {
+		a := idempotency.New(idempotency.Config{})
+		if err := a.Flags.Set("headers", in); err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Flags.Lookup("headers").Value.String(); got != "A-Key,B-Key" {
+			t.Errorf("Set(%q) = %q, want A-Key,B-Key", in, got)
+		}
+	}
+}

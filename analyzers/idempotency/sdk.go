@@ -1,0 +1,382 @@
+package idempotency
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
+)
+
+// sdkWrites reports calls of SDK and RPC operations whose request struct
+// has an idempotency field that the caller builds and leaves unset.
+func (c *checker) sdkWrites() {
+	if len(c.cfg.Fields) == 0 {
+		return
+	}
+	for file := range c.insp.Root().Children() {
+		if c.rep.Skip(file.Node().(*ast.File)) {
+			continue
+		}
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			c.sdkCall(cur, cur.Node().(*ast.CallExpr))
+		}
+	}
+}
+
+// keyField describes where a struct type keeps its idempotency field:
+// its name and the embedded fields on the way to it.
+type keyField struct {
+	name     string
+	embedded []string
+}
+
+func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
+	info := c.info
+	fn := match.Callee(info, call)
+	// Only operations of another package's API: the request type is that
+	// package's (or a parent's or child's, as with stripe-go's params and
+	// its resource packages), and the callee takes it as that very type.
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || c.isRead(fn.Name()) || isMethodExpr(info, call) {
+		return
+	}
+	if fn, ok := c.enclosingDecl(cur); ok && c.isTestHelper(fn) {
+		return
+	}
+	params := fn.Signature().Params()
+	for i, arg := range call.Args {
+		if i >= params.Len() || (fn.Signature().Variadic() && i >= params.Len()-1) {
+			break
+		}
+		named := structNamed(params.At(i).Type())
+		if named == nil || named.Obj().Pkg() == nil || !relatedPkgs(named.Obj().Pkg().Path(), fn.Pkg().Path()) {
+			continue
+		}
+		kf, ok := c.keyFieldOf(named, 0)
+		if !ok || !c.builtUnset(cur, arg, kf) {
+			continue
+		}
+		c.rep.Reportf(call, "sdk-write",
+			"%s called with a %s whose %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
+			funcName(fn), typeName(named), kf.name, kf.name)
+		return
+	}
+}
+
+// isRead reports whether an operation's name says it only reads.
+func (c *checker) isRead(name string) bool {
+	if name == "" {
+		return false
+	}
+	r := []rune(name)
+	r[0] = unicode.ToUpper(r[0])
+	name = string(r)
+	for _, p := range c.cfg.ReadPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isReadName reports whether a function's name has a word that says it
+// reads (getRemoteStatus, RetrieveWithCredContext, executeReadRequest).
+func (c *checker) isReadName(name string) bool {
+	for _, w := range camelWords(name) {
+		if slices.Contains(c.cfg.ReadPrefixes, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// camelWords splits a Go name into its words, capitalized: getOCSPStatus
+// is Get, OCSP, Status.
+func camelWords(name string) []string {
+	var words []string
+	r := []rune(name)
+	start := 0
+	for i := 1; i <= len(r); i++ {
+		boundary := i == len(r) || r[i] == '_' ||
+			(unicode.IsUpper(r[i]) && (unicode.IsLower(r[i-1]) || (i+1 < len(r) && unicode.IsLower(r[i+1]) && unicode.IsUpper(r[i-1]))))
+		if !boundary {
+			continue
+		}
+		if w := strings.Trim(string(r[start:i]), "_"); w != "" {
+			wr := []rune(w)
+			wr[0] = unicode.ToUpper(wr[0])
+			words = append(words, string(wr))
+		}
+		start = i
+	}
+	return words
+}
+
+// isTestHelper reports whether fn takes a *testing.T, *testing.B,
+// *testing.F or testing.TB: test code, even outside a _test.go file.
+func (c *checker) isTestHelper(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if match.IsTypeOrPointer(t, "testing.T") || match.IsTypeOrPointer(t, "testing.B") || match.IsTypeOrPointer(t, "testing.F") || match.IsType(t, "testing.TB") {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingDecl returns the function declared around cur.
+func (c *checker) enclosingDecl(cur inspector.Cursor) (*types.Func, bool) {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, ok := c.info.Defs[e.Node().(*ast.FuncDecl).Name].(*types.Func)
+		return fn, ok
+	}
+	return nil, false
+}
+
+// structNamed returns the named struct type T of a parameter of type T
+// or *T.
+func structNamed(t types.Type) *types.Named {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n
+}
+
+// relatedPkgs reports whether two import paths are the same package or
+// one lies under the other.
+func relatedPkgs(a, b string) bool {
+	return a == b || strings.HasPrefix(a, b+"/") || strings.HasPrefix(b, a+"/")
+}
+
+func typeName(n *types.Named) string {
+	if n.Obj().Pkg() == nil {
+		return n.Obj().Name()
+	}
+	return n.Obj().Pkg().Name() + "." + n.Obj().Name()
+}
+
+// keyFieldOf finds an exported idempotency field in struct type t or in
+// the structs it embeds.
+func (c *checker) keyFieldOf(t types.Type, depth int) (keyField, bool) {
+	if depth > 3 {
+		return keyField{}, false
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return keyField{}, false
+	}
+	for f := range st.Fields() {
+		if f.Exported() && slices.Contains(c.cfg.Fields, f.Name()) {
+			return keyField{name: f.Name()}, true
+		}
+	}
+	for f := range st.Fields() {
+		if f.Embedded() {
+			if kf, ok := c.keyFieldOf(f.Type(), depth+1); ok {
+				kf.embedded = append([]string{f.Name()}, kf.embedded...)
+				return kf, true
+			}
+		}
+	}
+	return keyField{}, false
+}
+
+// builtUnset reports whether arg is a struct built in view (a literal,
+// new, a zero value, or a local variable holding only those) whose
+// idempotency field nothing sets: no literal field, no assignment, no
+// setter whose name contains the field's name, and the value goes nowhere
+// else where it could be set.
+func (c *checker) builtUnset(cur inspector.Cursor, arg ast.Expr, kf keyField) bool {
+	info := c.info
+	x := ast.Unparen(arg)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	switch x := x.(type) {
+	case *ast.CompositeLit:
+		return !c.litSets(x, kf)
+	case *ast.CallExpr:
+		return match.IsBuiltin(info, x, "new")
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return false
+		}
+		body, ok := flow.EnclosingFunc(cur)
+		if !ok || v.Pos() < body.Node().Pos() || v.Pos() >= body.Node().End() {
+			return false // a parameter, a global: built out of view
+		}
+		return c.localUnset(body, v, arg, kf)
+	}
+	return false
+}
+
+// litSets reports whether a struct literal sets the key field, directly
+// or in an embedded struct's literal (or assigns the embedded struct a
+// value we cannot see into).
+func (c *checker) litSets(lit *ast.CompositeLit, kf keyField) bool {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return true // positional: every field is given
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if key.Name == kf.name {
+			return true
+		}
+		if len(kf.embedded) > 0 && key.Name == kf.embedded[0] {
+			v := ast.Unparen(kv.Value)
+			if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				v = ast.Unparen(u.X)
+			}
+			inner, ok := v.(*ast.CompositeLit)
+			if !ok || c.litSets(inner, keyField{name: kf.name, embedded: kf.embedded[1:]}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// localUnset checks a local variable passed as arg: every value it gets
+// is built in view without the key, and every other use of it reads or
+// sets other fields.
+func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, kf keyField) bool {
+	info := c.info
+	argIdent := ast.Unparen(arg)
+	if u, ok := argIdent.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		argIdent = ast.Unparen(u.X)
+	}
+	names := append([]string{kf.name}, kf.embedded...)
+	built := false
+	// The values it is given.
+	for cur := range body.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		var lhs, rhs []ast.Expr
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				lhs = append(lhs, id)
+			}
+			rhs = n.Values
+		}
+		for i, l := range lhs {
+			id, ok := ast.Unparen(l).(*ast.Ident)
+			if !ok || info.ObjectOf(id) != v {
+				continue
+			}
+			if len(rhs) == 0 {
+				built = true // var v T: the zero value
+				continue
+			}
+			if len(rhs) != len(lhs) {
+				return false
+			}
+			r := ast.Unparen(rhs[i])
+			if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				r = ast.Unparen(u.X)
+			}
+			switch r := r.(type) {
+			case *ast.CompositeLit:
+				if c.litSets(r, kf) {
+					return false
+				}
+			case *ast.CallExpr:
+				if !match.IsBuiltin(info, r, "new") {
+					return false
+				}
+			default:
+				return false
+			}
+			built = true
+		}
+	}
+	if !built {
+		return false
+	}
+	// Its uses.
+	for cur := range body.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if info.Uses[id] != v || id == argIdent {
+			continue
+		}
+		// Climb field selections: v.Params.IdempotencyKey.
+		top := cur
+		for {
+			p := top.Parent()
+			if _, ok := p.Node().(*ast.ParenExpr); ok {
+				top = p
+				continue
+			}
+			if sel, ok := p.Node().(*ast.SelectorExpr); ok && top.ParentEdgeKind() == edge.SelectorExpr_X {
+				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+					top = p
+					continue
+				}
+			}
+			break
+		}
+		parent := top.Parent()
+		switch p := parent.Node().(type) {
+		case *ast.SelectorExpr: // a method: a setter of the key?
+			if strings.Contains(p.Sel.Name, kf.name) {
+				return false
+			}
+			if top == cur {
+				continue // other methods of the params (AddExpand, AddMetadata)
+			}
+		case *ast.AssignStmt:
+			if top.ParentEdgeKind() == edge.AssignStmt_Lhs {
+				if top == cur {
+					continue // v = T{...}: a value seen above
+				}
+				if sel, ok := top.Node().(*ast.SelectorExpr); ok && slices.Contains(names, sel.Sel.Name) {
+					return false // v.IdempotencyKey = k, v.Params = p
+				}
+				continue
+			}
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				return false // its address goes elsewhere
+			}
+		}
+		if top == cur {
+			return false // v itself goes elsewhere: passed, stored, returned
+		}
+		// A field's value is read: harmless unless it is a struct holding
+		// the key (an embedded Params passed to a helper).
+		if _, ok := c.keyFieldOf(info.TypeOf(top.Node().(ast.Expr)), 0); ok {
+			if _, isSel := parent.Node().(*ast.SelectorExpr); !isSel {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,8 @@
+// Package computepb is a stand-in for Google Cloud's compute messages.
+package computepb
+
+type InsertInstanceRequest struct {
+	Project   string
+	Zone      string
+	RequestId *string
+}

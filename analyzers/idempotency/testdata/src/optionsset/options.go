@@ -1,0 +1,27 @@
+package optionsset
+
+import (
+	"net/http"
+
+	"example.com/billing"
+)
+
+// -idempotency.headers=X-Request-Key
+func customHeader(u, key string) {
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	req.Header.Set("x-request-key", key)
+	http.DefaultClient.Do(req)
+}
+
+func defaultHeaderNoLongerCounts(u, key string) {
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	req.Header.Set("Idempotency-Key", key)
+	http.DefaultClient.Do(req) // want `POST request sent without an X-Request-Key header`
+}
+
+// -idempotency.fields=OperationID -idempotency.readprefixes=Preview
+func customField(c *billing.Client) {
+	c.Charge(&billing.ChargeInput{Amount: 1}) // want `billing.Client.Charge called with a billing.ChargeInput whose OperationID is unset`
+	c.Charge(&billing.ChargeInput{Amount: 1, OperationID: "op-1"})
+	c.Preview(&billing.ChargeInput{Amount: 1})
+}

@@ -1,0 +1,106 @@
+package sdkwrites
+
+import (
+	"context"
+	"encoding/json"
+
+	compute "cloud.google.com/go/compute/apiv1"
+	"cloud.google.com/go/compute/apiv1/computepb"
+	"example.com/orders/orderspb"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	stripe "github.com/stripe/stripe-go/v85"
+	"github.com/stripe/stripe-go/v85/charge"
+)
+
+func stripeLiteral() {
+	charge.New(&stripe.ChargeParams{Amount: stripe.Int64(2000)}) // want `charge.New called with a stripe.ChargeParams whose IdempotencyKey is unset: if the response is lost, a retry repeats the write; set IdempotencyKey to a stable key`
+}
+
+func stripeLocal(orderID string) {
+	params := &stripe.ChargeParams{Amount: stripe.Int64(2000), Currency: stripe.String("usd")}
+	params.AddMetadata("order_id", orderID)
+	charge.New(params) // want `charge.New called with a stripe.ChargeParams whose IdempotencyKey is unset`
+}
+
+func awsRunInstances(ctx context.Context, c *ec2.Client) {
+	c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: nil}) // want `ec2.Client.RunInstances called with a ec2.RunInstancesInput whose ClientToken is unset`
+}
+
+func awsZeroValue(ctx context.Context, c *ec2.Client) {
+	var in ec2.RunInstancesInput
+	in.MinCount = new(int32)
+	c.RunInstances(ctx, &in) // want `ClientToken is unset`
+}
+
+func gcpInsert(ctx context.Context, c *compute.InstancesClient) {
+	req := &computepb.InsertInstanceRequest{Project: "p", Zone: "z"}
+	c.Insert(ctx, req) // want `compute.InstancesClient.Insert called with a computepb.InsertInstanceRequest whose RequestId is unset`
+}
+
+func grpcStub(ctx context.Context, c orderspb.OrderServiceClient) {
+	c.CreateOrder(ctx, &orderspb.CreateOrderRequest{Sku: "x"}) // want `orderspb.OrderServiceClient.CreateOrder called with a orderspb.CreateOrderRequest whose IdempotencyKey is unset`
+}
+
+// Negatives.
+
+func stripeSetter(orderID string) {
+	params := &stripe.ChargeParams{Amount: stripe.Int64(2000)}
+	params.SetIdempotencyKey("charge-" + orderID)
+	charge.New(params)
+}
+
+func stripeEmbeddedLiteral(orderID string) {
+	charge.New(&stripe.ChargeParams{Params: stripe.Params{IdempotencyKey: stripe.String(orderID)}})
+}
+
+func stripeAssigned(orderID string) {
+	params := &stripe.ChargeParams{}
+	params.IdempotencyKey = stripe.String(orderID)
+	charge.New(params)
+}
+
+func stripeEmbeddedAssigned(p stripe.Params) {
+	params := &stripe.ChargeParams{}
+	params.Params = p
+	charge.New(params)
+}
+
+func stripeReads(id string) {
+	charge.Get(id, &stripe.ChargeParams{})
+	charge.List(&stripe.ChargeListParams{Limit: stripe.Int64(3)})
+}
+
+func stripeFromCaller(params *stripe.ChargeParams) { charge.New(params) }
+
+func stripeFilledElsewhere(fill func(*stripe.ChargeParams)) {
+	params := &stripe.ChargeParams{}
+	fill(params)
+	charge.New(params)
+}
+
+func stripeNil() { charge.New(nil) }
+
+func awsToken(ctx context.Context, c *ec2.Client, token string) {
+	c.RunInstances(ctx, &ec2.RunInstancesInput{ClientToken: &token})
+	c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{})
+}
+
+func grpcSetter(ctx context.Context, c orderspb.OrderServiceClient, key string) {
+	req := &orderspb.CreateOrderRequest{Sku: "x"}
+	req.SetIdempotencyKey(key)
+	c.CreateOrder(ctx, req)
+	c.GetOrder(ctx, &orderspb.CreateOrderRequest{})
+}
+
+type logEntry struct {
+	RequestID string
+	Message   string
+}
+
+// Not an SDK operation: a parameter of type any, and a local type.
+func notAnOperation() ([]byte, error) {
+	record(logEntry{Message: "x"})
+	return json.Marshal(logEntry{Message: "x"})
+}
+
+func record(e logEntry) {}
