@@ -212,7 +212,28 @@ func (c *checker) setsKeyOf(fn *types.Func) *SetsKey {
 	if c.pass.ImportObjectFact(fn, f) {
 		return f
 	}
+	if !c.cfg.Policy.FactsComplete(fn.Pkg()) {
+		// Nothing is known of fn's package (the standalone CLI was not
+		// given it): fn may set the key on any request or header it takes.
+		return mayset(fn)
+	}
 	return nil
+}
+
+// mayset is what an unanalyzed function may do: set the key on each of
+// its *http.Request and http.Header parameters.
+func mayset(fn *types.Func) *SetsKey {
+	params := fn.Signature().Params()
+	var f SetsKey
+	for i := range params.Len() {
+		if t := params.At(i).Type(); match.IsTypeOrPointer(t, "net/http.Request") || match.IsType(t, "net/http.Header") {
+			f.Params = append(f.Params, ParamKey{Index: i, Maybe: true})
+		}
+	}
+	if len(f.Params) == 0 {
+		return nil
+	}
+	return &f
 }
 
 func (c *checker) sendsOf(fn *types.Func) *SendsRequest {

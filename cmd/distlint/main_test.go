@@ -650,3 +650,22 @@ func TestGoTool(t *testing.T) {
 		t.Errorf("go vet -vettool=$(go tool -n distlint): exit %d\nstderr: %s", code, stderr)
 	}
 }
+
+// TestFactsAcrossPackages: a helper in one package sets the idempotency
+// key for a caller in another. With both packages given, the fact crosses
+// between them; with only the caller given, the CLI does not analyze the
+// helper's package, and a missing fact must not turn into a finding.
+// go vet computes facts for every dependency and agrees.
+func TestFactsAcrossPackages(t *testing.T) {
+	want := "facts/client/client.go:36:15: POST request sent without an Idempotency-Key header"
+	for _, pattern := range []string{"./facts/...", "./facts/client"} {
+		stdout, stderr, code := run(t, e2eDir(t), binary, pattern)
+		if code != 1 || strings.Count(stdout, "\n") != 1 || !strings.HasPrefix(stdout, want) {
+			t.Errorf("distlint %s: exit %d, want 1 and one finding %q:\n%s%s", pattern, code, want, stdout, stderr)
+		}
+	}
+	_, stderr, code := run(t, e2eDir(t), "go", "vet", "-vettool="+binary, "./facts/client")
+	if code == 0 || strings.Count(stderr, "(idempotency)") != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("go vet -vettool: exit %d, want one finding %q:\n%s", code, want, stderr)
+	}
+}

@@ -83,6 +83,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
 	}
+	if needFacts(active) {
+		std, err := packages.Load(&packages.Config{Mode: packages.NeedName}, "std")
+		if err != nil {
+			fmt.Fprintf(stderr, "distlint: listing the standard library: %v\n", err)
+			return exitFailure
+		}
+		policy.Analyzed = analyzedSet(pkgs, std)
+	}
 	if errs := loadErrors(pkgs, cwd); len(errs) > 0 {
 		for i, e := range errs {
 			if i == maxErrors {
@@ -150,7 +158,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // do nothing. Facts then cross between the packages named on the command
 // line (a helper in one package of ./..., its caller in another) but not
 // into other dependencies, where distlint stays silent for lack of
-// evidence. Under go vet -vettool, facts cover every dependency, cached.
+// evidence: the policy's Analyzed tells analyzers which packages' facts
+// are complete. Under go vet -vettool, facts cover every dependency,
+// cached.
 func load(patterns []string, active []*analysis.Analyzer, tests bool, tags string) ([]*packages.Package, error) {
 	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
 	if tags != "" {
@@ -167,6 +177,21 @@ func load(patterns []string, active []*analysis.Analyzer, tests bool, tags strin
 		linkDeps(pkgs)
 	}
 	return pkgs, nil
+}
+
+// analyzedSet reports which packages the analyzers see the syntax of:
+// the packages given, and the standard library, whose functions are never
+// the source of a fact that an analyzer needs (its sinks are known by
+// name). For any other dependency, a missing fact proves nothing.
+func analyzedSet(pkgs, std []*packages.Package) func(*types.Package) bool {
+	known := make(map[string]bool, len(pkgs)+len(std))
+	for _, p := range pkgs {
+		known[p.PkgPath] = true
+	}
+	for _, p := range std {
+		known[p.PkgPath] = true
+	}
+	return func(pkg *types.Package) bool { return known[pkg.Path()] }
 }
 
 // linkDeps replaces the stub imports that go/packages leaves without
