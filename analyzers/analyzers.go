@@ -6,8 +6,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/analyzers/dualwrite"
-	"github.com/distlint/distlint/analyzers/latency"
 	"github.com/distlint/distlint/analyzers/idempotency"
+	"github.com/distlint/distlint/analyzers/latency"
 	"github.com/distlint/distlint/analyzers/lostcontext"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
