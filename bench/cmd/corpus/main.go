@@ -6,7 +6,10 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./bench/cmd/corpus [-out bench/corpus/report.md] [-- distlint flags]
+//	go run ./bench/cmd/corpus [-corpus bench/corpus] [-out FILE] [-- distlint flags]
+//
+// The report goes to report.md in the corpus directory unless -out says
+// otherwise. bench/services is the second corpus (service-shaped modules).
 package main
 
 import (
@@ -32,12 +35,15 @@ func main() {
 	log.SetPrefix("corpus: ")
 	var (
 		corpusDir = flag.String("corpus", "bench/corpus", "the corpus module")
-		out       = flag.String("out", "bench/corpus/report.md", "where to write the report")
+		out       = flag.String("out", "", "where to write the report (default: report.md in the corpus directory)")
 		bin       = flag.String("bin", "", "the distlint binary (default: build ./cmd/distlint)")
 		list      = flag.Bool("list", false, "print the packages to analyze and exit")
 	)
 	flag.Parse()
 	extra := flag.Args() // passed on to distlint
+	if *out == "" {
+		*out = filepath.Join(*corpusDir, "report.md")
+	}
 
 	pkgs, err := listPackages(*corpusDir)
 	if err != nil {
