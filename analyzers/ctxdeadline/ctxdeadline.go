@@ -71,6 +71,7 @@ type site struct {
 	fn     *types.Func // the function whose body holds the call
 	direct *sink       // the network call the call makes, or nil
 	callee *types.Func // or the function it calls, which may reach one
+	called string      // the name of the function or method called
 	// args are the origins of the callee's context arguments, by
 	// parameter index.
 	args map[int]origin
@@ -168,7 +169,7 @@ func (c *checker) site(cur inspector.Cursor, call *ast.CallExpr) *site {
 		}
 	}
 	if d, ok := c.directSink(cur, call, fn); ok {
-		return &site{cur: cur, call: call, direct: &d}
+		return &site{cur: cur, call: call, direct: &d, called: fn.Name()}
 	}
 	fn = fn.Origin()
 	sig := fn.Type().(*types.Signature)
@@ -188,7 +189,7 @@ func (c *checker) site(cur inspector.Cursor, call *ast.CallExpr) *site {
 			return nil
 		}
 	}
-	return &site{cur: cur, call: call, callee: fn}
+	return &site{cur: cur, call: call, callee: fn, called: fn.Name()}
 }
 
 // facts computes which context parameters of the package's functions
@@ -272,7 +273,7 @@ func (c *checker) addFact(fn *types.Func, index int, sink string) bool {
 // goroutine: there the parameter is the lifetime of a process, which
 // is cancelled, not timed out.
 func (c *checker) mayExport(s *site) bool {
-	if len(s.scope.params) == 0 || isLifetime(s.fn.Name()) {
+	if !s.scope.hasContextParam() || isLifetime(s.fn.Name()) {
 		return false
 	}
 	for cur := range s.cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.GoStmt)(nil)) {
@@ -315,6 +316,9 @@ func (c *checker) check(s *site) {
 	if isLongLived(s.scope.decl.Name.Name) {
 		return // a watch or a long poll: meant to stay open
 	}
+	if isShim(s.scope, s.called) {
+		return
+	}
 	if s.direct != nil {
 		if !s.origin.noDeadline() {
 			return
@@ -351,6 +355,25 @@ func (c *checker) check(s *site) {
 		})
 		return
 	}
+}
+
+// contextSuffixes end the names of the context-taking variants of
+// functions: Query and QueryContext, Dial and DialContext, List and
+// ListWithContext.
+var contextSuffixes = []string{"Context", "WithContext", "Ctx", "WithCtx"}
+
+// isShim reports whether scope is a function with no context parameter
+// that calls its own context-taking variant (called) with
+// context.Background(): the compatibility form of an API that has no
+// context to pass (database/sql's Query calls QueryContext so). Its
+// callers, who can use the variant, are the ones to fix.
+func isShim(scope *funcScope, called string) bool {
+	if scope.hasContextParam() {
+		return false
+	}
+	name := scope.decl.Name.Name
+	rest, ok := strings.CutPrefix(called, name)
+	return ok && slices.Contains(contextSuffixes, rest)
 }
 
 // isRoot reports whether decl is main.main or an init function.

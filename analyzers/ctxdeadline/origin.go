@@ -94,6 +94,17 @@ func newFuncScope(info *types.Info, decl *ast.FuncDecl) *funcScope {
 	return s
 }
 
+// hasContextParam reports whether the function has a named
+// context.Context parameter.
+func (s *funcScope) hasContextParam() bool {
+	for v := range s.params {
+		if isContext(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
 // collect records, in one walk of the body, every value given to each
 // variable and the variables that escape the walk's view.
 func (s *funcScope) collect() {

@@ -72,3 +72,18 @@ func (s *store) field() {
 func noContext(db *sql.DB) {
 	db.Exec("DELETE FROM t") // no context at all: not this analyzer's shape
 }
+
+type wrapper struct{ db *sql.DB }
+
+// Exec is the context-free form of ExecContext: its callers, who can
+// use ExecContext, are the ones to give a deadline.
+func (w *wrapper) Exec(q string) error {
+	_, err := w.db.ExecContext(context.Background(), q)
+	return err
+}
+
+// Not a shim: a different call.
+func (w *wrapper) Purge() error {
+	_, err := w.db.ExecContext(context.Background(), "DELETE FROM t") // want `ExecContext with context.Background`
+	return err
+}

@@ -33,3 +33,15 @@ func ownDeadline(s *c.Store) error {
 func passedOn(ctx context.Context, s *c.Store) error { // want passedOn:`reachesSink\(param 0 reaches \(\*sql.DB\).QueryRowContext\)`
 	return b.Fetch(ctx, s, "id")
 }
+
+type Client struct{ s *c.Store }
+
+// FetchWithContext is the variant of Fetch with a context.
+func (cl *Client) FetchWithContext(ctx context.Context, id string) error { // want FetchWithContext:`reachesSink\(param 0 reaches \(\*sql.DB\).QueryRowContext\)`
+	return b.Fetch(ctx, cl.s, id)
+}
+
+// Fetch is its compatibility form: left alone.
+func (cl *Client) Fetch(id string) error {
+	return cl.FetchWithContext(context.Background(), id)
+}
