@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
@@ -59,12 +58,13 @@ type checker struct {
 	// local holds the facts of this package's functions while they are
 	// computed.
 	local map[*types.Func]*ReachesSink
+	// inspectors of files, made when a value must be followed there
+	inspectors map[*ast.File]*inspector.Inspector
 }
 
 // A site is a call that passes a context to a network call, directly or
 // through a function.
 type site struct {
-	cur    inspector.Cursor
 	call   *ast.CallExpr
 	file   *ast.File
 	scope  *funcScope
@@ -77,6 +77,11 @@ type site struct {
 	args map[int]origin
 	// origin of the direct sink's context.
 	origin origin
+	// goCall: the call is the one a go statement starts.
+	goCall bool
+	// endless: the call runs in a loop with no end, a loop over a
+	// channel, or a goroutine.
+	endless bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -111,13 +116,15 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 
 // sites collects the calls in the package's function declarations that
 // pass a context to a network call or to a function that may reach one.
+// It walks with ast.Inspect and a stack of ancestors: the analyzer runs
+// on every dependency, and an inspector per package would cost more than
+// the rest of the analysis.
 func (c *checker) sites() []*site {
 	var sites []*site
-	insp := inspector.New(c.pass.Files)
-	for fileCur := range insp.Root().Children() {
-		file := fileCur.Node().(*ast.File)
-		for declCur := range fileCur.Children() {
-			decl, ok := declCur.Node().(*ast.FuncDecl)
+	var stack []ast.Node
+	for _, file := range c.pass.Files {
+		for _, d := range file.Decls {
+			decl, ok := d.(*ast.FuncDecl)
 			if !ok || decl.Body == nil {
 				continue
 			}
@@ -126,16 +133,26 @@ func (c *checker) sites() []*site {
 				continue
 			}
 			var scope *funcScope
-			for cur := range declCur.Preorder((*ast.CallExpr)(nil)) {
-				call := cur.Node().(*ast.CallExpr)
-				s := c.site(cur, call)
+			stack = stack[:0]
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				if n == nil {
+					stack = stack[:len(stack)-1]
+					return true
+				}
+				stack = append(stack, n)
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				s := c.site(file, call)
 				if s == nil {
-					continue
+					return true
 				}
 				if scope == nil {
 					scope = newFuncScope(c.info, decl)
 				}
 				s.file, s.scope, s.fn = file, scope, fn
+				c.placeOf(s, stack)
 				if s.direct != nil {
 					if s.direct.req != nil {
 						s.origin = scope.requestOrigin(s.direct.req)
@@ -151,14 +168,41 @@ func (c *checker) sites() []*site {
 					}
 				}
 				sites = append(sites, s)
-			}
+				return true
+			})
 		}
 	}
 	return sites
 }
 
+// placeOf records where the call of s runs, from its ancestors (stack,
+// ending with the call).
+func (c *checker) placeOf(s *site, stack []ast.Node) {
+	if len(stack) >= 2 {
+		if g, ok := stack[len(stack)-2].(*ast.GoStmt); ok && g.Call == s.call {
+			s.goCall = true
+		}
+	}
+	for _, n := range stack {
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			if n.Cond == nil {
+				s.endless = true
+			}
+		case *ast.RangeStmt:
+			if t := c.info.TypeOf(n.X); t != nil {
+				if _, isChan := t.Underlying().(*types.Chan); isChan {
+					s.endless = true
+				}
+			}
+		case *ast.GoStmt:
+			s.endless = true
+		}
+	}
+}
+
 // site returns the site of call, or nil if it passes no context on.
-func (c *checker) site(cur inspector.Cursor, call *ast.CallExpr) *site {
+func (c *checker) site(file *ast.File, call *ast.CallExpr) *site {
 	fn := match.Callee(c.info, call)
 	if fn == nil {
 		return nil
@@ -168,8 +212,8 @@ func (c *checker) site(cur inspector.Cursor, call *ast.CallExpr) *site {
 			return nil // T.M(recv, ctx): arguments shifted; rare
 		}
 	}
-	if d, ok := c.directSink(cur, call, fn); ok {
-		return &site{cur: cur, call: call, direct: &d, called: fn.Name()}
+	if d, ok := c.directSink(file, call, fn); ok {
+		return &site{call: call, direct: &d, called: fn.Name()}
 	}
 	fn = fn.Origin()
 	sig := fn.Type().(*types.Signature)
@@ -189,7 +233,7 @@ func (c *checker) site(cur inspector.Cursor, call *ast.CallExpr) *site {
 			return nil
 		}
 	}
-	return &site{cur: cur, call: call, callee: fn, called: fn.Name()}
+	return &site{call: call, callee: fn, called: fn.Name()}
 }
 
 // facts computes which context parameters of the package's functions
@@ -276,23 +320,7 @@ func (c *checker) mayExport(s *site) bool {
 	if !s.scope.hasContextParam() || isLifetime(s.fn.Name()) {
 		return false
 	}
-	for cur := range s.cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.GoStmt)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.ForStmt:
-			if n.Cond == nil {
-				return false
-			}
-		case *ast.RangeStmt:
-			if t := c.info.TypeOf(n.X); t != nil {
-				if _, isChan := t.Underlying().(*types.Chan); isChan {
-					return false
-				}
-			}
-		case *ast.GoStmt:
-			return false
-		}
-	}
-	return true
+	return !s.endless
 }
 
 // isLifetime reports whether a function named name runs for as long as
@@ -340,7 +368,7 @@ func (c *checker) check(s *site) {
 	// set up the program's long-lived work, and a goroutine started on
 	// the function lives as long as it likes: their contexts are
 	// cancelled at shutdown, not timed out.
-	if c.isRoot(s.scope.decl) || s.cur.ParentEdgeKind() == edge.GoStmt_Call {
+	if c.isRoot(s.scope.decl) || s.goCall {
 		return
 	}
 	for _, r := range c.reached(s) {
@@ -374,6 +402,20 @@ func isShim(scope *funcScope, called string) bool {
 	name := scope.decl.Name.Name
 	rest, ok := strings.CutPrefix(called, name)
 	return ok && slices.Contains(contextSuffixes, rest)
+}
+
+// cursorOf returns the cursor of call in file, making the file's
+// inspector the first time.
+func (c *checker) cursorOf(file *ast.File, call *ast.CallExpr) (inspector.Cursor, bool) {
+	if c.inspectors == nil {
+		c.inspectors = make(map[*ast.File]*inspector.Inspector)
+	}
+	insp := c.inspectors[file]
+	if insp == nil {
+		insp = inspector.New([]*ast.File{file})
+		c.inspectors[file] = insp
+	}
+	return insp.Root().FindNode(call)
 }
 
 // isRoot reports whether decl is main.main or an init function.

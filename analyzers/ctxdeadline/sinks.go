@@ -7,8 +7,6 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 )
@@ -50,7 +48,7 @@ type sink struct {
 }
 
 // directSink returns the network call that call makes itself, if any.
-func (c *checker) directSink(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) (sink, bool) {
+func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func) (sink, bool) {
 	if fn == nil {
 		return sink{}, false
 	}
@@ -61,7 +59,7 @@ func (c *checker) directSink(cur inspector.Cursor, call *ast.CallExpr, fn *types
 	recv, _ := recvExpr(call)
 	switch {
 	case match.IsMethod(fn, "net/http", "Client", "Do"):
-		if len(call.Args) != 1 || recv == nil || !c.clientUnbounded(cur, recv) {
+		if len(call.Args) != 1 || recv == nil || !c.clientUnbounded(file, call, recv) {
 			return sink{}, false
 		}
 		return sink{req: call.Args[0], name: "(*http.Client).Do", kind: "http"}, true
@@ -74,7 +72,7 @@ func (c *checker) directSink(cur inspector.Cursor, call *ast.CallExpr, fn *types
 		}
 		return sink{ctx: call.Args[0], name: "(*sql." + recvName(sig) + ")." + fn.Name(), kind: "sql"}, true
 	case match.IsMethod(fn, "net", "Dialer", "DialContext"):
-		if len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(cur, recv) {
+		if len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(file, call, recv) {
 			return sink{}, false
 		}
 		return sink{ctx: call.Args[0], name: "(*net.Dialer).DialContext", kind: "dial"}, true
@@ -161,24 +159,24 @@ func recvName(sig *types.Signature) string {
 // Timeout: http.DefaultClient, or a client made in view without one. A
 // client from elsewhere may have a Timeout, which bounds the request
 // whatever its context: left alone.
-func (c *checker) clientUnbounded(cur inspector.Cursor, recv ast.Expr) bool {
+func (c *checker) clientUnbounded(file *ast.File, call *ast.CallExpr, recv ast.Expr) bool {
 	if sel, ok := ast.Unparen(recv).(*ast.SelectorExpr); ok && match.IsPkgVar(c.info.Uses[sel.Sel], "net/http", "DefaultClient") {
 		return true
 	}
-	return c.madeWithout(cur, recv, "net/http.Client", "Timeout")
+	return c.madeWithout(file, call, recv, "net/http.Client", "Timeout")
 }
 
 // dialerUnbounded reports whether the net.Dialer recv visibly has
 // neither Timeout nor Deadline.
-func (c *checker) dialerUnbounded(cur inspector.Cursor, recv ast.Expr) bool {
-	return c.madeWithout(cur, recv, "net.Dialer", "Timeout", "Deadline")
+func (c *checker) dialerUnbounded(file *ast.File, call *ast.CallExpr, recv ast.Expr) bool {
+	return c.madeWithout(file, call, recv, "net.Dialer", "Timeout", "Deadline")
 }
 
 // madeWithout reports whether the value of expr (a struct of type typ,
 // or a pointer to one) is made in view, as a literal, new or a zero
 // value, without any of fields, and none of them is assigned later in
 // the enclosing function.
-func (c *checker) madeWithout(cur inspector.Cursor, expr ast.Expr, typ string, fields ...string) bool {
+func (c *checker) madeWithout(file *ast.File, call *ast.CallExpr, expr ast.Expr, typ string, fields ...string) bool {
 	made := func(e ast.Expr) bool {
 		e = ast.Unparen(e)
 		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -209,6 +207,10 @@ func (c *checker) madeWithout(cur inspector.Cursor, expr ast.Expr, typ string, f
 	}
 	path, ok := flow.PathOf(c.info, expr)
 	if !ok || len(path.Fields) != 0 {
+		return false
+	}
+	cur, ok := c.cursorOf(file, call)
+	if !ok {
 		return false
 	}
 	body, ok := flow.EnclosingFunc(cur)

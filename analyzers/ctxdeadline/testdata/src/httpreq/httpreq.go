@@ -96,3 +96,28 @@ func watchEvents(url string) {
 	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
 	http.DefaultClient.Do(req)
 }
+
+// pollUpdates is a long poll: the server holds the request until
+// something changes.
+func pollUpdates(url string) {
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+	http.DefaultClient.Do(req)
+}
+
+// A helper of this package, seen through its fact.
+func useHelper(url string) {
+	fromParam(context.Background(), url) // want `httpreq.fromParam called with context.Background\(\), which has no deadline, and passes it on to \(\*http.Client\).Do`
+}
+
+// Recursion ends the fixpoint.
+func recursive(ctx context.Context, url string, n int) { // want recursive:`reachesSink\(param 0 reaches \(\*http.Client\).Do\)`
+	if n > 0 {
+		recursive(ctx, url, n-1)
+		return
+	}
+	fromParam(ctx, url)
+}
+
+func useRecursive(url string) {
+	recursive(context.TODO(), url, 3) // want `httpreq.recursive called with context.TODO\(\)`
+}
