@@ -387,8 +387,8 @@ func (c *checker) check(s *site) {
 
 // contextSuffixes end the names of the context-taking variants of
 // functions: Query and QueryContext, Dial and DialContext, List and
-// ListWithContext.
-var contextSuffixes = []string{"Context", "WithContext", "Ctx", "WithCtx"}
+// ListWithContext, database/sql's Begin and BeginTx.
+var contextSuffixes = []string{"Context", "WithContext", "Ctx", "WithCtx", "Tx"}
 
 // isShim reports whether scope is a function with no context parameter
 // that calls its own context-taking variant (called) with
@@ -428,10 +428,7 @@ func (c *checker) isRoot(decl *ast.FuncDecl) bool {
 
 // funcName names fn for messages: pkg.F or pkg.T.M.
 func funcName(fn *types.Func) string {
-	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		name = recvName(sig) + "." + name
-	}
+	name := methodName(fn)
 	if fn.Pkg() != nil {
 		name = fn.Pkg().Name() + "." + name
 	}

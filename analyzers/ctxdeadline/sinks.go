@@ -93,7 +93,7 @@ func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func)
 		if isLongLived(fn.Name()) {
 			return sink{}, false
 		}
-		return sink{ctx: call.Args[0], name: "gRPC call " + recvName(sig) + "." + fn.Name(), kind: "grpc"}, true
+		return sink{ctx: call.Args[0], name: "gRPC call " + methodName(fn), kind: "grpc"}, true
 	}
 	return sink{}, false
 }
@@ -143,7 +143,9 @@ func recvExpr(call *ast.CallExpr) (ast.Expr, bool) {
 	return sel.X, true
 }
 
-// recvName returns the name of sig's receiver type.
+// recvName returns the name of sig's receiver type, or "" if it has none
+// (export data gives the methods of an interface the bare interface as
+// receiver).
 func recvName(sig *types.Signature) string {
 	t := types.Unalias(sig.Recv().Type())
 	if p, ok := t.(*types.Pointer); ok {
@@ -152,7 +154,17 @@ func recvName(sig *types.Signature) string {
 	if n, ok := t.(*types.Named); ok {
 		return n.Obj().Name()
 	}
-	return t.String()
+	return ""
+}
+
+// methodName names the method fn for messages: T.M, or M.
+func methodName(fn *types.Func) string {
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if r := recvName(sig); r != "" {
+			return r + "." + fn.Name()
+		}
+	}
+	return fn.Name()
 }
 
 // clientUnbounded reports whether the http.Client recv visibly has no

@@ -82,6 +82,11 @@ func (w *wrapper) Exec(q string) error {
 	return err
 }
 
+// Begin is the context-free form of BeginTx, as in database/sql.
+func (w *wrapper) Begin() (*sql.Tx, error) {
+	return w.db.BeginTx(context.Background(), nil)
+}
+
 // Not a shim: a different call.
 func (w *wrapper) Purge() error {
 	_, err := w.db.ExecContext(context.Background(), "DELETE FROM t") // want `ExecContext with context.Background`
