@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/distlint/distlint/analyzers/ctxdeadline"
+	"github.com/distlint/distlint/internal/testmod"
 )
 
 // One run: each loads net/http and database/sql and their dependencies.
@@ -33,4 +34,11 @@ func TestFactString(t *testing.T) {
 	if got, want := new(ctxdeadline.MayReach).String(), "mayReach"; got != want {
 		t.Errorf("MayReach.String() = %q, want %q", got, want)
 	}
+}
+
+// The real google.golang.org/grpc: its generic stream client types and
+// ClientConnInterface.
+func TestRealGRPC(t *testing.T) {
+	dir := testmod.Download(t, "testdata/realgrpc")
+	analysistest.Run(t, dir, ctxdeadline.New(ctxdeadline.Config{}), "./...")
 }
