@@ -330,12 +330,8 @@ func isLifetime(name string) bool {
 	if isLongLived(name) {
 		return true
 	}
-	for _, prefix := range []string{"Run", "run", "Start", "start"} {
-		if strings.HasPrefix(name, prefix) {
-			return true
-		}
-	}
-	return strings.HasSuffix(name, "Loop") || strings.HasSuffix(name, "loop")
+	w := words(name)
+	return len(w) > 0 && (w[0] == "run" || w[0] == "start" || w[len(w)-1] == "loop")
 }
 
 // check reports the network calls that s reaches with a context that

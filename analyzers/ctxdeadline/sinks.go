@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"unicode"
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
@@ -23,20 +24,55 @@ var sinkPackages = []string{"net", "net/http", "database/sql", grpcPath}
 // trip to the database.
 var sqlMethods = []string{"ExecContext", "QueryContext", "QueryRowContext", "PrepareContext", "BeginTx", "PingContext"}
 
-// longLived are words in the names of calls that are meant to stay open
-// (watches, subscriptions, streams, long polls) or to run for the life of
-// the process: their contexts are cancelled, not timed out.
-var longLived = []string{"watch", "subscribe", "stream", "poll", "listen", "serve"}
+// longLived are the beginnings of words in the names of calls that are
+// meant to stay open (watches, subscriptions, streams, long polls) or to
+// run for the life of the process: their contexts are cancelled, not
+// timed out. serve is a whole word (Server and Reserve are not).
+var longLived = []string{"watch", "subscri", "stream", "poll", "listen"}
 
-// isLongLived reports whether name says that its call stays open.
+// isLongLived reports whether name says that its call stays open: one of
+// its words (WatchEvents, LongPoll, stream_logs) starts with a longLived
+// stem, or is serve or serving.
 func isLongLived(name string) bool {
-	lower := strings.ToLower(name)
-	for _, w := range longLived {
-		if strings.Contains(lower, w) {
+	for _, w := range words(name) {
+		if w == "serve" || w == "serving" {
 			return true
+		}
+		for _, stem := range longLived {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// words splits a Go name into its lower-case words: at underscores and
+// other non-letters, before an upper-case letter that follows a
+// lower-case one (longPoll), and before the last upper-case letter of a
+// run that a lower-case one follows (HTTPServer).
+func words(name string) []string {
+	var out []string
+	rs := []rune(name)
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			out = append(out, strings.ToLower(string(rs[start:end])))
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r):
+			flush(i)
+			start = i + 1
+		case i > start && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) ||
+			(i+1 < len(rs) && unicode.IsUpper(rs[i-1]) && unicode.IsLower(rs[i+1]))):
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(rs))
+	return out
 }
 
 // A sink is a network call and the context that bounds it.

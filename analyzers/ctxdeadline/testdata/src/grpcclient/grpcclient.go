@@ -55,3 +55,12 @@ func detached(ctx context.Context, client pb.GreeterClient) {
 func fromParam(ctx context.Context, client pb.GreeterClient) { // want fromParam:`reachesSink\(param 0 reaches gRPC call GreeterClient.SayHello\)`
 	client.SayHello(ctx, &pb.HelloRequest{})
 }
+
+type reserveClient interface {
+	ReserveSeat(ctx context.Context, in *pb.HelloRequest, opts ...grpc.CallOption) (*pb.HelloReply, error)
+}
+
+// Reserve is not serve: a unary call like any other.
+func reserve(c reserveClient) {
+	c.ReserveSeat(context.Background(), &pb.HelloRequest{}) // want `gRPC call reserveClient.ReserveSeat with context.Background\(\)`
+}
