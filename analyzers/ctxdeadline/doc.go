@@ -37,9 +37,12 @@
 // deadline, and the analyzer stays silent.
 //
 // Left alone: streaming RPCs (their response is a stream) and calls
-// whose name, method or enclosing function speaks of a watch, a
-// subscription, a stream, a poll, a listener or a server, which are meant
-// to stay open; clients and dialers that may have a Timeout (made out of
+// whose name, gRPC method or enclosing function has a word that starts
+// with watch, subscri, stream, poll or listen, or is serve (WatchEvents,
+// LongPoll, Subscribe), which are meant to stay open; compatibility
+// forms, a function without a context that calls its own context variant
+// with context.Background() (Query calling QueryContext, Begin calling
+// BeginTx), whose callers are the ones to fix; clients and dialers that may have a Timeout (made out of
 // view); calls of helpers from main and init, or started as goroutines,
 // and helpers that run for the process's lifetime (named Run..., Start...,
 // ...Loop, or reaching the call in an endless loop, a loop over a channel
