@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/distlint/distlint/analyzers/ctxdeadline"
 	"github.com/distlint/distlint/analyzers/dualwrite"
 	"github.com/distlint/distlint/analyzers/idempotency"
 	"github.com/distlint/distlint/analyzers/latency"
@@ -26,6 +27,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		timeout.New(timeout.Config{Policy: policy}),
 		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
+		ctxdeadline.New(ctxdeadline.Config{Policy: policy}),
 		lostcontext.New(lostcontext.Config{Policy: policy}),
 		wallclock.New(wallclock.Config{Policy: policy}),
 		dualwrite.New(dualwrite.Config{Policy: policy}),

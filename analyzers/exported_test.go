@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/analyzers"
+	"github.com/distlint/distlint/analyzers/ctxdeadline"
 	"github.com/distlint/distlint/analyzers/dualwrite"
 	"github.com/distlint/distlint/analyzers/idempotency"
 	"github.com/distlint/distlint/analyzers/latency"
@@ -25,6 +26,7 @@ var exported = map[string]*analysis.Analyzer{
 	timeout.Name:        timeout.Analyzer,
 	unboundedqueue.Name: unboundedqueue.Analyzer,
 	lostcontext.Name:    lostcontext.Analyzer,
+	ctxdeadline.Name:    ctxdeadline.Analyzer,
 	idempotency.Name:    idempotency.Analyzer,
 	latency.Name:        latency.Analyzer,
 	dualwrite.Name:      dualwrite.Analyzer,

@@ -1,0 +1,71 @@
+// Package ctxdeadline defines an Analyzer that reports outgoing network
+// calls whose context can never expire.
+//
+// # Analyzer ctxdeadline
+//
+// ctxdeadline: report network calls made with a context that has no deadline
+//
+// Mental model: timeouts are load shedding in disguise. A call whose
+// context has no deadline waits as long as the server does: one stalled
+// dependency holds the caller's goroutine, connection and memory
+// forever, and a slow server becomes an outage upstream. A deadline
+// turns that wait into an error the caller can handle.
+//
+// The analyzer reports a network call whose context is
+// context.Background() or context.TODO(), or is derived from them only
+// by WithCancel, WithCancelCause, WithValue or WithoutCancel, with no
+// WithTimeout or WithDeadline on the way. Network calls are:
+//
+//   - an *http.Request made by http.NewRequestWithContext (or given a
+//     context by WithContext or Clone) and sent by (*http.Client).Do on
+//     http.DefaultClient or on a client made in view without Timeout;
+//   - gRPC unary calls: (*grpc.ClientConn).Invoke and the methods of
+//     generated clients (a context first, ...grpc.CallOption last, a
+//     response and an error, not a stream);
+//   - the database/sql methods ExecContext, QueryContext, QueryRowContext,
+//     PrepareContext, BeginTx and PingContext of DB, Conn, Tx and Stmt;
+//   - (*net.Dialer).DialContext on a Dialer made in view without Timeout
+//     or Deadline;
+//   - a call of a function, in this package or another, whose context
+//     parameter reaches one of the above with its deadline untouched
+//     (an analysis fact carries this across packages), so that helper
+//     chains are seen through.
+//
+// The context is followed through local variables and derivations inside
+// the function. Where it comes from a parameter, a field, a global or the
+// result of any other call, the caller or the owner decides the
+// deadline, and the analyzer stays silent.
+//
+// Left alone: streaming RPCs (their response is a stream) and calls
+// whose name, gRPC method or enclosing function has a word that starts
+// with watch, subscri, stream, poll or listen, or is serve (WatchEvents,
+// LongPoll, Subscribe), which are meant to stay open; compatibility
+// forms, a function without a context that calls its own context variant
+// with context.Background() (Query calling QueryContext, Begin calling
+// BeginTx), whose callers are the ones to fix; clients and dialers that may have a Timeout (made out of
+// view); calls of helpers from main and init, or started as goroutines,
+// and helpers that run for the process's lifetime (named Run..., Start...,
+// ...Loop, or reaching the call in an endless loop, a loop over a channel
+// or a goroutine): their contexts are cancelled at shutdown, not timed
+// out.
+//
+// Bad:
+//
+//	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+//	resp, err := http.DefaultClient.Do(req) // waits for a stalled server forever
+//
+//	rows, err := db.QueryContext(context.TODO(), q)
+//
+// Good:
+//
+//	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+//	defer cancel()
+//	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+//
+//	func (s *Store) Load(ctx context.Context) error {
+//		rows, err := s.db.QueryContext(ctx, q) // the caller owns the deadline
+//		...
+//	}
+//
+// Options: none besides the suite's (-tests, -generated).
+package ctxdeadline

@@ -1,0 +1,290 @@
+package ctxdeadline
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+	"unicode"
+
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
+)
+
+// grpcPath is the import path of gRPC.
+const grpcPath = "google.golang.org/grpc"
+
+// sinkPackages are the packages whose calls are network calls. A package
+// that is none of them and imports none of them, directly or through
+// another, cannot make one.
+var sinkPackages = []string{"net", "net/http", "database/sql", grpcPath}
+
+// sqlMethods are the database/sql methods whose context bounds a round
+// trip to the database.
+var sqlMethods = []string{"ExecContext", "QueryContext", "QueryRowContext", "PrepareContext", "BeginTx", "PingContext"}
+
+// longLived are the beginnings of words in the names of calls that are
+// meant to stay open (watches, subscriptions, streams, long polls) or to
+// run for the life of the process: their contexts are cancelled, not
+// timed out. serve is a whole word (Server and Reserve are not).
+var longLived = []string{"watch", "subscri", "stream", "poll", "listen"}
+
+// isLongLived reports whether name says that its call stays open: one of
+// its words (WatchEvents, LongPoll, stream_logs) starts with a longLived
+// stem, or is serve or serving.
+func isLongLived(name string) bool {
+	for _, w := range words(name) {
+		if w == "serve" || w == "serving" {
+			return true
+		}
+		for _, stem := range longLived {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// words splits a Go name into its lower-case words: at underscores and
+// other non-letters, before an upper-case letter that follows a
+// lower-case one (longPoll), and before the last upper-case letter of a
+// run that a lower-case one follows (HTTPServer).
+func words(name string) []string {
+	var out []string
+	rs := []rune(name)
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			out = append(out, strings.ToLower(string(rs[start:end])))
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r):
+			flush(i)
+			start = i + 1
+		case i > start && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) ||
+			(i+1 < len(rs) && unicode.IsUpper(rs[i-1]) && unicode.IsLower(rs[i+1]))):
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+// A sink is a network call and the context that bounds it.
+type sink struct {
+	ctx  ast.Expr // the context argument
+	req  ast.Expr // or the request that carries it (net/http)
+	name string   // the network call, for messages
+	kind string   // the diagnostic category
+}
+
+// directSink returns the network call that call makes itself, if any.
+func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func) (sink, bool) {
+	if fn == nil {
+		return sink{}, false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return sink{}, false
+	}
+	recv, _ := recvExpr(call)
+	switch {
+	case match.IsMethod(fn, "net/http", "Client", "Do"):
+		if len(call.Args) != 1 || recv == nil || !c.clientUnbounded(file, call, recv) {
+			return sink{}, false
+		}
+		return sink{req: call.Args[0], name: "(*http.Client).Do", kind: "http"}, true
+	case match.IsMethod(fn, "database/sql", "DB", sqlMethods...),
+		match.IsMethod(fn, "database/sql", "Conn", sqlMethods...),
+		match.IsMethod(fn, "database/sql", "Tx", sqlMethods...),
+		match.IsMethod(fn, "database/sql", "Stmt", sqlMethods...):
+		if len(call.Args) == 0 {
+			return sink{}, false
+		}
+		return sink{ctx: call.Args[0], name: "(*sql." + recvName(sig) + ")." + fn.Name(), kind: "sql"}, true
+	case match.IsMethod(fn, "net", "Dialer", "DialContext"):
+		if len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(file, call, recv) {
+			return sink{}, false
+		}
+		return sink{ctx: call.Args[0], name: "(*net.Dialer).DialContext", kind: "dial"}, true
+	case match.IsMethod(fn, grpcPath, "ClientConn", "Invoke"), match.IsMethod(fn, grpcPath, "ClientConnInterface", "Invoke"):
+		if len(call.Args) < 2 {
+			return sink{}, false
+		}
+		name := "gRPC call"
+		if tv, ok := c.info.Types[call.Args[1]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			method := constant.StringVal(tv.Value)
+			if isLongLived(method[strings.LastIndex(method, "/")+1:]) {
+				return sink{}, false
+			}
+			name = "gRPC call " + method
+		}
+		return sink{ctx: call.Args[0], name: name, kind: "grpc"}, true
+	case isUnaryStub(sig):
+		if isLongLived(fn.Name()) {
+			return sink{}, false
+		}
+		return sink{ctx: call.Args[0], name: "gRPC call " + methodName(fn), kind: "grpc"}, true
+	}
+	return sink{}, false
+}
+
+// isUnaryStub reports whether sig is a method of a generated gRPC client
+// for a unary RPC: (ctx context.Context, in *Req, opts ...grpc.CallOption)
+// (*Resp, error), where *Resp is not a stream.
+func isUnaryStub(sig *types.Signature) bool {
+	params, results := sig.Params(), sig.Results()
+	if !sig.Variadic() || params.Len() < 2 || results.Len() != 2 {
+		return false
+	}
+	if !match.IsType(params.At(0).Type(), "context.Context") {
+		return false
+	}
+	last, ok := params.At(params.Len() - 1).Type().(*types.Slice)
+	if !ok || !match.IsType(last.Elem(), grpcPath+".CallOption") {
+		return false
+	}
+	if !match.IsType(results.At(1).Type(), "error") {
+		return false
+	}
+	return !isStream(results.At(0).Type())
+}
+
+// isStream reports whether t is a stream: it has the RecvMsg or
+// CloseSend method of grpc.ClientStream, or is an interface (responses
+// of unary calls are pointers to messages).
+func isStream(t types.Type) bool {
+	if types.IsInterface(t) {
+		return true
+	}
+	for _, name := range []string{"RecvMsg", "CloseSend"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// recvExpr returns the receiver expression of a method call.
+func recvExpr(call *ast.CallExpr) (ast.Expr, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	return sel.X, true
+}
+
+// recvName returns the name of sig's receiver type, or "" if it has none
+// (export data gives the methods of an interface the bare interface as
+// receiver).
+func recvName(sig *types.Signature) string {
+	t := types.Unalias(sig.Recv().Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// methodName names the method fn for messages: T.M, or M.
+func methodName(fn *types.Func) string {
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if r := recvName(sig); r != "" {
+			return r + "." + fn.Name()
+		}
+	}
+	return fn.Name()
+}
+
+// clientUnbounded reports whether the http.Client recv visibly has no
+// Timeout: http.DefaultClient, or a client made in view without one. A
+// client from elsewhere may have a Timeout, which bounds the request
+// whatever its context: left alone.
+func (c *checker) clientUnbounded(file *ast.File, call *ast.CallExpr, recv ast.Expr) bool {
+	if sel, ok := ast.Unparen(recv).(*ast.SelectorExpr); ok && match.IsPkgVar(c.info.Uses[sel.Sel], "net/http", "DefaultClient") {
+		return true
+	}
+	return c.madeWithout(file, call, recv, "net/http.Client", "Timeout")
+}
+
+// dialerUnbounded reports whether the net.Dialer recv visibly has
+// neither Timeout nor Deadline.
+func (c *checker) dialerUnbounded(file *ast.File, call *ast.CallExpr, recv ast.Expr) bool {
+	return c.madeWithout(file, call, recv, "net.Dialer", "Timeout", "Deadline")
+}
+
+// madeWithout reports whether the value of expr (a struct of type typ,
+// or a pointer to one) is made in view, as a literal, new or a zero
+// value, without any of fields, and none of them is assigned later in
+// the enclosing function.
+func (c *checker) madeWithout(file *ast.File, call *ast.CallExpr, expr ast.Expr, typ string, fields ...string) bool {
+	made := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		switch e := e.(type) {
+		case *ast.CompositeLit:
+			if !match.IsTypeOrPointer(c.info.TypeOf(e), typ) {
+				return false
+			}
+			for _, elt := range e.Elts {
+				kv, ok := elt.(*ast.KeyValueExpr)
+				if !ok {
+					return false // positional: every field given
+				}
+				if id, ok := kv.Key.(*ast.Ident); ok && contains(fields, id.Name) && !flow.IsZeroConst(c.info, kv.Value) {
+					return false
+				}
+			}
+			return true
+		case *ast.CallExpr:
+			return match.IsBuiltin(c.info, e, "new") && match.IsTypeOrPointer(c.info.TypeOf(e), typ)
+		}
+		return false
+	}
+	if made(expr) {
+		return true
+	}
+	path, ok := flow.PathOf(c.info, expr)
+	if !ok || len(path.Fields) != 0 {
+		return false
+	}
+	cur, ok := c.cursorOf(file, call)
+	if !ok {
+		return false
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	defs, ok := flow.Defs(c.info, body, path.Root)
+	if !ok {
+		return false
+	}
+	for _, d := range defs {
+		if d.Index != 0 || (d.Expr != nil && !made(d.Expr)) {
+			return false
+		}
+		if d.Expr == nil && !match.IsType(path.Root.Type(), typ) {
+			return false // a nil pointer
+		}
+	}
+	return !flow.FieldSet(c.info, body, body.Node().Pos(), path, fields...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
