@@ -1147,10 +1147,12 @@ func (f *funcFlow) report() {
 	if path := c.pass.Pkg.Path(); path == httpPkg || path == retryPkg || slices.Contains(restyPkgs, path) {
 		return // the clients' own Post and PostForm: their callers are reported
 	}
-	if c.isReadName(fd.Name.Name) || c.isTestHelper(f.fn) {
+	if c.isReadName(fd.Name.Name) || isTokenRequest(fd.Name.Name) || c.isTestHelper(f.fn) {
 		// A function named as a read sends a read over POST (OCSP, STS
-		// token requests, remote read, search); a function that takes a
-		// *testing.T is test code wherever it lives.
+		// token requests, remote read, search); one named for a token
+		// makes a credential grant (OAuth2), which a retry repeats
+		// harmlessly and whose endpoints take no key; a function that
+		// takes a *testing.T is test code wherever it lives.
 		return
 	}
 	for _, p := range f.posts {
@@ -1211,4 +1213,11 @@ func (f *funcFlow) unkeyedWrite(sd send) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// isTokenRequest reports whether a function's name says it requests a
+// credential: it has the word Token (ExchangeOAuth2Token, refreshToken,
+// tokenSource).
+func isTokenRequest(name string) bool {
+	return strings.Contains(name, "Token") || strings.HasPrefix(name, "token")
 }

@@ -107,7 +107,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	case match.IsType(t, "net/http.Server"):
 		set1, zero1 := litField(c.info, lit, t, "ReadHeaderTimeout")
 		set2, zero2 := litField(c.info, lit, t, "ReadTimeout")
-		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") {
+		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) {
 			return
 		}
 		d := analysis.Diagnostic{
@@ -121,6 +121,58 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		}
 		c.rep.Report(d)
 	}
+}
+
+// handedToHelper reports whether the server literal at cur, or the local
+// variable it initializes, is passed as an *http.Server to a function
+// outside net/http: a helper that may set its timeouts out of view
+// (service corpus: kratos's graceful.WithDefaults(&http.Server{...})).
+func (c *checker) handedToHelper(cur inspector.Cursor) bool {
+	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		if c.serverArg(cur.Parent()) {
+			return true
+		}
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	path, ok := c.target(cur)
+	if !ok || len(path.Fields) != 0 {
+		return false
+	}
+	for _, use := range flow.Uses(c.info, body, path.Root) {
+		if u, ok := use.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+			use = use.Parent()
+		}
+		if c.serverArg(use) {
+			return true
+		}
+	}
+	return false
+}
+
+// serverArg reports whether the expression at cur is an argument, for a
+// parameter of type http.Server or *http.Server, of a function outside
+// net/http.
+func (c *checker) serverArg(cur inspector.Cursor) bool {
+	if cur.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	call := cur.Parent().Node().(*ast.CallExpr)
+	fn := match.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == "net/http" {
+		return false
+	}
+	params := fn.Signature().Params()
+	_, idx := cur.ParentEdge()
+	if params.Len() == 0 || idx < 0 {
+		return false
+	}
+	if idx >= params.Len() {
+		idx = params.Len() - 1 // variadic
+	}
+	return match.IsTypeOrPointer(params.At(idx).Type(), "net/http.Server")
 }
 
 // stubTransport reports whether the client literal's Transport is a

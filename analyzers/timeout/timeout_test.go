@@ -17,6 +17,7 @@ func TestAnalyzer(t *testing.T) {
 		"client",               // http.Client literals, new, zero values, aliases, generics
 		"defaultclient",        // http.DefaultClient and http.Get and friends
 		"dial",                 // net.Dial, tls.Dial, net.Dialer
+		"serverhelper",         // servers handed to a helper that may set their timeouts
 		"suppress",             // //distlint:ignore
 		"skiptests",            // _test.go files are skipped by default
 		"skipgenerated",        // and so are generated files

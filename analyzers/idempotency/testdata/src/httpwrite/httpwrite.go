@@ -254,6 +254,17 @@ func (call) RetrieveWithCredContext(u string) {
 
 func executeReadRequest(u string) { http.Post(u, "application/x-protobuf", nil) }
 
+// OAuth2 and STS token requests: a repeated grant issues another
+// credential or is refused, no business effect repeats, and token
+// endpoints take no idempotency key (service corpus: kratos's
+// ExchangeOAuth2Token, POST to the provider's TokenURL).
+func (call) ExchangeOAuth2Token(u string) {
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	client.Do(req)
+}
+
+func refreshToken(u string) { http.PostForm(u, url.Values{"grant_type": {"refresh_token"}}) }
+
 // Test helpers outside _test.go files (corpus: nats-server's
 // internal/ocsp SetOCSPStatus(t *testing.T, ...)).
 func SetStatus(t *testing.T, u string) { client.Post(u, "text/plain", nil) }
