@@ -199,7 +199,7 @@ func (c *checker) background(f *ast.File, cur inspector.Cursor, call *ast.CallEx
 		return
 	}
 	s, ok := c.requestScope(f, cur)
-	if !ok || c.waitsForDone(s) || c.defaultsParam(cur, s) {
+	if !ok || c.waitsForDone(s) || c.defaultsParam(cur, s) || c.carriesTrace(s) {
 		return
 	}
 	replacement := s.expr
@@ -290,6 +290,29 @@ func (c *checker) waitsForDone(s scope) bool {
 			continue
 		}
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[id] == s.ctxParam {
+			return true
+		}
+	}
+	return false
+}
+
+// carriesTrace reports whether the function with the context in scope
+// reads that context's OpenTelemetry span (trace.SpanContextFromContext,
+// SpanFromContext, LinkFromContext): a fresh context started there
+// deliberately gets its own deadline or trace and carries or links the
+// request's trace by hand (service corpus: openfga's shadow check, which
+// injects the span context into a context with its own timeout, and its
+// cache controller, which links a new trace to the request's span).
+func (c *checker) carriesTrace(s scope) bool {
+	if s.ctxParam == nil {
+		return false
+	}
+	for cc := range s.body.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if len(call.Args) != 1 || !match.IsFunc(match.Callee(c.info, call), "go.opentelemetry.io/otel/trace", "SpanContextFromContext", "SpanFromContext", "LinkFromContext") {
+			continue
+		}
+		if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && c.info.Uses[id] == s.ctxParam {
 			return true
 		}
 	}

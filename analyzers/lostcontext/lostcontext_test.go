@@ -14,3 +14,9 @@ func TestAnalyzer(t *testing.T) {
 		"newrequest", // http.NewRequest where a context is in scope
 	)
 }
+
+func TestTraceCarried(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), lostcontext.New(lostcontext.Config{}),
+		"tracecarry", // a fresh context that carries or links the request's trace by hand
+	)
+}

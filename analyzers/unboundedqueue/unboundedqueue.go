@@ -161,11 +161,66 @@ func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis
 		return
 	}
 	items, source, ok := c.sourceItems(loop)
-	if !ok || !c.refersTo(spawn, items) || c.limited(loop) {
+	if !ok || !c.refersTo(spawn, items) || c.limited(loop) || c.acksItem(spawn, items) {
 		return
 	}
 	c.rep.Reportf(at, "goroutine-per-item",
 		"goroutine started per item received from %s with no limit on concurrency: %s goroutines pile up until memory runs out; bound them with a worker pool, a semaphore or errgroup.SetLimit", source, msgGrow)
+}
+
+// acksItem reports whether the goroutine started by spawn acknowledges
+// the message it handles (calls Ack or Nack on a value of the item's
+// type): a subscription that waits for acknowledgements bounds the
+// messages in flight, and with them the goroutines (service corpus:
+// watermill's router, whose subscribers deliver the next message after
+// the Ack). A message acknowledged before the goroutine starts is still
+// reported. The goroutine's body must be in view: a function literal or
+// a function of this package.
+func (c *checker) acksItem(spawn *ast.CallExpr, items []*types.Var) bool {
+	var body *ast.BlockStmt
+	if lit, ok := ast.Unparen(spawn.Fun).(*ast.FuncLit); ok {
+		body = lit.Body
+	} else if fn := match.Callee(c.info, spawn); fn != nil && fn.Pkg() == c.pass.Pkg {
+		if decl := match.FuncDecl(c.pass.Files, c.info, fn); decl != nil {
+			body = decl.Body
+		}
+	}
+	if body == nil {
+		return false
+	}
+	acked := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || acked {
+			return !acked
+		}
+		fn := match.Callee(c.info, call)
+		if fn == nil || (fn.Name() != "Ack" && fn.Name() != "Nack") {
+			return true
+		}
+		recv := fn.Signature().Recv()
+		if recv == nil {
+			return true
+		}
+		for _, v := range items {
+			if sameNamed(recv.Type(), v.Type()) {
+				acked = true
+			}
+		}
+		return !acked
+	})
+	return acked
+}
+
+// sameNamed reports whether a and b are the same type, or pointers to it.
+func sameNamed(a, b types.Type) bool {
+	if p, ok := a.(*types.Pointer); ok {
+		a = p.Elem()
+	}
+	if p, ok := b.(*types.Pointer); ok {
+		b = p.Elem()
+	}
+	return types.Identical(a, b)
 }
 
 // innermostLoop returns the innermost for or range statement that
