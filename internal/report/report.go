@@ -111,8 +111,30 @@ func IsTestPackage(path string) bool {
 	return false
 }
 
+// testImports are packages that only test code imports: a file outside
+// _test.go that imports one is a test helper (kratos's x/mailhog.go
+// starts a dockertest container for its tests).
+var testImports = []string{
+	"testing", "net/http/httptest",
+	"github.com/stretchr/testify", "github.com/ory/dockertest", "github.com/testcontainers/testcontainers-go",
+	"github.com/onsi/ginkgo", "github.com/onsi/gomega",
+}
+
+// IsTestFile reports whether the file is test code by what it imports.
+func IsTestFile(f *ast.File) bool {
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, "`\"")
+		for _, t := range testImports {
+			if path == t || strings.HasPrefix(path, t+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (r *Reporter) skipFile(name string, f *ast.File) bool {
-	if !r.policy.Tests && strings.HasSuffix(name, "_test.go") {
+	if !r.policy.Tests && (strings.HasSuffix(name, "_test.go") || IsTestFile(f)) {
 		return true
 	}
 	if !r.policy.Generated && ast.IsGenerated(f) && !isCgoOutput(f) {

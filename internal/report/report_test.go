@@ -3,6 +3,8 @@ package report_test
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -154,6 +156,26 @@ func TestIsTestPackage(t *testing.T) {
 	} {
 		if got := report.IsTestPackage(path); got != want {
 			t.Errorf("IsTestPackage(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+func TestIsTestFile(t *testing.T) {
+	for src, want := range map[string]bool{
+		`package x; import "testing"`:                                        true,
+		`package x; import "github.com/ory/dockertest/v3"`:                   true,
+		`package x; import ( "fmt"; "github.com/stretchr/testify/require" )`: true,
+		`package x; import "net/http/httptest"`:                              true,
+		`package x; import "net/http"`:                                       false,
+		`package x; import "github.com/stretchr/testifyish"`:                 false,
+		`package x; import "example.com/testingtools"`:                       false,
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), "x.go", src, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := report.IsTestFile(f); got != want {
+			t.Errorf("IsTestFile(%s) = %v, want %v", src, got, want)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"testing"
 )
 
 var client = &http.Client{}
@@ -264,10 +263,6 @@ func (call) ExchangeOAuth2Token(u string) {
 }
 
 func refreshToken(u string) { http.PostForm(u, url.Values{"grant_type": {"refresh_token"}}) }
-
-// Test helpers outside _test.go files (corpus: nats-server's
-// internal/ocsp SetOCSPStatus(t *testing.T, ...)).
-func SetStatus(t *testing.T, u string) { client.Post(u, "text/plain", nil) }
 
 // A request in a positional struct literal goes out of view (corpus:
 // franela/goreq).
