@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/analyzers/lostcontext"
+	"github.com/distlint/distlint/analyzers/retrystorm"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
 	"github.com/distlint/distlint/internal/report"
@@ -23,6 +24,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		timeout.New(timeout.Config{Policy: policy}),
 		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
 		lostcontext.New(lostcontext.Config{Policy: policy}),
+		retrystorm.New(retrystorm.Config{Policy: policy}),
 	}
 }
 

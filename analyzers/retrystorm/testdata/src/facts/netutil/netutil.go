@@ -1,0 +1,33 @@
+package netutil // want package:"reaches the network"
+
+import (
+	"net/http"
+)
+
+// Fetch makes a network call through a helper.
+func Fetch(url string) (*http.Response, error) { // want Fetch:`makes a network call via \(\*http.Client\).Do`
+	return do(url)
+}
+
+func do(url string) (*http.Response, error) { // want do:`makes a network call via \(\*http.Client\).Do`
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+// Start does not wait for its goroutine's call.
+func Start(url string) {
+	go Fetch(url)
+}
+
+type Client struct{ hc *http.Client }
+
+func (c *Client) Ping(url string) error { // want Ping:`makes a network call via \(\*http.Client\).Head`
+	_, err := c.hc.Head(url)
+	return err
+}
+
+// Parse makes no network call.
+func Parse(s string) (int, error) { return len(s), nil }
