@@ -15,10 +15,10 @@ import (
 type delay int
 
 const (
-	delayNone     delay = iota // nothing waits
-	delayFixed                 // every wait lasts the same, with no jitter
-	delayVarying               // the wait grows or carries jitter
-	delayUnknown               // something waits for a reason out of view
+	delayNone    delay = iota // nothing waits
+	delayFixed                // every wait lasts the same, with no jitter
+	delayVarying              // the wait grows or carries jitter
+	delayUnknown              // something waits for a reason out of view
 )
 
 // check reports the loop if it retries a network call with no delay, a
