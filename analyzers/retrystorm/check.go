@@ -25,7 +25,7 @@ const (
 // fixed delay, or (with a growing delay) no bound.
 func (c *checker) check(l *loop) {
 	a, ok := c.retried(l)
-	if !ok || c.usesBackoffLib(l) {
+	if !ok || c.usesBackoffLib(l) || c.indexesInputs(l) {
 		return
 	}
 	d := c.delay(l)
@@ -79,6 +79,54 @@ func (c *checker) isBackoffPkg(path string) bool {
 		}
 	}
 	return false
+}
+
+// indexesInputs reports whether the loop's counter indexes something in
+// the loop's body (addrs[i]): each attempt goes to another input, a
+// failover over distinct servers rather than a retry of one (gokrb5
+// tries its KDCs this way).
+func (c *checker) indexesInputs(l *loop) bool {
+	counters := make(map[types.Object]bool)
+	switch s := l.stmt.(type) {
+	case *ast.ForStmt:
+		switch post := s.Post.(type) {
+		case *ast.IncDecStmt:
+			if id := identOf(post.X); id != nil {
+				counters[c.info.Uses[id]] = true
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range post.Lhs {
+				if id := identOf(lhs); id != nil {
+					counters[c.info.Uses[id]] = true
+				}
+			}
+		}
+	case *ast.RangeStmt:
+		if id := identOf(s.Key); id != nil {
+			counters[c.info.ObjectOf(id)] = true
+		}
+	}
+	delete(counters, nil)
+	if len(counters) == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(l.body, func(n ast.Node) bool {
+		ix, ok := n.(*ast.IndexExpr)
+		if !ok || found {
+			return !found
+		}
+		if tv, ok := c.info.Types[ix.X]; ok && tv.IsValue() {
+			ast.Inspect(ix.Index, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && counters[c.info.Uses[id]] {
+					found = true
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
 }
 
 // returnsError reports whether the loop is in a function declaration
@@ -282,10 +330,11 @@ func (c *checker) mayWait(call *ast.CallExpr, fn *types.Func, depth int) bool {
 	if match.IsFunc(fn, "time", "Sleep") {
 		return true
 	}
-	if fn != nil && fn.Pkg() == c.pass.Pkg {
-		decl := match.FuncDecl(c.pass.Files, c.info, fn.Origin())
-		if decl != nil && decl.Body != nil {
-			return depth < 3 && c.bodyWaits(decl.Body, depth+1)
+	if fn != nil && fn.Pkg() == c.pass.Pkg && depth < 3 {
+		for _, m := range c.implementations(fn.Origin()) {
+			if decl := match.FuncDecl(c.pass.Files, c.info, m); decl != nil && decl.Body != nil && c.bodyWaits(decl.Body, depth+1) {
+				return true
+			}
 		}
 	}
 	var name string
@@ -306,6 +355,41 @@ func (c *checker) mayWait(call *ast.CallExpr, fn *types.Func, depth int) bool {
 		}
 	}
 	return false
+}
+
+// implementations returns fn if it is concrete, and the methods of the
+// package's concrete types that implement it if it is an interface method
+// (client-go's rest.WithRetry.Before sleeps in its one implementation).
+func (c *checker) implementations(fn *types.Func) []*types.Func {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return []*types.Func{fn}
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return []*types.Func{fn}
+	}
+	var impls []*types.Func
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		t := types.NewPointer(tn.Type())
+		if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
+			continue // generic types would need instantiating
+		}
+		if !types.Implements(t, iface) {
+			continue
+		}
+		if m, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, fn.Name()); m != nil {
+			if mf, ok := m.(*types.Func); ok && mf.Pkg() == c.pass.Pkg {
+				impls = append(impls, mf)
+			}
+		}
+	}
+	return impls
 }
 
 // bodyWaits reports whether a function body sleeps, receives, selects

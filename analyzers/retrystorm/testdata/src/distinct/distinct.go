@@ -2,6 +2,8 @@ package distinct // want package:"reaches the network"
 
 import (
 	"context"
+	"errors"
+	"net"
 	"net/http"
 	"time"
 )
@@ -75,4 +77,27 @@ func drain(c *http.Client, reqs <-chan *http.Request) { // want drain:"makes a n
 			time.Sleep(time.Duration(1<<i) * time.Second)
 		}
 	}
+}
+
+// Negative: failover over distinct servers by index (gokrb5's KDCs).
+func byIndex(kdcs map[int]string) (net.Conn, error) { // want byIndex:"makes a network call"
+	var errs []error
+	for i := 1; i <= len(kdcs); i++ {
+		conn, err := net.Dial("udp", kdcs[i])
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		return conn, nil
+	}
+	return nil, errors.Join(errs...)
+}
+
+func byRange(addrs []string) net.Conn { // want byRange:"makes a network call"
+	for i := range len(addrs) {
+		if conn, err := net.Dial("tcp", addrs[i]); err == nil {
+			return conn
+		}
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"time"
 )
 
 // The canonical shape: success leaves, failure loops back at once.
@@ -182,6 +183,59 @@ func local(f func() error) {
 	for {
 		if err := f(); err == nil {
 			return
+		}
+	}
+}
+
+// Negative: the retry policy is an interface of this package whose one
+// implementation sleeps before each attempt (client-go's
+// rest.WithRetry.Before).
+type retrier interface {
+	Before(ctx context.Context) error
+}
+
+type withRetry struct{ calls int }
+
+func (r *withRetry) Before(ctx context.Context) error {
+	if r.calls > 0 {
+		sleepCtx(ctx, time.Duration(r.calls)*time.Second)
+	}
+	r.calls++
+	return nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) {
+	select {
+	case <-time.After(d):
+	case <-ctx.Done():
+	}
+}
+
+func watch(ctx context.Context, retry retrier, c *http.Client, req *http.Request) (*http.Response, error) { // want watch:"makes a network call"
+	for {
+		if err := retry.Before(ctx); err != nil {
+			return nil, err
+		}
+		resp, err := c.Do(req)
+		if err == nil && resp.StatusCode == http.StatusOK {
+			return resp, nil
+		}
+	}
+}
+
+// An interface of this package whose implementations do not wait.
+type counter interface{ Count() int }
+
+type hits struct{ n int }
+
+func (h *hits) Count() int { h.n++; return h.n }
+
+func counted(k counter, c *http.Client, req *http.Request) (*http.Response, error) { // want counted:"makes a network call"
+	for { // want `retry loop around \(\*http.Client\).Do has no delay and no limit`
+		k.Count()
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp, nil
 		}
 	}
 }
