@@ -31,7 +31,7 @@ func (c *checker) check(l *loop) {
 	d := c.delay(l)
 	bounded := c.bounded(l)
 	around := a.name
-	if a.via != a.name {
+	if a.via != "" {
 		around += " (which calls " + a.via + ")"
 	}
 	rng := report.Span(l.stmt.Pos(), l.body.Lbrace)
@@ -138,7 +138,11 @@ func (c *checker) returnsError(l *loop) bool {
 		if !ok {
 			return false
 		}
-		res := c.info.Defs[fd.Name].(*types.Func).Signature().Results()
+		fn, ok := c.info.Defs[fd.Name].(*types.Func)
+		if !ok {
+			return false
+		}
+		res := fn.Signature().Results()
 		return res.Len() > 0 && isError(res.At(res.Len()-1).Type())
 	}
 	return false

@@ -1,6 +1,7 @@
 package retrystorm
 
 import (
+	"cmp"
 	"go/ast"
 	"go/types"
 	"slices"
@@ -57,7 +58,9 @@ func reaches(pass *analysis.Pass) bool {
 // networkCall reports whether call makes a network call, directly or
 // (by facts, or by local, which holds what is known of the package's own
 // functions) through the function it calls. name is how a message names
-// the called function; via names the network call it reaches.
+// the called function; via names the network call it reaches, "" when
+// the function is that call. Names in via are qualified with their
+// package, since facts carry them to other packages.
 func networkCall(pass *analysis.Pass, local map[*types.Func]string, call *ast.CallExpr) (name, via string, ok bool) {
 	fn := match.Callee(pass.TypesInfo, call)
 	if fn == nil {
@@ -66,7 +69,7 @@ func networkCall(pass *analysis.Pass, local map[*types.Func]string, call *ast.Ca
 	fn = fn.Origin()
 	name = funcName(pass.Pkg, fn)
 	if isNetworkFunc(fn) {
-		return name, name, true
+		return name, "", true
 	}
 	if fn.Pkg() == pass.Pkg {
 		via = local[fn]
@@ -147,13 +150,24 @@ func computeFacts(pass *analysis.Pass) map[*types.Func]string {
 			}
 			n := new(node)
 			nodes[fn] = n
+			// Function literals count when they are called or handed to
+			// a call (a callback, run by a retry helper or a
+			// transaction), not when they are stored or returned.
+			called := make(map[*ast.FuncLit]bool)
 			ast.Inspect(fd.Body, func(x ast.Node) bool {
 				switch x := x.(type) {
 				case *ast.GoStmt:
 					return false
+				case *ast.FuncLit:
+					return called[x]
 				case *ast.CallExpr:
 					if n.via != "" {
 						return false
+					}
+					for _, e := range append([]ast.Expr{x.Fun}, x.Args...) {
+						if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
+							called[lit] = true
+						}
 					}
 					callee := match.Callee(pass.TypesInfo, x)
 					if callee == nil {
@@ -162,7 +176,7 @@ func computeFacts(pass *analysis.Pass) map[*types.Func]string {
 					if callee = callee.Origin(); callee.Pkg() == pass.Pkg && !isNetworkFunc(callee) {
 						n.callees = append(n.callees, callee)
 					} else if _, via, ok := networkCall(pass, nil, x); ok {
-						n.via = via
+						n.via = cmp.Or(via, funcName(nil, callee))
 					}
 				}
 				return true
@@ -196,7 +210,7 @@ func computeFacts(pass *analysis.Pass) map[*types.Func]string {
 }
 
 // funcName names fn as a message does: pkg.F, (*pkg.T).M, or without the
-// package qualifier inside its own package.
+// package qualifier inside the package from (nil: always qualified).
 func funcName(from *types.Package, fn *types.Func) string {
 	qual := func(p *types.Package) string {
 		if p == from {

@@ -25,7 +25,7 @@ func (c *kvClient) Get(ctx context.Context, in *GetRequest, opts ...grpc.CallOpt
 	return out, nil
 }
 
-func get(ctx context.Context, kv KVClient, key string) (*GetReply, error) { // want get:`makes a network call via \(KVClient\).Get`
+func get(ctx context.Context, kv KVClient, key string) (*GetReply, error) { // want get:`makes a network call via \(grpcstub.KVClient\).Get`
 	for { // want `retry loop around \(KVClient\).Get has no delay: during`
 		reply, err := kv.Get(ctx, &GetRequest{Key: key})
 		if err == nil {

@@ -31,3 +31,21 @@ func (c *Client) Ping(url string) error { // want Ping:`makes a network call via
 
 // Parse makes no network call.
 func Parse(s string) (int, error) { return len(s), nil }
+
+// Handler makes no call itself: it returns a function that does.
+func Handler(url string) func() error {
+	return func() error {
+		_, err := Fetch(url)
+		return err
+	}
+}
+
+// Do hands a callback that makes the call to run.
+func Do(url string) error { // want Do:`makes a network call via \(\*http.Client\).Do`
+	return run(func() error {
+		_, err := Fetch(url)
+		return err
+	})
+}
+
+func run(f func() error) error { return f() }
