@@ -28,6 +28,9 @@ func (c *checker) check(l *loop) {
 	if !ok || c.usesBackoffLib(l) || c.indexesInputs(l) {
 		return
 	}
+	if l.cur, ok = c.cursor(l); !ok {
+		return
+	}
 	d := c.delay(l)
 	bounded := c.bounded(l)
 	around := a.name

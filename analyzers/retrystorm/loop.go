@@ -13,7 +13,6 @@ import (
 // A loop is a for or range-over-int statement under examination.
 type loop struct {
 	c     *checker
-	cur   inspector.Cursor
 	stmt  ast.Stmt
 	body  *ast.BlockStmt
 	cond  ast.Expr     // nil for none
@@ -21,14 +20,17 @@ type loop struct {
 	label *types.Label // the loop's label, or nil
 	// counted is set for range-over-int loops, bounded by their count.
 	counted bool
+	// cur is the loop's cursor, found only for the few loops that retry
+	// (see checker.cursor).
+	cur inspector.Cursor
 }
 
-// newLoop returns the loop at cur, or nil for a range over a slice, map,
+// newLoop returns the loop n, or nil for a range over a slice, map,
 // string, channel or iterator: those visit distinct inputs, they do not
-// retry one.
-func (c *checker) newLoop(cur inspector.Cursor) *loop {
-	l := &loop{c: c, cur: cur}
-	switch n := cur.Node().(type) {
+// retry one. label is the statement's label, if any.
+func (c *checker) newLoop(n ast.Stmt, label *ast.Ident) *loop {
+	l := &loop{c: c}
+	switch n := n.(type) {
 	case *ast.ForStmt:
 		l.stmt, l.body, l.cond, l.post = n, n.Body, n.Cond, n.Post
 	case *ast.RangeStmt:
@@ -41,9 +43,11 @@ func (c *checker) newLoop(cur inspector.Cursor) *loop {
 			return nil
 		}
 		l.stmt, l.body, l.counted = n, n.Body, true
+	default:
+		return nil
 	}
-	if ls, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
-		l.label, _ = c.info.Defs[ls.Label].(*types.Label)
+	if label != nil {
+		l.label, _ = c.info.Defs[label].(*types.Label)
 	}
 	return l
 }

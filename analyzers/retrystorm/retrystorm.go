@@ -79,6 +79,7 @@ func (l *pathList) Set(s string) error {
 
 type checker struct {
 	pass    *analysis.Pass
+	insp    *inspector.Inspector // built for the first loop that retries
 	info    *types.Info
 	rep     *report.Reporter
 	local   map[*types.Func]string // the package's functions and the network call each reaches ("" for none)
@@ -100,16 +101,32 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		local:   computeFacts(pass),
 		backoff: append(append([]string(nil), DefaultBackoffPkgs...), cfg.BackoffPkgs...),
 	}
-	insp := inspector.New(pass.Files)
-	for file := range insp.Root().Children() {
-		if c.rep.Skip(file.Node().(*ast.File)) {
+	for _, f := range pass.Files {
+		if c.rep.Skip(f) {
 			continue
 		}
-		for cur := range file.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-			if l := c.newLoop(cur); l != nil {
-				c.check(l)
+		labels := make(map[ast.Stmt]*ast.Ident)
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.LabeledStmt:
+				labels[n.Stmt] = n.Label
+			case *ast.ForStmt, *ast.RangeStmt:
+				if l := c.newLoop(n.(ast.Stmt), labels[n.(ast.Stmt)]); l != nil {
+					c.check(l)
+				}
 			}
-		}
+			return true
+		})
 	}
 	return nil, nil
+}
+
+// cursor returns the cursor of the loop l, building the package's
+// inspector the first time: few packages have a loop that retries, and
+// the analyzer runs on every dependency when the CLI computes facts.
+func (c *checker) cursor(l *loop) (inspector.Cursor, bool) {
+	if c.insp == nil {
+		c.insp = inspector.New(c.pass.Files)
+	}
+	return c.insp.Root().FindNode(l.stmt)
 }
