@@ -452,13 +452,25 @@ func commExpr(s ast.Stmt) ast.Expr {
 	return nil
 }
 
-// noReturn reports, with types, the calls that do not return.
+// noReturn reports whether call does not return: panic, os.Exit,
+// runtime.Goexit, and any function or method named like log.Fatal,
+// log.Panic or testing's FailNow (klog, logrus, zap, testing.T). Taking
+// a call for one that does not return only makes the analyzer report
+// less: a loop that leaves on failure is not a retry.
 func (c *checker) noReturn(call *ast.CallExpr) bool {
 	if match.IsBuiltin(c.info, call, "panic") {
 		return true
 	}
 	fn := match.Callee(c.info, call)
-	return match.IsFunc(fn, "os", "Exit") || match.IsFunc(fn, "runtime", "Goexit") ||
-		match.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-		match.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln")
+	if fn == nil {
+		return false
+	}
+	if match.IsFunc(fn, "os", "Exit") || match.IsFunc(fn, "runtime", "Goexit") {
+		return true
+	}
+	switch fn.Name() {
+	case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "FailNow", "Exit", "Exitf":
+		return true
+	}
+	return false
 }

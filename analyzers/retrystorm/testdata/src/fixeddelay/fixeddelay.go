@@ -179,3 +179,32 @@ func kicked(c *http.Client, req *http.Request, kick <-chan int) *http.Response {
 		}
 	}
 }
+
+// Prometheus's Consul discovery waits for its datacenter this way.
+func initialize(ctx context.Context, get func() error, c *http.Client, req *http.Request) { // want initialize:"makes a network call"
+	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
+		select {
+		case <-ctx.Done():
+			return
+		default:
+		}
+		_, err := c.Do(req)
+		if err != nil {
+			time.Sleep(retryInterval)
+			continue
+		}
+		return
+	}
+}
+
+// Negative: suppressed with a reason.
+func suppressed(c *http.Client, req *http.Request) *http.Response { // want suppressed:"makes a network call"
+	//distlint:ignore retrystorm the local sidecar comes up within seconds and serves only this process
+	for {
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

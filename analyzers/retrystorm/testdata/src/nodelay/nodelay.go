@@ -239,3 +239,18 @@ func counted(k counter, c *http.Client, req *http.Request) (*http.Response, erro
 		}
 	}
 }
+
+type fatalLogger struct{}
+
+func (fatalLogger) Fatalf(format string, args ...any) { panic(format) }
+
+// Negative: a failure ends the program; nothing is retried.
+func mustPing(db *sql.DB, logger fatalLogger) { // want mustPing:"makes a network call"
+	for {
+		err := db.Ping()
+		if err == nil {
+			break
+		}
+		logger.Fatalf("ping: %v", err)
+	}
+}
