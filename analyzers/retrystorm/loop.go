@@ -126,11 +126,15 @@ func (c *checker) retried(l *loop) (attempt, bool) {
 				continue
 			}
 			switch {
-			case c.disjunct(is.Cond, a.err, token.NEQ):
+			case c.disjunct(is.Cond, a.err, token.NEQ) || c.conjunct(is.Cond, a.err, token.NEQ):
+				// The body runs on failure (always, or when the failure
+				// is retryable): what follows runs on success.
 				if c.retriesOnError(l, is, stmts[j+1:]) {
 					return a, true
 				}
-			case c.conjunct(is.Cond, a.err, token.EQL):
+			case c.conjunct(is.Cond, a.err, token.EQL) || c.disjunct(is.Cond, a.err, token.EQL):
+				// The body runs on success (and, for `err == nil ||
+				// attempts >= max`, when the loop gives up).
 				if c.retriesOnSuccessCheck(l, is, stmts[j+1:]) {
 					return a, true
 				}

@@ -2,6 +2,7 @@ package fixeddelay // want package:"reaches the network"
 
 import (
 	"context"
+	"database/sql"
 	"math/rand/v2"
 	"net/http"
 	"time"
@@ -206,5 +207,30 @@ func suppressed(c *http.Client, req *http.Request) *http.Response { // want supp
 			return resp
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// One condition leaves on success, at the limit, or on a permanent
+// error (sarama's retryOnError).
+func retryOnError(db *sql.DB, max int, retryable func(error) bool) error { // want retryOnError:"makes a network call"
+	for remaining := max + 1; ; { // want `retry loop around \(\*sql.DB\).Ping waits a fixed delay with no jitter: clients`
+		err := db.Ping()
+		remaining--
+		if err == nil || remaining <= 0 || !retryable(err) {
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Only a retryable failure goes around again.
+func retryable(c *http.Client, req *http.Request, isTemporary func(error) bool) (*http.Response, error) { // want retryable:"makes a network call"
+	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter and has no limit`
+		resp, err := c.Do(req)
+		if err != nil && isTemporary(err) {
+			time.Sleep(time.Second)
+			continue
+		}
+		return resp, err
 	}
 }
