@@ -150,24 +150,46 @@ func computeFacts(pass *analysis.Pass) map[*types.Func]string {
 			}
 			n := new(node)
 			nodes[fn] = n
-			// Function literals count when they are called or handed to
-			// a call (a callback, run by a retry helper or a
-			// transaction), not when they are stored or returned.
-			called := make(map[*ast.FuncLit]bool)
+			// Function literals count, unless they escape: returned,
+			// stored in a field, element or composite literal (a handler
+			// being built). Those called, kept in a local variable or
+			// handed to a call (a callback of a retry helper or a
+			// transaction) run on the function's behalf.
+			escapes := make(map[*ast.FuncLit]bool)
+			mark := func(es ...ast.Expr) {
+				for _, e := range es {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						e = kv.Value
+					}
+					if conv, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(conv.Args) == 1 {
+						if tv, ok := pass.TypesInfo.Types[conv.Fun]; ok && tv.IsType() {
+							e = conv.Args[0] // http.HandlerFunc(func(...) {...})
+						}
+					}
+					if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
+						escapes[lit] = true
+					}
+				}
+			}
 			ast.Inspect(fd.Body, func(x ast.Node) bool {
 				switch x := x.(type) {
 				case *ast.GoStmt:
 					return false
 				case *ast.FuncLit:
-					return called[x]
+					return !escapes[x]
+				case *ast.ReturnStmt:
+					mark(x.Results...)
+				case *ast.CompositeLit:
+					mark(x.Elts...)
+				case *ast.AssignStmt:
+					for i, lhs := range x.Lhs {
+						if _, local := ast.Unparen(lhs).(*ast.Ident); !local && len(x.Lhs) == len(x.Rhs) {
+							mark(x.Rhs[i])
+						}
+					}
 				case *ast.CallExpr:
 					if n.via != "" {
 						return false
-					}
-					for _, e := range append([]ast.Expr{x.Fun}, x.Args...) {
-						if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
-							called[lit] = true
-						}
 					}
 					callee := match.Callee(pass.TypesInfo, x)
 					if callee == nil {

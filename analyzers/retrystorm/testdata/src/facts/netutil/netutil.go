@@ -40,6 +40,28 @@ func Handler(url string) func() error {
 	}
 }
 
+// Handlers are built, not run.
+type Mux struct{ routes map[string]http.Handler }
+
+func (m *Mux) Route(url string) {
+	m.routes[url] = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		Fetch(url)
+	})
+}
+
+func Table(url string) []func() error {
+	return []func() error{func() error { _, err := Fetch(url); return err }}
+}
+
+// Local runs a closure it keeps in a variable.
+func Local(url string) error { // want Local:`makes a network call via \(\*http.Client\).Do`
+	get := func() error {
+		_, err := Fetch(url)
+		return err
+	}
+	return get()
+}
+
 // Do hands a callback that makes the call to run.
 func Do(url string) error { // want Do:`makes a network call via \(\*http.Client\).Do`
 	return run(func() error {
