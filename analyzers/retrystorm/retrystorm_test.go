@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/distlint/distlint/analyzers/retrystorm"
+	"github.com/distlint/distlint/internal/testmod"
 )
 
 // Each analysistest run loads net/http and its dependencies from source
@@ -42,4 +43,11 @@ func TestBackoffPkgsOption(t *testing.T) {
 	if got := retrystorm.New(retrystorm.Config{}).Flags.Lookup("backoffpkgs").Value.String(); got != "" {
 		t.Errorf("a new instance has backoffpkgs %q, want none", got)
 	}
+}
+
+// The real google.golang.org/grpc (a generated client, ClientConn.Invoke)
+// and github.com/cenkalti/backoff/v4.
+func TestRealModules(t *testing.T) {
+	dir := testmod.Download(t, "testdata/realmod")
+	analysistest.Run(t, dir, retrystorm.New(retrystorm.Config{}), "./...")
 }
