@@ -39,10 +39,13 @@ func (*reachesNetwork) String() string { return "reaches the network" }
 // the analyzer knows (see networkCall).
 var networkPkgs = []string{"net", "net/http", "database/sql", "crypto/tls", "google.golang.org/grpc"}
 
-// reaches reports whether pkg can reach a network call: it imports one of
-// networkPkgs or a package with the reachesNetwork fact. The direct
-// imports of the package under analysis are complete, and the facts of
-// its imports were computed first, so no transitive walk is needed.
+// reaches reports whether the package can reach a network call: it is
+// or imports one of networkPkgs, an import has the reachesNetwork fact,
+// or one of networkPkgs is among its transitive imports. The fact is
+// complete where every dependency was analyzed (go vet, analysistest);
+// the walk over imports covers drivers that analyze only some packages
+// and read the others from export data, where a package's imports are
+// those its exported API refers to.
 func reaches(pass *analysis.Pass) bool {
 	if slices.Contains(networkPkgs, pass.Pkg.Path()) {
 		return true
@@ -52,7 +55,21 @@ func reaches(pass *analysis.Pass) bool {
 			return true
 		}
 	}
-	return false
+	seen := make(map[*types.Package]bool)
+	var walk func(pkgs []*types.Package) bool
+	walk = func(pkgs []*types.Package) bool {
+		for _, p := range pkgs {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if slices.Contains(networkPkgs, p.Path()) || walk(p.Imports()) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pass.Pkg.Imports())
 }
 
 // networkCall reports whether call makes a network call, directly or
