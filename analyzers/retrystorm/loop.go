@@ -55,9 +55,8 @@ func (c *checker) newLoop(n ast.Stmt, label *ast.Ident) *loop {
 // An attempt is a network call in a loop whose error is kept in a
 // variable.
 type attempt struct {
-	call      *ast.CallExpr
 	err       *types.Var
-	name, via string
+	name, via string // see networkCall
 }
 
 // attemptOf returns the attempt that the assignment s makes, if any:
@@ -83,7 +82,7 @@ func (c *checker) attemptOf(s ast.Stmt) (attempt, bool) {
 	if !ok {
 		return attempt{}, false
 	}
-	return attempt{call: call, err: v, name: name, via: via}, true
+	return attempt{err: v, name: name, via: via}, true
 }
 
 // retried returns the first network call that the loop repeats after it
