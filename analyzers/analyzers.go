@@ -10,6 +10,7 @@ import (
 	"github.com/distlint/distlint/analyzers/idempotency"
 	"github.com/distlint/distlint/analyzers/latency"
 	"github.com/distlint/distlint/analyzers/lostcontext"
+	"github.com/distlint/distlint/analyzers/retrystorm"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
 	"github.com/distlint/distlint/analyzers/wallclock"
@@ -33,6 +34,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		dualwrite.New(dualwrite.Config{Policy: policy}),
 		latency.New(latency.Config{Policy: policy}),
 		idempotency.New(idempotency.Config{Policy: policy}),
+		retrystorm.New(retrystorm.Config{Policy: policy}),
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/distlint/distlint/analyzers/idempotency"
 	"github.com/distlint/distlint/analyzers/latency"
 	"github.com/distlint/distlint/analyzers/lostcontext"
+	"github.com/distlint/distlint/analyzers/retrystorm"
 	"github.com/distlint/distlint/analyzers/timeout"
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
 	"github.com/distlint/distlint/analyzers/wallclock"
@@ -26,6 +27,7 @@ var exported = map[string]*analysis.Analyzer{
 	timeout.Name:        timeout.Analyzer,
 	unboundedqueue.Name: unboundedqueue.Analyzer,
 	lostcontext.Name:    lostcontext.Analyzer,
+	retrystorm.Name:     retrystorm.Analyzer,
 	ctxdeadline.Name:    ctxdeadline.Analyzer,
 	idempotency.Name:    idempotency.Analyzer,
 	latency.Name:        latency.Analyzer,

@@ -1,0 +1,88 @@
+// Package retrystorm defines an Analyzer that reports retry loops that
+// amplify an outage.
+//
+// # Analyzer retrystorm
+//
+// retrystorm: report retry loops with no delay, a fixed delay or no limit
+//
+// Mental model: latency has a shape, not a number, and retries shape it.
+// When a server slows down or fails, every client sees the failure at
+// about the same moment. Clients that retry at once multiply the load on
+// a server that is already down; clients that all wait the same fixed
+// delay come back together, in waves; clients that never give up keep
+// the load up for as long as the outage lasts and never report it. Retries
+// that back off exponentially, with jitter, and stop after a few attempts
+// or a deadline let the server recover.
+//
+// The analyzer reports a loop that repeats a network call after it fails
+// (the failure leads back to the loop's head while success leaves it:
+// `for { err := call(); if err == nil { break } }`,
+// `if err := call(); err != nil { continue }; return`, `for err != nil { err = call() }`)
+// when
+//
+//   - nothing waits between the attempts: no time.Sleep, no receive from
+//     a timer, ticker or time.After, no select, no call of a function that
+//     waits;
+//   - every wait lasts the same and nothing draws a random number: a
+//     time.Sleep of a constant, or of a duration the loop never changes
+//     (no d *= 2, no d = min(2*d, max), no jitter from math/rand);
+//   - nothing limits the attempts or the time (no counter, no range over
+//     an integer, no deadline, no ctx.Err() or ctx.Done() check, no stop
+//     channel, no condition other than a test of the error leading out of
+//     the loop). A loop whose delay grows is reported for this alone only
+//     in a function that returns an error: its caller waits for an
+//     outcome that never comes.
+//
+// Network calls are net/http requests (Client.Do, Get, Post, Head,
+// PostForm, http.Get and friends, RoundTrip), database/sql statements,
+// pings and transactions, net and crypto/tls dials, gRPC ClientConn.Invoke
+// and generated client methods (a context first, ...grpc.CallOption
+// last), and functions that make one of these, in the same package or,
+// through analysis facts, in another.
+//
+// Left alone: loops that use a retry or backoff library
+// (github.com/cenkalti/backoff, github.com/avast/retry-go,
+// k8s.io/apimachinery/pkg/util/wait, k8s.io/client-go/util/retry and
+// util/flowcontrol, github.com/hashicorp/go-retryablehttp, the
+// grpc-ecosystem retry middleware, github.com/sethvargo/go-retry,
+// github.com/jpillora/backoff, and the -retrystorm.backoffpkgs option);
+// delays that grow or carry jitter; waits the analyzer cannot see into
+// (a function of another package or an interface method named like one
+// that sleeps, waits or backs off; a select on a channel other than a
+// timer or a cancellation); loops over distinct inputs (ranges over
+// slices, maps, channels and iterators; pagination, whose failure leaves
+// the loop); polling loops that go on after success as after failure.
+//
+// Bad:
+//
+//	for {
+//		resp, err := client.Do(req)
+//		if err == nil {
+//			return resp, nil
+//		}
+//		time.Sleep(time.Second) // every client comes back after one second
+//	}
+//
+// Good:
+//
+//	backoff := 100 * time.Millisecond
+//	for attempt := 0; attempt < 5; attempt++ {
+//		resp, err := client.Do(req)
+//		if err == nil {
+//			return resp, nil
+//		}
+//		sleep := backoff/2 + rand.N(backoff/2) // jitter
+//		select {
+//		case <-time.After(sleep):
+//		case <-ctx.Done():
+//			return nil, ctx.Err()
+//		}
+//		backoff = min(2*backoff, 10*time.Second)
+//	}
+//	return nil, errTooManyAttempts
+//
+// Options:
+//
+//	-retrystorm.backoffpkgs a,b   more import paths of retry and backoff libraries
+//	                              whose use leaves a loop alone (with their subpackages)
+package retrystorm

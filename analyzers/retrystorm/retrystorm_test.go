@@ -1,0 +1,53 @@
+package retrystorm_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/distlint/distlint/analyzers/retrystorm"
+	"github.com/distlint/distlint/internal/testmod"
+)
+
+// Each analysistest run loads net/http and its dependencies from source
+// (the analyzer uses facts), so the scenarios share runs.
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{}),
+		"nodelay",    // retries with no delay, bounded or not
+		"fixeddelay", // fixed delays; growing and jittered delays; no limit
+		"backofflib", // loops using backoff libraries are left alone
+		"customlib",  // an unknown retry package is not exempt by default
+		"distinct",   // ranges over inputs, pagination, polling
+		"facts",      // helpers in this package and, by facts, in another
+		"grpcstub",   // gRPC ClientConn.Invoke and generated clients
+		"noimport",   // packages that reach no network are left at once
+	)
+}
+
+// -retrystorm.backoffpkgs adds retry libraries.
+func TestBackoffPkgsOption(t *testing.T) {
+	a := retrystorm.New(retrystorm.Config{})
+	if err := a.Flags.Set("backoffpkgs", "example.com/myretry, example.com/other"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "customopt")
+	// A YAML list in the golangci-lint settings arrives as "[a b]".
+	if err := a.Flags.Set("backoffpkgs", "[example.com/myretry example.com/other]"); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Flags.Lookup("backoffpkgs").Value.String(); got != "example.com/myretry,example.com/other" {
+		t.Errorf("backoffpkgs from a YAML list = %q", got)
+	}
+	// Another instance keeps the default: flags are per instance.
+	if got := retrystorm.New(retrystorm.Config{}).Flags.Lookup("backoffpkgs").Value.String(); got != "" {
+		t.Errorf("a new instance has backoffpkgs %q, want none", got)
+	}
+}
+
+// The real google.golang.org/grpc (a generated client, ClientConn.Invoke)
+// and github.com/cenkalti/backoff/v4.
+func TestRealModules(t *testing.T) {
+	dir := testmod.Download(t, "testdata/realmod")
+	analysistest.Run(t, dir, retrystorm.New(retrystorm.Config{}), "./...")
+}
