@@ -106,7 +106,7 @@ func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func)
 		if len(call.Args) == 0 {
 			return sink{}, false
 		}
-		return sink{ctx: call.Args[0], name: "(*sql." + recvName(sig) + ")." + fn.Name(), kind: "sql"}, true
+		return sink{ctx: call.Args[0], name: "(*sql." + match.RecvName(fn) + ")." + fn.Name(), kind: "sql"}, true
 	case match.IsMethod(fn, "net", "Dialer", "DialContext"):
 		if len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(file, call, recv) {
 			return sink{}, false
@@ -179,26 +179,10 @@ func recvExpr(call *ast.CallExpr) (ast.Expr, bool) {
 	return sel.X, true
 }
 
-// recvName returns the name of sig's receiver type, or "" if it has none
-// (export data gives the methods of an interface the bare interface as
-// receiver).
-func recvName(sig *types.Signature) string {
-	t := types.Unalias(sig.Recv().Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
-}
-
 // methodName names the method fn for messages: T.M, or M.
 func methodName(fn *types.Func) string {
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		if r := recvName(sig); r != "" {
-			return r + "." + fn.Name()
-		}
+	if r := match.RecvName(fn); r != "" {
+		return r + "." + fn.Name()
 	}
 	return fn.Name()
 }

@@ -120,23 +120,6 @@ var externalPackages = func() []string {
 	return ps
 }()
 
-// recvName returns the name of fn's receiver type (through pointers),
-// or "" for functions and receivers that are not named types.
-func recvName(fn *types.Func) string {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	t := types.Unalias(sig.Recv().Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
-}
-
 // isMethodOf reports whether fn is one of the methods names of a type
 // named typ in package pkg (any type when typ is ""); interface methods
 // promoted from embedded interfaces are matched by package and name.
@@ -151,7 +134,7 @@ func isMethodOf(fn *types.Func, pkg, typ string, names []string) bool {
 	if typ == "" {
 		return true
 	}
-	return recvName(fn) == typ || match.IsMethod(fn, pkg, typ, fn.Name())
+	return match.RecvName(fn) == typ || match.IsMethod(fn, pkg, typ, fn.Name())
 }
 
 // classifyCall returns what call does, as far as this analyzer cares.
@@ -183,7 +166,7 @@ func (c *checker) classifyCall(call *ast.CallExpr) op {
 
 // classifyDB recognizes the database clients' reads, writes and commits.
 func (c *checker) classifyDB(call *ast.CallExpr, fn *types.Func) (op, bool) {
-	path, name, recv := fn.Pkg().Path(), fn.Name(), recvName(fn)
+	path, name, recv := fn.Pkg().Path(), fn.Name(), match.RecvName(fn)
 	switch path {
 	case "database/sql":
 		switch {

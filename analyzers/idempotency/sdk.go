@@ -55,7 +55,7 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if i >= params.Len() || (fn.Signature().Variadic() && i >= params.Len()-1) {
 			break
 		}
-		named := structNamed(params.At(i).Type())
+		named := match.NamedStruct(params.At(i).Type())
 		if named == nil || named.Obj().Pkg() == nil || !relatedPkgs(named.Obj().Pkg().Path(), fn.Pkg().Path()) {
 			continue
 		}
@@ -142,23 +142,6 @@ func (c *checker) enclosingDecl(cur inspector.Cursor) (*types.Func, bool) {
 		return fn, ok
 	}
 	return nil, false
-}
-
-// structNamed returns the named struct type T of a parameter of type T
-// or *T.
-func structNamed(t types.Type) *types.Named {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	if !ok {
-		return nil
-	}
-	if _, ok := n.Underlying().(*types.Struct); !ok {
-		return nil
-	}
-	return n
 }
 
 // relatedPkgs reports whether two import paths are the same package or

@@ -73,21 +73,13 @@ func (b *boundary) noteWrites(info *types.Info, n ast.Node) {
 	}
 }
 
-// namedStruct returns the named struct type that t is, points to, or
-// aliases, or nil.
+// namedStruct returns the generic origin of the named struct type that t
+// is, points to, or aliases, or nil.
 func namedStruct(t types.Type) *types.Named {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
+	if n := match.NamedStruct(t); n != nil {
+		return n.Origin()
 	}
-	n, ok := t.(*types.Named)
-	if !ok {
-		return nil
-	}
-	if _, ok := n.Underlying().(*types.Struct); !ok {
-		return nil
-	}
-	return n.Origin()
+	return nil
 }
 
 // crosses reports whether values of type t (a struct or a pointer to

@@ -43,11 +43,7 @@ func IsMethod(fn *types.Func, pkgPath, typeName string, names ...string) bool {
 	if !ok || sig.Recv() == nil {
 		return false
 	}
-	recv := types.Unalias(sig.Recv().Type())
-	if p, ok := recv.(*types.Pointer); ok {
-		recv = types.Unalias(p.Elem())
-	}
-	switch recv := recv.(type) {
+	switch recv := deref(sig.Recv().Type()).(type) {
 	case *types.Named:
 		return recv.Obj().Name() == typeName
 	case *types.Interface:
@@ -68,6 +64,42 @@ func IsMethod(fn *types.Func, pkgPath, typeName string, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// deref returns the type that t is or points to, aliases looked through.
+func deref(t types.Type) types.Type {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	return t
+}
+
+// NamedStruct returns the named struct type that t is, points to or
+// aliases, or nil.
+func NamedStruct(t types.Type) *types.Named {
+	n, ok := deref(t).(*types.Named)
+	if !ok {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n
+}
+
+// RecvName returns the name of the type of fn's receiver (T for T and
+// *T), or "" for a function, and for an abstract method that export data
+// gives the bare interface as receiver.
+func RecvName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	if n, ok := deref(sig.Recv().Type()).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
 }
 
 // IsPkgVar reports whether obj is the package-level variable pkgPath.name.

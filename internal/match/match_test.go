@@ -107,6 +107,22 @@ func TestCalls(t *testing.T) {
 	if fd := match.FuncDecl([]*ast.File{file}, info, pkg.Scope().Lookup("use").(*types.Func)); fd == nil || fd.Name.Name != "use" {
 		t.Error("FuncDecl did not find use")
 	}
+
+	// Named structs and receivers.
+	doer := pkg.Scope().Lookup("Doer").Type()
+	if n := match.NamedStruct(types.NewPointer(alias)); n == nil || n.Obj().Name() != "T" {
+		t.Errorf("NamedStruct(*Alias) = %v, want p.T", n)
+	}
+	if match.NamedStruct(doer) != nil || match.NamedStruct(types.Typ[types.Int]) != nil {
+		t.Error("NamedStruct accepts a non-struct")
+	}
+	do, _, _ := types.LookupFieldOrMethod(tObj, true, pkg, "Do")
+	if got := match.RecvName(do.(*types.Func)); got != "T" {
+		t.Errorf("RecvName((*T).Do) = %q, want T", got)
+	}
+	if got := match.RecvName(pkg.Scope().Lookup("Background").(*types.Func)); got != "" {
+		t.Errorf("RecvName(Background) = %q, want none", got)
+	}
 }
 
 // Methods of named interfaces loaded from export data have the bare
