@@ -20,6 +20,7 @@ func TestAnalyzer(t *testing.T) {
 		"lifetime",   // main, workers, loops and goroutines: contexts that are cancelled, not timed out
 		"chain/a",    // a helper chain a → b → c across packages, by facts
 		"chain/b",
+		"chain/c", // the sink, and the facts it exports
 	)
 }
 

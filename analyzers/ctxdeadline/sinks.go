@@ -5,8 +5,11 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"unicode"
+
+	"golang.org/x/tools/go/ast/edge"
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
@@ -224,7 +227,7 @@ func (c *checker) madeWithout(file *ast.File, call *ast.CallExpr, expr ast.Expr,
 				if !ok {
 					return false // positional: every field given
 				}
-				if id, ok := kv.Key.(*ast.Ident); ok && contains(fields, id.Name) && !flow.IsZeroConst(c.info, kv.Value) {
+				if id, ok := kv.Key.(*ast.Ident); ok && slices.Contains(fields, id.Name) && !flow.IsZeroConst(c.info, kv.Value) {
 					return false
 				}
 			}
@@ -261,14 +264,13 @@ func (c *checker) madeWithout(file *ast.File, call *ast.CallExpr, expr ast.Expr,
 			return false // a nil pointer
 		}
 	}
-	return !flow.FieldSet(c.info, body, body.Node().Pos(), path, fields...)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+	for _, use := range flow.Uses(c.info, body, path.Root) {
+		if u, ok := use.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+			use = use.Parent()
+		}
+		if use.ParentEdgeKind() == edge.CallExpr_Args {
+			return false // handed to a helper, which may set the field
 		}
 	}
-	return false
+	return !flow.FieldSet(c.info, body, body.Node().Pos(), path, fields...)
 }

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -97,6 +98,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 				if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
 					c.inlined[lit] = true
 				}
+				if !c.isTxRunner(match.Callee(c.info, call)) {
+					return true
+				}
 				for _, arg := range call.Args {
 					if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
 						if v := c.txParam(lit); v != nil {
@@ -130,6 +134,23 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		})
 	}
 	return nil, nil
+}
+
+// txRunnerNames name the functions and methods of other packages that
+// run a callback in a transaction and commit when it returns nil: gorm's
+// Transaction, pgx's BeginFunc and BeginTxFunc, and the usual names of
+// such helpers. Other functions that take a callback with a transaction
+// parameter run none (gorm's FindInBatches and Connection).
+var txRunnerNames = []string{
+	"Transaction", "BeginFunc", "BeginTxFunc", "WithTx", "WithTransaction",
+	"InTx", "InTransaction", "RunInTx", "RunInTransaction", "WithinTransaction",
+}
+
+// isTxRunner reports whether fn may run its callback arguments in a
+// transaction: a function of this package (a helper taking
+// func(*sql.Tx) error), or one named like a transaction runner.
+func (c *checker) isTxRunner(fn *types.Func) bool {
+	return fn != nil && (fn.Pkg() == c.pass.Pkg || slices.Contains(txRunnerNames, fn.Name()))
 }
 
 // txParam returns the transaction parameter of a function literal that

@@ -212,28 +212,7 @@ func (c *checker) setsKeyOf(fn *types.Func) *SetsKey {
 	if c.pass.ImportObjectFact(fn, f) {
 		return f
 	}
-	if !c.cfg.Policy.FactsComplete(fn.Pkg()) {
-		// Nothing is known of fn's package (the standalone CLI was not
-		// given it): fn may set the key on any request or header it takes.
-		return mayset(fn)
-	}
 	return nil
-}
-
-// mayset is what an unanalyzed function may do: set the key on each of
-// its *http.Request and http.Header parameters.
-func mayset(fn *types.Func) *SetsKey {
-	params := fn.Signature().Params()
-	var f SetsKey
-	for i := range params.Len() {
-		if t := params.At(i).Type(); match.IsTypeOrPointer(t, "net/http.Request") || match.IsType(t, "net/http.Header") {
-			f.Params = append(f.Params, ParamKey{Index: i, Maybe: true})
-		}
-	}
-	if len(f.Params) == 0 {
-		return nil
-	}
-	return &f
 }
 
 func (c *checker) sendsOf(fn *types.Func) *SendsRequest {
@@ -849,8 +828,8 @@ func (f *funcFlow) addSend(cur inspector.Cursor, call *ast.CallExpr, req ast.Exp
 
 // harmless reports whether passing a request as argument i of fn cannot
 // set a header out of view: fn is a function (not an interface method or
-// a function value) whose facts would say so, or one from a package that
-// knows nothing of net/http.
+// a function value) whose facts would say so, of an analyzed package, or
+// one from a package that knows nothing of net/http.
 func (f *funcFlow) harmless(fn *types.Func, i int) bool {
 	if fn == nil || isInterfaceMethod(fn) {
 		return false
@@ -871,7 +850,10 @@ func (f *funcFlow) harmless(fn *types.Func, i int) bool {
 		pt = params.At(i).Type()
 	}
 	if reqLike(pt) {
-		return true
+		// Facts say whether fn sets the key, when its package was
+		// analyzed (the standalone CLI analyzes only the packages it is
+		// given: elsewhere a missing fact proves nothing).
+		return f.c.cfg.Policy.FactsComplete(fn.Pkg())
 	}
 	return !f.c.importsHTTP(fn.Pkg())
 }

@@ -47,6 +47,12 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || c.isRead(fn.Name()) || isMethodExpr(info, call) {
 		return
 	}
+	// Only calls that can reach the network and fail: the callee returns
+	// an error and its package depends on net/http (SDKs, gRPC stubs). A
+	// log or audit record with a RequestID field is not a write.
+	if !returnsError(fn) || !c.importsHTTP(fn.Pkg()) {
+		return
+	}
 	if fn, ok := c.enclosingDecl(cur); ok && c.isTestHelper(fn) {
 		return
 	}
@@ -64,7 +70,7 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 			continue
 		}
 		c.rep.Reportf(call, "sdk-write",
-			"%s called with a %s whose %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
+			"%s called with %s, whose %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
 			funcName(fn), typeName(named), kf.name, kf.name)
 		return
 	}
@@ -362,4 +368,10 @@ func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, 
 		}
 	}
 	return true
+}
+
+// returnsError reports whether fn's last result is an error.
+func returnsError(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	return res.Len() > 0 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }

@@ -230,7 +230,9 @@ func (c *checker) record(cur inspector.Cursor, call *ast.CallExpr, s sink) {
 	if s.kind == sumAdd {
 		if isOne(c.info, val) {
 			c.count(cur)
-		} else if c.durationish(cur, val, 0) {
+		} else if _, ok := c.measured(cur, val, 0); ok {
+			// Only a measured duration: a sum of configured delays
+			// (backoffSeconds.Add(delay.Seconds())) is not a latency.
 			c.sums = append(c.sums, sumRecord{call: call, block: enclosingBlock(cur)})
 		}
 		return
@@ -286,7 +288,12 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 		}
 	}
 	// A loop that times each item it handles.
-	if loop, ok := innermostLoop(cur); ok && within(start, loopBody(loop.Node())) && !c.periodic(loop.Node()) {
+	if loop, ok := innermostLoop(cur); ok && within(start, loopBody(loop.Node())) {
+		if c.periodic(loop.Node()) {
+			// Once per tick: the gauge holds the last run's duration, which
+			// is what it is for, whatever the run calls (a ping, a query).
+			return "", false
+		}
 		if stream(c.info, loop.Node()) || !labeled(c.info, call) {
 			return "per loop iteration", true
 		}

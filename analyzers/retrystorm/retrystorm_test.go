@@ -14,14 +14,15 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{}),
-		"nodelay",    // retries with no delay, bounded or not
-		"fixeddelay", // fixed delays; growing and jittered delays; no limit
-		"backofflib", // loops using backoff libraries are left alone
-		"customlib",  // an unknown retry package is not exempt by default
-		"distinct",   // ranges over inputs, pagination, polling
-		"facts",      // helpers in this package and, by facts, in another
-		"grpcstub",   // gRPC ClientConn.Invoke and generated clients
-		"noimport",   // packages that reach no network are left at once
+		"nodelay",       // retries with no delay, bounded or not
+		"fixeddelay",    // fixed delays; growing and jittered delays; no limit
+		"backofflib",    // loops using backoff libraries are left alone
+		"customlib",     // an unknown retry package is not exempt by default
+		"distinct",      // ranges over inputs, pagination, polling
+		"facts",         // helpers in this package and, by facts, in another
+		"facts/netutil", // the other package, and the facts it exports
+		"grpcstub",      // gRPC ClientConn.Invoke and generated clients
+		"noimport",      // packages that reach no network are left at once
 	)
 }
 

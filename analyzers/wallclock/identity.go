@@ -217,11 +217,11 @@ func (c *checker) identity(cur inspector.Cursor, value ast.Expr, name string, ta
 	}
 	if uniqueWords[word] {
 		c.rep.Reportf(value, "identity",
-			"wall-clock time used as identifier %s: two machines, or two calls within the clock's resolution, get the same value; use a random ID (UUID) or a counter", name)
+			"wall-clock time used as identifier (%s): two machines, or two calls within the clock's resolution, get the same value; use a random ID (UUID) or a counter", name)
 		return
 	}
 	c.rep.Reportf(value, "identity",
-		"wall-clock time used as %s %s: clock skew and clock steps give a later event a smaller value; use a counter or a sequence number from one source, or a logical clock", word, name)
+		"wall-clock time used as %s (%s): clock skew and clock steps give a later event a smaller value; use a counter or a sequence number from one source, or a logical clock", word, name)
 }
 
 // isIntOrString reports whether e's type is an integer or a string.

@@ -177,7 +177,7 @@ func (c *checker) compareIn(body *ast.BlockStmt, depth int) (timeCmp, bool) {
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if cmp, isCmp := c.compareCall(n, true); isCmp && !cmp.deadline() {
+			if cmp, isCmp := c.compareCall(n, true); isCmp && !cmp.deadline() && !cmp.oneValue() {
 				found, ok = cmp, true
 				return false
 			}
@@ -192,7 +192,7 @@ func (c *checker) compareIn(body *ast.BlockStmt, depth int) (timeCmp, bool) {
 				}
 			}
 		case *ast.BinaryExpr:
-			if cmp, isCmp := c.compareBinary(n, false); isCmp && !cmp.deadline() {
+			if cmp, isCmp := c.compareBinary(n, false); isCmp && !cmp.deadline() && !cmp.oneValue() {
 				found, ok = cmp, true
 				return false
 			}

@@ -149,6 +149,14 @@ type timeCmp struct {
 // ordering by it schedules work, it does not order events.
 func (t timeCmp) deadline() bool { return isDeadlineName(t.x.field) || isDeadlineName(t.y.field) }
 
+// oneValue reports whether both timestamps belong to one value
+// (jobs[i].EndedAt.Sub(jobs[i].StartedAt)): the comparison measures that
+// value's own duration, and ordering by durations is not ordering by the
+// wall clock.
+func (t timeCmp) oneValue() bool {
+	return t.x.base != nil && t.y.base != nil && types.ExprString(t.x.base) == types.ExprString(t.y.base)
+}
+
 // isOrdering reports whether op orders two values.
 func isOrdering(op token.Token) bool {
 	return op == token.LSS || op == token.GTR || op == token.LEQ || op == token.GEQ

@@ -121,3 +121,17 @@ func recursive(ctx context.Context, url string, n int) { // want recursive:`reac
 func useRecursive(url string) {
 	recursive(context.TODO(), url, 3) // want `httpreq.recursive called with context.TODO\(\)`
 }
+
+// applyDefaults stands for a helper that configures a client.
+func applyDefaults(c *http.Client) { c.Timeout = 10 * time.Second }
+
+// A client handed to a helper may get its Timeout there.
+func configuredByHelper(url string) (*http.Response, error) {
+	c := &http.Client{}
+	applyDefaults(c)
+	req, err := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(req)
+}

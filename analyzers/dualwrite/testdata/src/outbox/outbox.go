@@ -135,3 +135,18 @@ func (r *Relay) PlaceAndSend(ctx context.Context, id string) error {
 	_, _, err = r.producer.SendMessage(&sarama.ProducerMessage{Topic: "orders"})
 	return err
 }
+
+// A callback with a transaction parameter is not a transaction unless the
+// function running it is a transaction runner: gorm's FindInBatches reads
+// in batches, and this relay only publishes what it reads.
+func (r *Relay) RelayBatches(ctx context.Context) error {
+	var events []Event
+	return r.gdb.WithContext(ctx).Where("sent = false").FindInBatches(&events, 100, func(tx *gorm.DB, batch int) error {
+		for _, e := range events {
+			if _, _, err := r.producer.SendMessage(&sarama.ProducerMessage{Topic: e.Topic}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}).Error
+}

@@ -12,7 +12,7 @@ import (
 func charge(ctx context.Context, sc *stripe.Client, orderID string) {
 	params := &stripe.ChargeCreateParams{Amount: stripe.Int64(2000), Currency: stripe.String("usd")}
 	params.AddMetadata("order_id", orderID)
-	sc.V1Charges.Create(ctx, params) // want `stripe.v1ChargeService.Create called with a stripe.ChargeCreateParams whose IdempotencyKey is unset`
+	sc.V1Charges.Create(ctx, params) // want `stripe.v1ChargeService.Create called with stripe.ChargeCreateParams, whose IdempotencyKey is unset`
 }
 
 func chargeKeyed(ctx context.Context, sc *stripe.Client, orderID string) {
@@ -26,7 +26,7 @@ func chargeRead(ctx context.Context, sc *stripe.Client, id string) {
 }
 
 func launch(ctx context.Context, c *ec2.Client) {
-	c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-1"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1)}) // want `ec2.Client.RunInstances called with a ec2.RunInstancesInput whose ClientToken is unset`
+	c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-1"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1)}) // want `ec2.Client.RunInstances called with ec2.RunInstancesInput, whose ClientToken is unset`
 }
 
 func launchKeyed(ctx context.Context, c *ec2.Client, jobID string) {

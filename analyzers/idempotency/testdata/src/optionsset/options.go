@@ -21,7 +21,7 @@ func defaultHeaderNoLongerCounts(u, key string) {
 
 // -idempotency.fields=OperationID -idempotency.readprefixes=Preview
 func customField(c *billing.Client) {
-	c.Charge(&billing.ChargeInput{Amount: 1}) // want `billing.Client.Charge called with a billing.ChargeInput whose OperationID is unset`
+	c.Charge(&billing.ChargeInput{Amount: 1}) // want `billing.Client.Charge called with billing.ChargeInput, whose OperationID is unset`
 	c.Charge(&billing.ChargeInput{Amount: 1, OperationID: "op-1"})
 	c.Preview(&billing.ChargeInput{Amount: 1})
 }

@@ -6,6 +6,7 @@ import (
 
 	compute "cloud.google.com/go/compute/apiv1"
 	"cloud.google.com/go/compute/apiv1/computepb"
+	"example.com/audit"
 	"example.com/orders/orderspb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	stripe "github.com/stripe/stripe-go/v85"
@@ -13,17 +14,17 @@ import (
 )
 
 func stripeLiteral() {
-	charge.New(&stripe.ChargeParams{Amount: stripe.Int64(2000)}) // want `charge.New called with a stripe.ChargeParams whose IdempotencyKey is unset: if the response is lost, a retry repeats the write; set IdempotencyKey to a stable key`
+	charge.New(&stripe.ChargeParams{Amount: stripe.Int64(2000)}) // want `charge.New called with stripe.ChargeParams, whose IdempotencyKey is unset: if the response is lost, a retry repeats the write; set IdempotencyKey to a stable key`
 }
 
 func stripeLocal(orderID string) {
 	params := &stripe.ChargeParams{Amount: stripe.Int64(2000), Currency: stripe.String("usd")}
 	params.AddMetadata("order_id", orderID)
-	charge.New(params) // want `charge.New called with a stripe.ChargeParams whose IdempotencyKey is unset`
+	charge.New(params) // want `charge.New called with stripe.ChargeParams, whose IdempotencyKey is unset`
 }
 
 func awsRunInstances(ctx context.Context, c *ec2.Client) {
-	c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: nil}) // want `ec2.Client.RunInstances called with a ec2.RunInstancesInput whose ClientToken is unset`
+	c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: nil}) // want `ec2.Client.RunInstances called with ec2.RunInstancesInput, whose ClientToken is unset`
 }
 
 func awsZeroValue(ctx context.Context, c *ec2.Client) {
@@ -34,11 +35,11 @@ func awsZeroValue(ctx context.Context, c *ec2.Client) {
 
 func gcpInsert(ctx context.Context, c *compute.InstancesClient) {
 	req := &computepb.InsertInstanceRequest{Project: "p", Zone: "z"}
-	c.Insert(ctx, req) // want `compute.InstancesClient.Insert called with a computepb.InsertInstanceRequest whose RequestId is unset`
+	c.Insert(ctx, req) // want `compute.InstancesClient.Insert called with computepb.InsertInstanceRequest, whose RequestId is unset`
 }
 
 func grpcStub(ctx context.Context, c orderspb.OrderServiceClient) {
-	c.CreateOrder(ctx, &orderspb.CreateOrderRequest{Sku: "x"}) // want `orderspb.OrderServiceClient.CreateOrder called with a orderspb.CreateOrderRequest whose IdempotencyKey is unset`
+	c.CreateOrder(ctx, &orderspb.CreateOrderRequest{Sku: "x"}) // want `orderspb.OrderServiceClient.CreateOrder called with orderspb.CreateOrderRequest, whose IdempotencyKey is unset`
 }
 
 // Negatives.
@@ -104,3 +105,10 @@ func notAnOperation() ([]byte, error) {
 }
 
 func record(e logEntry) {}
+
+// A struct with a key field given to a call that cannot reach the network
+// is not a write: an audit or log record with a RequestID.
+func auditLogin() error {
+	audit.Record(&audit.Event{Action: "login"})
+	return audit.Store(&audit.Event{Action: "login"})
+}

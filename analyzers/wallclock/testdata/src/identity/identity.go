@@ -23,76 +23,76 @@ func (r *Request) SetVersion(v int64) { r.version = v }
 func send(seq int64, body string) {}
 
 func localID() {
-	id := time.Now().UnixNano() // want `wall-clock time used as identifier id: two machines, or two calls within the clock's resolution, get the same value; use a random ID \(UUID\) or a counter`
+	id := time.Now().UnixNano() // want `wall-clock time used as identifier \(id\): two machines, or two calls within the clock's resolution, get the same value; use a random ID \(UUID\) or a counter`
 	_ = id
 }
 
 func fieldID(msg *Message) {
-	msg.ID = strconv.FormatInt(time.Now().UnixNano(), 10) // want `wall-clock time used as identifier ID`
+	msg.ID = strconv.FormatInt(time.Now().UnixNano(), 10) // want `wall-clock time used as identifier \(ID\)`
 }
 
 func literalSeq() Message {
-	return Message{Seq: time.Now().Unix(), Body: "x"} // want `wall-clock time used as seq Seq: clock skew and clock steps give a later event a smaller value; use a counter or a sequence number from one source, or a logical clock`
+	return Message{Seq: time.Now().Unix(), Body: "x"} // want `wall-clock time used as seq \(Seq\): clock skew and clock steps give a later event a smaller value; use a counter or a sequence number from one source, or a logical clock`
 }
 
 func declVersion() string {
-	var version = time.Now().Format("20060102150405") // want `wall-clock time used as version version`
+	var version = time.Now().Format("20060102150405") // want `wall-clock time used as version \(version\)`
 	return version
 }
 
 func param() {
-	send(time.Now().UnixNano(), "hello") // want `wall-clock time used as seq seq`
+	send(time.Now().UnixNano(), "hello") // want `wall-clock time used as seq \(seq\)`
 }
 
 func setter(r *Request) {
-	r.SetVersion(time.Now().Unix()) // want `wall-clock time used as version Version`
+	r.SetVersion(time.Now().Unix()) // want `wall-clock time used as version \(Version\)`
 }
 
 func newRequestID() string {
-	return fmt.Sprintf("%d", time.Now().UnixNano()) // want `identifier newRequestID`
+	return fmt.Sprintf("%d", time.Now().UnixNano()) // want `identifier \(newRequestID\)`
 }
 
 func mapKey(headers map[string]string) {
-	headers["X-Request-ID"] = fmt.Sprint(time.Now().UnixNano()) // want `identifier X-Request-ID`
+	headers["X-Request-ID"] = fmt.Sprint(time.Now().UnixNano()) // want `identifier \(X-Request-ID\)`
 }
 
 func viaLocal() int64 {
 	now := time.Now()
-	orderID := now.Unix() // want `identifier orderID`
+	orderID := now.Unix() // want `identifier \(orderID\)`
 	return orderID
 }
 
 func converted() uint64 {
-	rev := uint64(time.Now().UnixNano() / 1000) // want `wall-clock time used as rev rev`
+	rev := uint64(time.Now().UnixNano() / 1000) // want `wall-clock time used as rev \(rev\)`
 	return rev
 }
 
 func nonce() int64 {
-	n := struct{ Nonce int64 }{Nonce: time.Now().UnixMilli()} // want `identifier Nonce`
+	n := struct{ Nonce int64 }{Nonce: time.Now().UnixMilli()} // want `identifier \(Nonce\)`
 	return n.Nonce
 }
 
 func stringVersion() string {
-	eventVersion := time.Now().UTC().String() // want `wall-clock time used as version eventVersion`
+	eventVersion := time.Now().UTC().String() // want `wall-clock time used as version \(eventVersion\)`
 	return eventVersion
 }
 
 func mapLiteral() map[string]any {
-	return map[string]any{"revision": time.Now().Unix()} // want `wall-clock time used as revision revision`
+	return map[string]any{"revision": time.Now().Unix()} // want `wall-clock time used as revision \(revision\)`
 }
 
 func prefixed() string {
-	jobID := "job-" + strconv.FormatInt(time.Now().Unix(), 10) // want `identifier jobID`
+	jobID := "job-" + strconv.FormatInt(time.Now().Unix(), 10) // want `identifier \(jobID\)`
 	return jobID
 }
 
 func next() (seq int64) {
-	return time.Now().UnixNano() // want `wall-clock time used as seq seq`
+	return time.Now().UnixNano() // want `wall-clock time used as seq \(seq\)`
 }
 
 func copied(msg *Message) {
 	ts := time.Now().UnixNano()
-	msg.Seq = ts // want `wall-clock time used as seq Seq`
+	msg.Seq = ts // want `wall-clock time used as seq \(Seq\)`
 }
 
 type Clock struct {
@@ -102,8 +102,8 @@ type Clock struct {
 }
 
 func (c *Clock) stamp() {
-	c.seq.Store(time.Now().UnixNano())                   // want `wall-clock time used as seq seq`
-	atomic.StoreInt64(&c.version, time.Now().UnixNano()) // want `wall-clock time used as version version`
+	c.seq.Store(time.Now().UnixNano())                   // want `wall-clock time used as seq \(seq\)`
+	atomic.StoreInt64(&c.version, time.Now().UnixNano()) // want `wall-clock time used as version \(version\)`
 	c.last.Store(time.Now().UnixNano())
 }
 

@@ -8,7 +8,7 @@ type Task struct {
 }
 
 func withTicket(t *Task) {
-	t.Ticket = time.Now().UnixNano() // want `wall-clock time used as ticket Ticket`
+	t.Ticket = time.Now().UnixNano() // want `wall-clock time used as ticket \(Ticket\)`
 }
 
 // id is not in the configured list.

@@ -1,5 +1,6 @@
-// Package c holds the network call of the chain a → b → c.
 package c // want package:"mayReach"
+
+// c holds the network call of the chain a → b → c.
 
 import (
 	"context"

@@ -21,3 +21,6 @@ func (db *DB) Commit() *DB                                          { return db 
 func (db *DB) Rollback() *DB                                        { return db }
 func (db *DB) Scopes(funcs ...func(*DB) *DB) *DB                    { return db }
 func (db *DB) Transaction(fc func(tx *DB) error, opts ...any) error { return fc(db) }
+func (db *DB) FindInBatches(dest any, batchSize int, fc func(tx *DB, batch int) error) *DB {
+	return db
+}

@@ -1,6 +1,8 @@
 // Package billing is an SDK whose request carries its key in OperationID.
 package billing
 
+import _ "net/http" // an SDK sends over HTTP
+
 type ChargeInput struct {
 	Amount      int64
 	OperationID string

@@ -2,7 +2,10 @@
 // an idempotency_key field.
 package orderspb
 
-import "context"
+import (
+	"context"
+	_ "net/http" // the real stub's gRPC transport depends on net/http
+)
 
 type CallOption interface{}
 

@@ -3,6 +3,7 @@ package compute
 
 import (
 	"context"
+	_ "net/http" // the real client sends over HTTP or gRPC
 
 	"cloud.google.com/go/compute/apiv1/computepb"
 )

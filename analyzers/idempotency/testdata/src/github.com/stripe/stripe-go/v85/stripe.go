@@ -1,7 +1,10 @@
 // Package stripe is a stand-in for github.com/stripe/stripe-go/v85.
 package stripe
 
-import "context"
+import (
+	"context"
+	_ "net/http" // the real client sends over net/http
+)
 
 type Params struct {
 	Context        context.Context

@@ -1,7 +1,10 @@
 // Package ec2 is a stand-in for github.com/aws/aws-sdk-go-v2/service/ec2.
 package ec2
 
-import "context"
+import (
+	"context"
+	_ "net/http" // the real SDK sends over net/http
+)
 
 type Client struct{}
 
