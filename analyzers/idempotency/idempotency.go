@@ -4,14 +4,13 @@ import (
 	_ "embed"
 	"go/types"
 	"net/textproto"
-	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/option"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -71,23 +70,11 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest)},
 	}
-	a.Flags.Var((*listFlag)(&cfg.Headers), "headers", "comma-separated idempotency header names (case-insensitive)")
-	a.Flags.Var((*listFlag)(&cfg.Fields), "fields", "comma-separated names of request-struct fields that carry an idempotency key")
-	a.Flags.Var((*listFlag)(&cfg.ReadPrefixes), "readprefixes", "comma-separated name prefixes of SDK operations that only read")
+	a.Flags.Var((*option.List)(&cfg.Headers), "headers", "comma-separated idempotency header names (case-insensitive)")
+	a.Flags.Var((*option.List)(&cfg.Fields), "fields", "comma-separated names of request-struct fields that carry an idempotency key")
+	a.Flags.Var((*option.List)(&cfg.ReadPrefixes), "readprefixes", "comma-separated name prefixes of SDK operations that only read")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
-}
-
-// listFlag is a comma-separated list option.
-type listFlag []string
-
-func (l *listFlag) String() string { return strings.Join(*l, ",") }
-
-// Set accepts "a,b", "a b" and "[a b]" (a YAML list from golangci-lint's
-// settings, printed by fmt): names never contain spaces or brackets.
-func (l *listFlag) Set(s string) error {
-	*l = strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '[' || r == ']' || unicode.IsSpace(r) })
-	return nil
 }
 
 type checker struct {

@@ -4,13 +4,12 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/types"
-	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/option"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -64,23 +63,9 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       URL,
 		FactTypes: []analysis.Fact{new(callsNetwork), new(reachesNetwork)},
 	}
-	a.Flags.Var((*pathList)(&cfg.BackoffPkgs), "backoffpkgs", "comma-separated import paths of more retry and backoff libraries whose use leaves a loop alone")
+	a.Flags.Var((*option.List)(&cfg.BackoffPkgs), "backoffpkgs", "comma-separated import paths of more retry and backoff libraries whose use leaves a loop alone")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
-}
-
-// pathList is a flag.Value holding a list of import paths, separated by
-// commas or spaces. Brackets are ignored, so that a YAML list in the
-// golangci-lint settings, which reaches the flag as "[a b]", works too.
-type pathList []string
-
-func (l *pathList) String() string { return strings.Join(*l, ",") }
-
-func (l *pathList) Set(s string) error {
-	*l = strings.FieldsFunc(s, func(r rune) bool {
-		return r == ',' || r == '[' || r == ']' || unicode.IsSpace(r)
-	})
-	return nil
 }
 
 type checker struct {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/option"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -60,25 +61,9 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:      URL,
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 	}
-	a.Flags.Var((*nameList)(&cfg.IdentNames), "identnames", "comma-separated words that make a name an identifier or sequence number (id, seq, version, ...)")
+	a.Flags.Var((*option.List)(&cfg.IdentNames), "identnames", "comma-separated words that make a name an identifier or sequence number (id, seq, version, ...)")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
-}
-
-// nameList is a flag.Value holding a list of words, written as
-// "a,b,c" (a YAML list from golangci-lint arrives as "[a b c]").
-type nameList []string
-
-func (l *nameList) String() string { return strings.Join(*l, ",") }
-
-func (l *nameList) Set(s string) error {
-	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "["), "]")
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
-		out = append(out, strings.ToLower(f))
-	}
-	*l = out
-	return nil
 }
 
 type checker struct {
