@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"go/token"
 	"io"
 	"os"
@@ -22,7 +23,7 @@ func writeText(w io.Writer, findings []finding, cwd string) error {
 	for _, f := range findings {
 		posn := f.posn
 		posn.Filename = relPath(cwd, posn.Filename)
-		bw.WriteString(posn.String() + ": " + f.diag.Message + " (" + f.analyzer.Name + ")\n")
+		bw.WriteString(posn.String() + ": " + f.diag.Message + " (" + f.analyzer + ")\n")
 	}
 	return bw.Flush()
 }
@@ -93,9 +94,10 @@ func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cw
 			FullDescription: sarif.Message{Text: a.Doc},
 		})
 	}
+	lines := make(lineIndex)
 	for _, f := range findings {
 		res := sarif.Result{
-			RuleID:       f.analyzer.Name,
+			RuleID:       f.analyzer,
 			Kind:         sarif.Fail,
 			Level:        sarif.Warning,
 			Message:      sarif.Message{Text: f.diag.Message},
@@ -103,7 +105,7 @@ func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cw
 			Suppressions: []sarif.Suppression{},
 		}
 		for _, fix := range f.diag.SuggestedFixes {
-			res.Fixes = append(res.Fixes, sarifFix(cwd, f, fix))
+			res.Fixes = append(res.Fixes, sarifFix(cwd, lines, fix))
 		}
 		run.Results = append(run.Results, res)
 	}
@@ -130,20 +132,20 @@ func artifact(cwd, filename string) sarif.ArtifactLocation {
 	return sarif.ArtifactLocation{URI: filepath.ToSlash(rel), URIBaseID: "%SRCROOT%"}
 }
 
-func sarifFix(cwd string, f finding, fix analysis.SuggestedFix) sarif.Fix {
+func sarifFix(cwd string, lines lineIndex, fix vetFix) sarif.Fix {
 	changes := make(map[string]*sarif.ArtifactChange)
 	var order []string
-	for _, e := range fix.TextEdits {
-		start, end := f.fset.Position(e.Pos), f.fset.Position(e.End)
-		ch, ok := changes[start.Filename]
+	for _, e := range fix.Edits {
+		start, end := lines.position(e.Filename, e.Start), lines.position(e.Filename, e.End)
+		ch, ok := changes[e.Filename]
 		if !ok {
-			ch = &sarif.ArtifactChange{ArtifactLocation: artifact(cwd, start.Filename)}
-			changes[start.Filename] = ch
-			order = append(order, start.Filename)
+			ch = &sarif.ArtifactChange{ArtifactLocation: artifact(cwd, e.Filename)}
+			changes[e.Filename] = ch
+			order = append(order, e.Filename)
 		}
 		ch.Replacements = append(ch.Replacements, sarif.Replacement{
 			DeletedRegion:   sarif.Region{StartLine: start.Line, StartColumn: start.Column, EndLine: end.Line, EndColumn: end.Column},
-			InsertedContent: sarif.ArtifactContent{Text: string(e.NewText)},
+			InsertedContent: sarif.ArtifactContent{Text: e.New},
 		})
 	}
 	out := sarif.Fix{Description: sarif.Message{Text: fix.Message}}
@@ -151,6 +153,17 @@ func sarifFix(cwd string, f finding, fix analysis.SuggestedFix) sarif.Fix {
 		out.ArtifactChanges = append(out.ArtifactChanges, *changes[name])
 	}
 	return out
+}
+
+// writeJSON prints the findings in the go vet -json form: package ID,
+// analyzer, diagnostics.
+func writeJSON(w io.Writer, tree vetTree) error {
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
 }
 
 // version is the module version distlint was built at ("devel" for a

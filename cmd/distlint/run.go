@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"go/token"
-	"go/types"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,8 +12,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/distlint/distlint/analyzers"
 	"github.com/distlint/distlint/internal/report"
@@ -78,36 +75,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	cwd, _ := os.Getwd()
-	pkgs, err := load(patterns, active, policy.Tests, *tags)
+	var buildFlags []string
+	if *tags != "" {
+		buildFlags = []string{"-tags=" + *tags}
+	}
+	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags)
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
 	}
-	if needFacts(active) {
-		std, err := packages.Load(&packages.Config{Mode: packages.NeedName}, "std")
-		if err != nil {
-			fmt.Fprintf(stderr, "distlint: listing the standard library: %v\n", err)
-			return exitFailure
-		}
-		policy.Analyzed = analyzedSet(pkgs, std)
+	if len(res.errors) == 0 && res.packages == 0 {
+		res.errors = []string{strings.Join(patterns, " ") + " matched no packages"}
 	}
-	if errs := loadErrors(pkgs, cwd); len(errs) > 0 {
-		for i, e := range errs {
+	if len(res.errors) > 0 {
+		for i, e := range res.errors {
 			if i == maxErrors {
-				fmt.Fprintf(stderr, "distlint: ... and %d more errors\n", len(errs)-maxErrors)
+				fmt.Fprintf(stderr, "distlint: ... and %d more errors\n", len(res.errors)-maxErrors)
 				break
 			}
 			fmt.Fprintf(stderr, "distlint: %s\n", e)
 		}
 		return exitFailure
 	}
-
-	graph, err := checker.Analyze(active, pkgs, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "distlint: %v\n", err)
-		return exitFailure
+	for _, w := range res.warnings {
+		fmt.Fprintf(stderr, "distlint: warning: %s\n", w)
 	}
-	findings, failures := collect(graph)
+	findings, failures := collect(res)
 	root := cwd
 	if *sarifDir != "" {
 		if root, err = filepath.Abs(*sarifDir); err != nil {
@@ -124,7 +117,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case *jsonOut:
-		err = graph.PrintJSON(stdout)
+		err = writeJSON(stdout, res.tree)
 	case *sarifOut:
 		err = writeSARIF(stdout, findings, active, root, len(failures) == 0)
 	default:
@@ -144,99 +137,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitClean
-}
-
-// load loads the packages matching patterns from source.
-//
-// Their dependencies keep the go command's export data, even when an
-// analyzer uses facts. The x/tools checker runs a fact-using analyzer on
-// every dependency as well; loading them all from source for that
-// (packages.LoadAllSyntax) type-checks the whole dependency graph,
-// standard library included, and on the corpus took 3.6 times as long
-// and 3 times the memory of the run itself. Instead, linkDeps gives each
-// dependency a package with types and no syntax, on which the analyzers
-// do nothing. Facts then cross between the packages named on the command
-// line (a helper in one package of ./..., its caller in another) but not
-// into other dependencies, where distlint stays silent for lack of
-// evidence: the policy's Analyzed tells analyzers which packages' facts
-// are complete. Under go vet -vettool, facts cover every dependency,
-// cached.
-func load(patterns []string, active []*analysis.Analyzer, tests bool, tags string) ([]*packages.Package, error) {
-	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
-	if tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + tags}
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	if needFacts(active) {
-		linkDeps(pkgs)
-	}
-	return pkgs, nil
-}
-
-// analyzedSet reports which packages the analyzers see the syntax of:
-// the packages given, and the standard library, whose functions are never
-// the source of a fact that an analyzer needs (its sinks are known by
-// name). For any other dependency, a missing fact proves nothing.
-func analyzedSet(pkgs, std []*packages.Package) func(*types.Package) bool {
-	known := make(map[string]bool, len(pkgs)+len(std))
-	for _, p := range pkgs {
-		known[p.PkgPath] = true
-	}
-	for _, p := range std {
-		known[p.PkgPath] = true
-	}
-	return func(pkg *types.Package) bool { return known[pkg.Path()] }
-}
-
-// linkDeps replaces the stub imports that go/packages leaves without
-// NeedDeps (an ID and nothing else) by the packages they stand for: a
-// root package when the import is one, otherwise a package made from the
-// importer's export-data types, without syntax. The checker needs a
-// complete package for every import to run fact-using analyzers on it.
-func linkDeps(roots []*packages.Package) {
-	byID := make(map[string]*packages.Package, len(roots))
-	for _, p := range roots {
-		byID[p.ID] = p
-	}
-	for _, p := range roots {
-		if p.Types == nil {
-			continue // did not load; reported as a load error
-		}
-		imported := make(map[string]*types.Package)
-		for _, t := range p.Types.Imports() {
-			imported[t.Path()] = t
-		}
-		imported["unsafe"] = types.Unsafe
-		for path, stub := range p.Imports {
-			if dep, ok := byID[stub.ID]; ok {
-				p.Imports[path] = dep
-				continue
-			}
-			pkgPath, _, _ := strings.Cut(stub.ID, " ") // "q [p.test]": q recompiled for p's tests
-			t := imported[pkgPath]
-			if t == nil {
-				delete(p.Imports, path) // not in the type-checked imports (cgo's "C")
-				continue
-			}
-			dep := &packages.Package{
-				ID:         stub.ID,
-				Name:       t.Name(),
-				PkgPath:    t.Path(),
-				Types:      t,
-				Fset:       p.Fset,
-				TypesSizes: p.TypesSizes,
-				Imports:    map[string]*packages.Package{},
-			}
-			byID[stub.ID] = dep
-			p.Imports[path] = dep
-		}
-	}
 }
 
 // packageDirs replaces arguments that name Go files with the directories
@@ -278,93 +178,60 @@ func ignoredDir(dir string) bool {
 	return false
 }
 
-// needFacts reports whether an analyzer, or one it requires, uses facts.
-func needFacts(list []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func([]*analysis.Analyzer) bool
-	visit = func(as []*analysis.Analyzer) bool {
-		for _, a := range as {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 || visit(a.Requires) {
-				return true
-			}
+// vetFlags returns the flags that carry the command line's choices to
+// distlint under go vet: the analyzers to run (none when all run), and
+// the options and policy flags that were set.
+func vetFlags(fs *flag.FlagSet, suite, active []*analysis.Analyzer) []string {
+	var out []string
+	if len(active) < len(suite) {
+		for _, a := range active {
+			out = append(out, "-"+a.Name+"=true")
 		}
-		return false
 	}
-	return visit(list)
-}
-
-// loadErrors returns the distinct errors of pkgs and their dependencies
-// (list, parse and type errors), with paths relative to cwd.
-func loadErrors(pkgs []*packages.Package, cwd string) []string {
-	var errs []string
-	seen := make(map[string]bool)
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		// A package that does not compile also carries the go command's
-		// report of the same errors; the parser's and type checker's
-		// have exact positions.
-		precise := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
-		for _, e := range p.Errors {
-			if precise && e.Kind == packages.ListError {
-				continue
-			}
-			msg := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
-				msg = relPath(cwd, e.Pos) + ": " + e.Msg
-			} else if !strings.Contains(msg, p.PkgPath) && p.PkgPath != "" {
-				msg = "package " + p.PkgPath + ": " + msg
-			}
-			msg = strings.ReplaceAll(msg, "\n", " ")
-			if !seen[msg] {
-				seen[msg] = true
-				errs = append(errs, msg)
-			}
+	fs.Visit(func(f *flag.Flag) {
+		if forwarded(f.Name) {
+			out = append(out, "-"+f.Name+"="+f.Value.String())
 		}
 	})
-	return errs
+	return out
+}
+
+// forwarded reports whether the flag name means the same under go vet:
+// the policy flags and the analyzers' options (NAME.option).
+func forwarded(name string) bool {
+	return name == "tests" || name == "generated" || strings.Contains(name, ".")
 }
 
 // A finding is one diagnostic with its resolved positions.
 type finding struct {
-	analyzer *analysis.Analyzer
-	diag     analysis.Diagnostic
+	analyzer string
+	diag     vetDiagnostic
 	posn     token.Position
 	end      token.Position
-	fset     *token.FileSet
 }
 
-// collect returns the findings of the root actions, sorted and without
-// duplicates (a file in both a package and its test variant is analyzed
-// twice), and the errors of every action.
-func collect(graph *checker.Graph) (findings []finding, failures []string) {
+// collect returns the findings of a go vet run, sorted and without
+// duplicates (a file in a package and in a test variant that go vet both
+// analyzed), and the analyzer failures.
+func collect(res *vetResult) (findings []finding, failures []string) {
 	type key struct {
-		posn, end token.Position
+		posn, end string
 		analyzer  string
 		message   string
 	}
 	seen := make(map[key]bool)
-	failed := make(map[string]bool)
-	for act := range graph.All() {
-		if act.Err != nil {
-			msg := fmt.Sprintf("analyzer %s failed on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
-			if !failed[msg] {
-				failed[msg] = true
-				failures = append(failures, msg)
-			}
-			continue
-		}
-		if !act.IsRoot {
-			continue
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			f := finding{analyzer: act.Analyzer, diag: d, posn: fset.Position(d.Pos), end: fset.Position(d.End), fset: fset}
-			k := key{f.posn, f.end, act.Analyzer.Name, d.Message}
-			if !seen[k] {
+	for _, byAnalyzer := range res.tree {
+		for name, diags := range byAnalyzer {
+			for _, d := range diags {
+				k := key{d.Posn, d.End, name, d.Message}
+				if seen[k] {
+					continue
+				}
 				seen[k] = true
+				f := finding{analyzer: name, diag: d, posn: parsePosn(d.Posn)}
+				if d.End != "" {
+					f.end = parsePosn(d.End)
+				}
 				findings = append(findings, f)
 			}
 		}
@@ -377,13 +244,12 @@ func collect(graph *checker.Graph) (findings []finding, failures []string) {
 			return a.posn.Line - b.posn.Line
 		case a.posn.Column != b.posn.Column:
 			return a.posn.Column - b.posn.Column
-		case a.analyzer.Name != b.analyzer.Name:
-			return strings.Compare(a.analyzer.Name, b.analyzer.Name)
+		case a.analyzer != b.analyzer:
+			return strings.Compare(a.analyzer, b.analyzer)
 		}
 		return strings.Compare(a.diag.Message, b.diag.Message)
 	})
-	slices.Sort(failures)
-	return findings, failures
+	return findings, res.failures
 }
 
 // relPath returns path (which may carry a :line:col suffix) relative to
