@@ -11,6 +11,8 @@
 #	RUNS=1 PKGS="github.com/IBM/sarama/..." bench/speed.sh   # quick look
 #	STATICCHECK_RUNS=1 bench/speed.sh  # staticcheck is slow and only a reference
 #	SKIP_STATICCHECK_RERUN=1 ...       # and its re-run fills a cache first
+#	WARM_RUNS=1 VETTOOL_RUNS=1 ...     # fewer runs of the warm and re-run
+#	                                   # rows, and of go vet -vettool cold
 #	REUSE=raw.txt bench/speed.sh   # keep runs already measured (the raw
 #	                               # lines of an interrupted run), do the rest
 #
@@ -63,6 +65,8 @@ measure() {
 	# staticcheck is a reference point, and slow: STATICCHECK_RUNS may
 	# measure it fewer times.
 	[ "$name" = staticcheck ] && runs=${STATICCHECK_RUNS:-$runs}
+	[ "$mode" != cold ] && runs=${WARM_RUNS:-$runs}
+	[ "$name" = "go vet -vettool=distlint" ] && [ "$mode" = cold ] && runs=${VETTOOL_RUNS:-$runs}
 	# Runs already measured (REUSE) count toward RUNS.
 	done=$(awk -v n="$name" -v m="$mode" '{name=$1; for (i=2; i<=NF-3; i++) name=name" "$i; if (name==n && $(NF-2)==m) c++} END {print c+0}' "$work/raw")
 	[ "$done" -ge "$runs" ] && return 0

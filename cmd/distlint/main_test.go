@@ -123,6 +123,22 @@ func TestFailures(t *testing.T) {
 	}
 }
 
+// A package that does not compile fails the run, but the packages that
+// did are still reported: exit 2, their findings on stdout, the error on
+// stderr.
+func TestPartialFailure(t *testing.T) {
+	stdout, stderr, code := run(t, e2eDir(t), binary, "./findings", "./broken")
+	if code != 2 {
+		t.Errorf("exit code = %d, want 2: a package failed", code)
+	}
+	if got := strings.TrimSpace(stdout); got != strings.Join(wantText, "\n") {
+		t.Errorf("stdout:\n%s\nwant the findings of ./findings:\n%s", stdout, strings.Join(wantText, "\n"))
+	}
+	if stderr != "distlint: broken/broken.go:5:9: undefined: undefinedThing\n" {
+		t.Errorf("stderr = %q, want the one type error", stderr)
+	}
+}
+
 func TestJSON(t *testing.T) {
 	stdout, stderr, code := run(t, e2eDir(t), binary, "-json", "./findings")
 	if code != 1 {

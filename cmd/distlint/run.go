@@ -87,20 +87,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(res.errors) == 0 && res.packages == 0 {
 		res.errors = []string{strings.Join(patterns, " ") + " matched no packages"}
 	}
-	if len(res.errors) > 0 {
-		for i, e := range res.errors {
-			if i == maxErrors {
-				fmt.Fprintf(stderr, "distlint: ... and %d more errors\n", len(res.errors)-maxErrors)
-				break
-			}
-			fmt.Fprintf(stderr, "distlint: %s\n", e)
-		}
-		return exitFailure
-	}
 	for _, w := range res.warnings {
 		fmt.Fprintf(stderr, "distlint: warning: %s\n", w)
 	}
+	// Packages that do not load or type-check are failures; the findings
+	// in the packages that did are still printed (go vet does the same),
+	// and the exit code says the run failed.
 	findings, failures := collect(res)
+	if len(res.errors) > maxErrors {
+		failures = append(res.errors[:maxErrors:maxErrors], fmt.Sprintf("... and %d more errors", len(res.errors)-maxErrors))
+	} else {
+		failures = append(slices.Clip(res.errors), failures...)
+	}
+	if res.packages == 0 { // nothing was analyzed: no report at all
+		for _, f := range failures {
+			fmt.Fprintf(stderr, "distlint: %s\n", f)
+		}
+		return exitFailure
+	}
 	root := cwd
 	if *sarifDir != "" {
 		if root, err = filepath.Abs(*sarifDir); err != nil {

@@ -97,13 +97,15 @@ func listPackages(dir string) ([]pkg, error) {
 	if err != nil {
 		return nil, err
 	}
-	var patterns, excluded []string
+	var patterns, excluded, excludedOne []string
 	for line := range strings.Lines(string(data)) {
 		line = strings.TrimSpace(line)
 		switch {
 		case line == "" || strings.HasPrefix(line, "#"):
 		case strings.HasPrefix(line, "-"):
 			excluded = append(excluded, strings.TrimPrefix(line, "-"))
+		case strings.HasPrefix(line, "!"):
+			excludedOne = append(excludedOne, strings.TrimPrefix(line, "!"))
 		default:
 			patterns = append(patterns, line)
 		}
@@ -121,7 +123,7 @@ func listPackages(dir string) ([]pkg, error) {
 		if len(f) != 4 || f[0] == "main" || f[3] == "00" {
 			continue // main packages, and packages with only test files
 		}
-		if slices.ContainsFunc(excluded, func(ex string) bool { return f[1] == ex || strings.HasPrefix(f[1], ex+"/") }) {
+		if slices.Contains(excludedOne, f[1]) || slices.ContainsFunc(excluded, func(ex string) bool { return f[1] == ex || strings.HasPrefix(f[1], ex+"/") }) {
 			continue
 		}
 		pkgs = append(pkgs, pkg{path: f[1], module: f[2]})
