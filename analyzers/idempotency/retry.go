@@ -62,9 +62,9 @@ func (f *funcFlow) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
 		case *ast.IfStmt:
 			switch f.errTest(n.Cond, errVar) {
 			case token.NEQ: // if err != nil { ...; continue } or falls through
-				found = !terminates(n.Body)
+				found = !f.terminates(n.Body)
 			case token.EQL: // if err == nil { return / break }
-				found = terminates(n.Body)
+				found = f.terminates(n.Body)
 			}
 		}
 		return true
@@ -144,6 +144,9 @@ func (f *funcFlow) retryShaped(loop ast.Node) bool {
 		if l.Cond == nil {
 			return true
 		}
+		if f.indexesWithCounter(l) {
+			return false // for i := 0; i < len(xs); i++ { ... xs[i] ... }
+		}
 		b, ok := ast.Unparen(l.Cond).(*ast.BinaryExpr)
 		if !ok {
 			return false
@@ -156,6 +159,34 @@ func (f *funcFlow) retryShaped(loop ast.Node) bool {
 		return isInteger(f.c.info.TypeOf(l.X))
 	}
 	return false
+}
+
+// indexesWithCounter reports whether the loop's counter, declared in its
+// init statement, indexes something in its body: the loop walks a
+// collection, one item per iteration.
+func (f *funcFlow) indexesWithCounter(l *ast.ForStmt) bool {
+	init, ok := l.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 {
+		return false
+	}
+	id, ok := init.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	counter := f.c.info.Defs[id]
+	if counter == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(l.Body, func(n ast.Node) bool {
+		if ix, ok := n.(*ast.IndexExpr); ok && !found {
+			if id, ok := ast.Unparen(ix.Index).(*ast.Ident); ok && f.c.info.Uses[id] == counter {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func isInteger(t types.Type) bool {
@@ -194,8 +225,9 @@ func (f *funcFlow) isNil(e ast.Expr) bool {
 }
 
 // terminates reports whether a block ends by leaving the loop or the
-// function: return, break, goto, panic.
-func terminates(b *ast.BlockStmt) bool {
+// function: return, break, goto, panic, or a call that does not return
+// (os.Exit, log.Fatal and friends, runtime.Goexit).
+func (f *funcFlow) terminates(b *ast.BlockStmt) bool {
 	if len(b.List) == 0 {
 		return false
 	}
@@ -205,11 +237,28 @@ func terminates(b *ast.BlockStmt) bool {
 	case *ast.BranchStmt:
 		return s.Tok == token.BREAK || s.Tok == token.GOTO
 	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok {
-			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
-				return true
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if _, ok := f.c.info.Uses[id].(*types.Builtin); ok && id.Name == "panic" {
+					return true
+				}
 			}
+			return noReturn(match.Callee(f.c.info, call))
 		}
+	}
+	return false
+}
+
+// noReturn reports whether fn never returns to its caller.
+func noReturn(fn *types.Func) bool {
+	switch {
+	case fn == nil:
+		return false
+	case match.IsFunc(fn, "os", "Exit"), match.IsFunc(fn, "runtime", "Goexit"):
+		return true
+	case match.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"),
+		match.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"):
+		return true
 	}
 	return false
 }

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"iter"
 	"runtime"
 	"strings"
@@ -33,21 +32,6 @@ type Policy struct {
 	// NameInMessage appends " (analyzer)" to each message. Drivers whose
 	// text output does not name the analyzer (go vet -vettool) set it.
 	NameInMessage bool
-	// Analyzed reports whether the driver ran the analyzers on the syntax
-	// of pkg, so that a fact missing for one of its objects means that
-	// the fact does not hold. Nil means every package was analyzed (go
-	// vet, golangci-lint, analysistest); the standalone CLI analyzes only
-	// the packages it was given and the standard library is never the
-	// source of facts (see FactsComplete).
-	Analyzed func(pkg *types.Package) bool
-}
-
-// FactsComplete reports whether a missing fact about an object of pkg
-// proves that the fact does not hold. Analyzers that read the absence of
-// a fact as evidence (no fact "sets the key": so it does not) must ask;
-// when it returns false, they stay silent.
-func (p *Policy) FactsComplete(pkg *types.Package) bool {
-	return p == nil || p.Analyzed == nil || pkg == nil || p.Analyzed(pkg)
 }
 
 // A Reporter reports the diagnostics of one analysis pass under a Policy.

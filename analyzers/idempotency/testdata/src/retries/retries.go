@@ -3,7 +3,9 @@ package retries
 import (
 	"context"
 	"errors"
+	"log"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/cenkalti/backoff/v4"
@@ -133,4 +135,44 @@ func stopsOnError(u string) error {
 		}
 	}
 	return nil
+}
+
+// A loop that exits the program on the first error does not resend.
+func fatalOnError(u string) {
+	for i := 0; i < 3; i++ {
+		req, _ := http.NewRequest(http.MethodPost, u, nil)
+		_, err := client.Do(req) // want `POST request sent without`
+		if err != nil {
+			log.Fatalf("post: %v", err)
+		}
+	}
+}
+
+func exitOnError(u string) {
+	for {
+		req, _ := http.NewRequest(http.MethodPost, u, nil)
+		if _, err := client.Do(req); err != nil { // want `POST request sent without`
+			os.Exit(1)
+		}
+	}
+}
+
+// An index loop over a collection sends one request per item.
+func perIndex(u string, items []string) {
+	for i := 0; i < len(items); i++ {
+		req, _ := http.NewRequest(http.MethodPost, u+items[i], nil)
+		if _, err := client.Do(req); err != nil { // want `POST request sent without`
+			continue
+		}
+	}
+}
+
+// A loop whose counter only counts attempts is still a retry loop.
+func countsAttempts(u string, limits []int) {
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	for i := 0; i < limits[0]; i++ {
+		if _, err := client.Do(req); err == nil { // want `retried by this retry loop`
+			return
+		}
+	}
 }
