@@ -59,6 +59,19 @@ func registerVetFlags(policy *report.Policy, suite []*analysis.Analyzer) {
 		"enable", "comma-separated analyzers to run (all others are off)")
 	flag.Var(&listFlag{valid: valid, set: func(n string) error { return flag.Set(n, "false") }},
 		"disable", "comma-separated analyzers not to run")
+	flag.Bool(reportDepsFlag, false, "also report findings in the dependencies analyzed for facts (the distlint command sets it and keeps the packages it was asked for)")
+}
+
+// toolFlags names the flags distlint defines under go vet: the
+// analyzers, their options, the policy flags, -enable, -disable and
+// -report-deps.
+func toolFlags(suite []*analysis.Analyzer) []string {
+	names := []string{"tests", "generated", "enable", "disable", reportDepsFlag}
+	for _, a := range suite {
+		names = append(names, a.Name)
+		a.Flags.VisitAll(func(f *flag.Flag) { names = append(names, a.Name+"."+f.Name) })
+	}
+	return names
 }
 
 // triState is a boolean flag that remembers whether it was set, like the

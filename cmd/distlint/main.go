@@ -13,7 +13,10 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -32,6 +35,14 @@ func main() {
 		policy := &report.Policy{NameInMessage: true}
 		suite := analyzers.New(policy)
 		registerVetFlags(policy, suite)
+		if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && boolFlag(args, reportDepsFlag) {
+			full, err := fullConfig(cfg)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "distlint: %v\n", err)
+				os.Exit(1)
+			}
+			os.Args[len(os.Args)-1] = full
+		}
 		unitchecker.Main(suite...) // does not return
 	}
 	os.Exit(run(args, os.Stdout, os.Stderr))
@@ -45,6 +56,23 @@ func vetMode(args []string) bool {
 		return true
 	}
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// boolFlag reports whether args set the boolean flag -name to true.
+func boolFlag(args []string, name string) bool {
+	set := false
+	for _, a := range args {
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break
+		}
+		a = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if a == name {
+			set = true
+		} else if v, ok := strings.CutPrefix(a, name+"="); ok {
+			set, _ = strconv.ParseBool(v)
+		}
+	}
+	return set
 }
 
 // hasFlag reports whether args contain the flag -name or --name, with or
@@ -63,4 +91,35 @@ func hasFlag(args []string, name string) bool {
 		}
 	}
 	return false
+}
+
+// reportDepsFlag asks distlint, under go vet, to report findings in the
+// dependencies it analyzes for facts too. The distlint command sets it
+// and keeps the findings of the packages it was asked for (see goVet).
+const reportDepsFlag = "report-deps"
+
+// fullConfig returns the path of a copy of the go command's vet config
+// at path that asks for diagnostics: VetxOnly (analyze for facts only)
+// cleared. Other fields are kept as they are.
+func fullConfig(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	var cfg map[string]json.RawMessage
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return "", fmt.Errorf("reading %s: %v", path, err)
+	}
+	if string(cfg["VetxOnly"]) != "true" {
+		return path, nil
+	}
+	cfg["VetxOnly"] = json.RawMessage("false")
+	if data, err = json.Marshal(cfg); err != nil {
+		return "", err
+	}
+	full := strings.TrimSuffix(path, ".cfg") + "-full.cfg"
+	if err := os.WriteFile(full, data, 0o666); err != nil {
+		return "", err
+	}
+	return full, nil
 }

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/distlint/distlint/analyzers"
 )
@@ -136,6 +137,41 @@ func TestPartialFailure(t *testing.T) {
 	}
 	if stderr != "distlint: broken/broken.go:5:9: undefined: undefinedThing\n" {
 		t.Errorf("stderr = %q, want the one type error", stderr)
+	}
+}
+
+// go vet caches a package's output under one key whether it analyzed the
+// package as a dependency (facts only, no output) or vetted it; distlint
+// must still report a package vetted after it was a dependency, and not
+// report a dependency vetted before. The nonce makes the packages new to
+// the build cache on every run of the test.
+func TestDependencyThenRoot(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module cachet\n\ngo 1.26\n",
+		"b/b.go": "package b\n\nimport \"net/http\"\n\n// " + strconv.FormatInt(time.Now().UnixNano(), 10) + "\nfunc Probe(u string) { http.Get(u) }\n",
+		"a/a.go": "package a\n\nimport \"cachet/b\"\n\nfunc A() { b.Probe(\"x\") }\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if stdout, stderr, code := run(t, dir, binary, "./a"); code != 0 || stdout != "" {
+		t.Errorf("./a: exit %d, stdout %q, stderr %q; want 0 and nothing: b's finding is not a's", code, stdout, stderr)
+	}
+	for range 2 { // the second run replays the cached output
+		stdout, stderr, code := run(t, dir, binary, "./b")
+		if code != 1 || !strings.HasPrefix(stdout, "b/b.go:6:24: http.Get uses http.DefaultClient") {
+			t.Errorf("./b after ./a: exit %d, stdout %q, stderr %q; want b's finding", code, stdout, stderr)
+		}
+	}
+	if stdout, _, code := run(t, dir, binary, "./a"); code != 0 || stdout != "" {
+		t.Errorf("./a after ./b: exit %d, stdout %q; want 0 and nothing", code, stdout)
 	}
 }
 

@@ -105,7 +105,9 @@ func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cw
 			Suppressions: []sarif.Suppression{},
 		}
 		for _, fix := range f.diag.SuggestedFixes {
-			res.Fixes = append(res.Fixes, sarifFix(cwd, lines, fix))
+			if sf, ok := sarifFix(cwd, lines, fix); ok {
+				res.Fixes = append(res.Fixes, sf)
+			}
 		}
 		run.Results = append(run.Results, res)
 	}
@@ -115,11 +117,18 @@ func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cw
 }
 
 func physical(cwd string, posn, end token.Position) sarif.PhysicalLocation {
-	region := sarif.Region{StartLine: posn.Line, StartColumn: posn.Column}
-	if end.IsValid() && end.Filename == posn.Filename {
-		region.EndLine, region.EndColumn = end.Line, end.Column
+	loc := sarif.PhysicalLocation{ArtifactLocation: artifact(cwd, posn.Filename)}
+	if posn.Line == 0 {
+		// No line known: the file's start, as SARIF lines and columns
+		// start at 1 and a 0 fails the whole upload.
+		loc.Region = sarif.Region{StartLine: 1, StartColumn: 1}
+		return loc
 	}
-	return sarif.PhysicalLocation{ArtifactLocation: artifact(cwd, posn.Filename), Region: region}
+	loc.Region = sarif.Region{StartLine: posn.Line, StartColumn: max(posn.Column, 1)}
+	if end.Line > 0 && end.Filename == posn.Filename {
+		loc.Region.EndLine, loc.Region.EndColumn = end.Line, end.Column
+	}
+	return loc
 }
 
 // artifact names a file by a URI relative to the working directory (the
@@ -132,11 +141,18 @@ func artifact(cwd, filename string) sarif.ArtifactLocation {
 	return sarif.ArtifactLocation{URI: filepath.ToSlash(rel), URIBaseID: "%SRCROOT%"}
 }
 
-func sarifFix(cwd string, lines lineIndex, fix vetFix) sarif.Fix {
+// sarifFix converts a suggested fix, whose edits are byte offsets, to
+// SARIF regions; it reports false when an edit's file cannot be read or
+// is shorter than the edit (a file that changed since the analysis).
+func sarifFix(cwd string, lines lineIndex, fix vetFix) (sarif.Fix, bool) {
 	changes := make(map[string]*sarif.ArtifactChange)
 	var order []string
 	for _, e := range fix.Edits {
-		start, end := lines.position(e.Filename, e.Start), lines.position(e.Filename, e.End)
+		start, ok1 := lines.position(e.Filename, e.Start)
+		end, ok2 := lines.position(e.Filename, e.End)
+		if !ok1 || !ok2 {
+			return sarif.Fix{}, false
+		}
 		ch, ok := changes[e.Filename]
 		if !ok {
 			ch = &sarif.ArtifactChange{ArtifactLocation: artifact(cwd, e.Filename)}
@@ -152,7 +168,7 @@ func sarifFix(cwd string, lines lineIndex, fix vetFix) sarif.Fix {
 	for _, name := range order {
 		out.ArtifactChanges = append(out.ArtifactChanges, *changes[name])
 	}
-	return out
+	return out, true
 }
 
 // writeJSON prints the findings in the go vet -json form: package ID,

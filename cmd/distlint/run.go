@@ -76,10 +76,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	cwd, _ := os.Getwd()
 	var buildFlags []string
-	if *tags != "" {
-		buildFlags = []string{"-tags=" + *tags}
-	}
-	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags)
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "tags" { // even when empty: -tags= clears $GOFLAGS's tags
+			buildFlags = []string{"-tags=" + *tags}
+		}
+	})
+	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite))
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
@@ -90,15 +92,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, w := range res.warnings {
 		fmt.Fprintf(stderr, "distlint: warning: %s\n", w)
 	}
-	// Packages that do not load or type-check are failures; the findings
-	// in the packages that did are still printed (go vet does the same),
-	// and the exit code says the run failed.
+	// Packages that do not type-check are failures; the findings in the
+	// packages that did are still printed (go vet does the same), and the
+	// exit code says the run failed. (A package that does not load, such
+	// as a missing import, stops go vet before anything is analyzed.)
 	findings, failures := collect(res)
-	if len(res.errors) > maxErrors {
-		failures = append(res.errors[:maxErrors:maxErrors], fmt.Sprintf("... and %d more errors", len(res.errors)-maxErrors))
-	} else {
-		failures = append(slices.Clip(res.errors), failures...)
+	errs := slices.Clip(res.errors)
+	if len(errs) > maxErrors {
+		errs = append(errs[:maxErrors:maxErrors], fmt.Sprintf("... and %d more errors", len(errs)-maxErrors))
 	}
+	failures = append(errs, failures...)
 	if res.packages == 0 { // nothing was analyzed: no report at all
 		for _, f := range failures {
 			fmt.Fprintf(stderr, "distlint: %s\n", f)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,29 +73,61 @@ type vetRelated struct {
 
 // goVet runs go vet with distlint as its vet tool on patterns. vetFlags
 // are distlint's flags for the tool (selection, options, policy);
-// buildFlags are the go command's (-tags).
-func goVet(patterns, vetFlags, buildFlags []string) (*vetResult, error) {
+// buildFlags are the go command's (-tags). toolFlags names every flag
+// the tool defines, which $GOFLAGS must not set (see vetEnv).
+//
+// The tool runs with -report-deps: it reports findings in every package
+// it analyzes, dependencies included, and this keeps those of the
+// packages that go list gives for the patterns. The go command caches a
+// package's vet output under one key whether it was vetted or analyzed
+// for facts only (go1.26, cmd/go/internal/work.(*Builder).vet), so
+// without it a package analyzed first as a dependency would replay its
+// empty facts-only output when vetted later, and lose its findings.
+func goVet(patterns, vetFlags, buildFlags, toolFlags []string) (*vetResult, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("finding the distlint binary: %v", err)
 	}
-	args := []string{"vet", "-vettool=" + self, "-json"}
+	env := vetEnv(os.Environ(), toolFlags)
+
+	// The packages asked for, listed while go vet runs.
+	var (
+		roots   map[string]bool
+		listErr error
+		done    = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		roots, listErr = rootIDs(env, patterns, buildFlags)
+	}()
+
+	args := []string{"vet", "-vettool=" + self, "-json", "-report-deps"}
 	args = append(args, buildFlags...)
 	args = append(args, vetFlags...)
+	args = append(args, "--")
 	args = append(args, patterns...)
 	cmd := exec.Command("go", args...)
+	cmd.Env = env
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
+	<-done
 	var exit *exec.ExitError
 	if runErr != nil && !errors.As(runErr, &exit) {
 		return nil, fmt.Errorf("running go vet: %v", runErr) // no go command
 	}
-	res, err := parseVetJSON(&stdout)
-	if err != nil {
-		return nil, fmt.Errorf("reading go vet's output: %v", err)
+	lines := goErrorLines(stderr.String(), filepath.Base(self)+": ")
+	if runErr == nil && listErr != nil {
+		return nil, fmt.Errorf("listing the packages: %v", listErr)
 	}
-	lines := goErrorLines(stderr.String())
+	res, err := parseVetJSON(&stdout, func(id string) bool { return roots[id] })
+	if err != nil {
+		msg := fmt.Sprintf("reading go vet's output: %v", err)
+		if len(lines) > 0 {
+			msg += " (go vet: " + lines[0] + ")"
+		}
+		return nil, errors.New(msg)
+	}
 	if runErr != nil {
 		if len(lines) == 0 {
 			lines = []string{"go vet: " + runErr.Error()}
@@ -106,10 +139,70 @@ func goVet(patterns, vetFlags, buildFlags []string) (*vetResult, error) {
 	return res, nil
 }
 
+// rootIDs returns the IDs under which go vet reports the packages that
+// match patterns: their import paths, and "p_test" for an external test
+// package. (A package with in-package tests is vetted as its test
+// variant, under the package's own path.)
+func rootIDs(env, patterns, buildFlags []string) (map[string]bool, error) {
+	args := append([]string{"list", "-e", "-json=ImportPath,XTestGoFiles"}, buildFlags...)
+	args = append(args, "--")
+	cmd := exec.Command("go", append(args, patterns...)...)
+	cmd.Env = env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, err
+	}
+	roots := make(map[string]bool)
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p struct {
+			ImportPath   string
+			XTestGoFiles []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		roots[p.ImportPath] = true
+		if len(p.XTestGoFiles) > 0 {
+			roots[p.ImportPath+"_test"] = true
+		}
+	}
+	return roots, nil
+}
+
+// vetEnv returns env with the entries of $GOFLAGS that would set one of
+// the tool's flags removed. go vet applies $GOFLAGS to the flags the tool
+// defines, and distlint passes its own choices on the command line: a
+// CI's GOFLAGS=-timeout=20m meant for go test must not reach the timeout
+// analyzer's flag.
+func vetEnv(env, toolFlags []string) []string {
+	out := make([]string, 0, len(env))
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "GOFLAGS="); ok {
+			var keep []string
+			for _, f := range strings.Fields(v) {
+				name, _, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
+				if !slices.Contains(toolFlags, name) {
+					keep = append(keep, f)
+				}
+			}
+			kv = "GOFLAGS=" + strings.Join(keep, " ")
+		}
+		out = append(out, kv)
+	}
+	return out
+}
+
 // parseVetJSON reads the package trees go vet -json prints, one JSON
 // object per package. An analyzer's value is its diagnostics, or
 // {"error": "..."} when it failed.
-func parseVetJSON(r io.Reader) (*vetResult, error) {
+//
+// keep says which packages' diagnostics are wanted: the others
+// are dependencies, analyzed for their facts. Analyzer errors count in
+// every package, since a dependency's missing facts change the findings.
+func parseVetJSON(r io.Reader, keep func(id string) bool) (*vetResult, error) {
 	res := &vetResult{tree: make(vetTree)}
 	dec := json.NewDecoder(r)
 	for {
@@ -137,7 +230,7 @@ func parseVetJSON(r io.Reader) (*vetResult, error) {
 				if err := json.Unmarshal(raw, &diags); err != nil {
 					return nil, err
 				}
-				if len(diags) == 0 {
+				if len(diags) == 0 || !keep(id) {
 					continue
 				}
 				// Under go vet the tool puts its name into each message,
@@ -159,21 +252,29 @@ func parseVetJSON(r io.Reader) (*vetResult, error) {
 }
 
 // goErrorLines turns what the go command printed on stderr into one line
-// per error: the "# package" headers go, and indented continuation lines
-// join the line they continue.
-func goErrorLines(stderr string) []string {
-	var lines []string
+// per error: the "# package" headers and progress lines ("go:
+// downloading ...") go, and indented continuation lines join the line
+// they continue. toolPrefix is the vet tool's own log prefix
+// ("distlint: "), removed like go vet's.
+func goErrorLines(stderr, toolPrefix string) []string {
+	var entries []string
 	for line := range strings.SplitSeq(stderr, "\n") {
 		switch {
-		case strings.TrimSpace(line) == "", strings.HasPrefix(line, "# "):
+		case strings.TrimSpace(line) == "", strings.HasPrefix(line, "# "), progress(line):
 			continue
-		case (strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")) && len(lines) > 0:
-			lines[len(lines)-1] += " " + strings.TrimSpace(line)
+		case (strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")) && len(entries) > 0:
+			entries[len(entries)-1] += " " + strings.TrimSpace(line)
 			continue
 		}
-		line = strings.TrimPrefix(strings.TrimPrefix(line, "vet: "), "go: warning: ")
-		if !slices.Contains(lines, line) {
-			lines = append(lines, line)
+		for _, prefix := range []string{"vet: ", toolPrefix, "go: warning: "} {
+			line = strings.TrimPrefix(line, prefix)
+		}
+		entries = append(entries, line)
+	}
+	var lines []string
+	for _, e := range entries {
+		if !slices.Contains(lines, e) {
+			lines = append(lines, e)
 		}
 	}
 	// go vet follows "PATTERN matched no packages" with "no packages to
@@ -184,25 +285,35 @@ func goErrorLines(stderr string) []string {
 	return lines
 }
 
+// progress reports whether a line of the go command's stderr reports
+// progress (module downloads), not a problem.
+func progress(line string) bool {
+	for _, p := range []string{"go: downloading ", "go: finding ", "go: found ", "go: extracting ", "go: upgraded "} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // oneLine folds a multi-line message into one line.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// parsePosn parses a "file:line:col" position; the file name may itself
-// contain colons.
+// parsePosn parses a "file:line:col" or "file:line" position; the file
+// name may itself contain colons.
 func parsePosn(s string) token.Position {
-	rest, colStr, ok := cutLast(s, ":")
-	if !ok {
+	rest, last, ok := cutLast(s, ":")
+	n, err := strconv.Atoi(last)
+	if !ok || err != nil {
 		return token.Position{Filename: s}
 	}
-	file, lineStr, ok := cutLast(rest, ":")
-	line, err1 := strconv.Atoi(lineStr)
-	col, err2 := strconv.Atoi(colStr)
-	if !ok || err1 != nil || err2 != nil {
-		return token.Position{Filename: s}
+	file, mid, ok := cutLast(rest, ":")
+	if line, err := strconv.Atoi(mid); ok && err == nil {
+		return token.Position{Filename: file, Line: line, Column: n}
 	}
-	return token.Position{Filename: file, Line: line, Column: col}
+	return token.Position{Filename: rest, Line: n}
 }
 
 func cutLast(s, sep string) (before, after string, found bool) {
@@ -213,23 +324,30 @@ func cutLast(s, sep string) (before, after string, found bool) {
 }
 
 // lineIndex converts byte offsets of files on disk to lines and columns,
-// reading each file once.
-type lineIndex map[string][]int // file -> offsets at which lines start
+// reading each file once. A file that cannot be read has no entry.
+type lineIndex map[string][]int // file -> offsets at which lines start, then the file's size
 
-func (idx lineIndex) position(file string, offset int) token.Position {
+// position returns the line and column of offset in file, or false when
+// the file cannot be read or is shorter.
+func (idx lineIndex) position(file string, offset int) (token.Position, bool) {
 	starts, ok := idx[file]
 	if !ok {
-		starts = []int{0}
 		if data, err := os.ReadFile(file); err == nil {
+			starts = []int{0}
 			for i, b := range data {
 				if b == '\n' {
 					starts = append(starts, i+1)
 				}
 			}
+			starts = append(starts, len(data))
 		}
 		idx[file] = starts
 	}
+	if len(starts) == 0 || offset < 0 || offset > starts[len(starts)-1] {
+		return token.Position{}, false
+	}
+	starts = starts[:len(starts)-1]
 	line, _ := slices.BinarySearch(starts, offset+1)
 	// starts[line-1] <= offset < starts[line]
-	return token.Position{Filename: file, Offset: offset, Line: line, Column: offset - starts[line-1] + 1}
+	return token.Position{Filename: file, Offset: offset, Line: line, Column: offset - starts[line-1] + 1}, true
 }

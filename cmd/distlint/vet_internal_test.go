@@ -17,7 +17,7 @@ import (
 // and an analyzer that failed.
 const vetJSON = `{}
 {
-	"example.com/p [example.com/p.test]": {
+	"example.com/p": {
 		"timeout": [
 			{
 				"category": "server",
@@ -33,22 +33,32 @@ const vetJSON = `{}
 `
 
 func TestParseVetJSON(t *testing.T) {
-	res, err := parseVetJSON(strings.NewReader(vetJSON))
+	all := func(string) bool { return true }
+	res, err := parseVetJSON(strings.NewReader(vetJSON), all)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.packages != 2 {
 		t.Errorf("packages = %d, want 2 (a clean package counts too)", res.packages)
 	}
-	diags := res.tree["example.com/p [example.com/p.test]"]["timeout"]
+	diags := res.tree["example.com/p"]["timeout"]
 	if len(diags) != 1 || diags[0].Message != "http.Server has no ReadHeaderTimeout" || len(diags[0].SuggestedFixes) != 1 {
 		t.Errorf("timeout diagnostics = %+v; want one, without the name suffix, with its fix", diags)
 	}
-	if want := []string{"analyzer dualwrite failed on example.com/p [example.com/p.test]: boom at line 2"}; !slices.Equal(res.failures, want) {
+	if want := []string{"analyzer dualwrite failed on example.com/p: boom at line 2"}; !slices.Equal(res.failures, want) {
 		t.Errorf("failures = %q, want %q", res.failures, want)
 	}
-	if _, err := parseVetJSON(strings.NewReader(`{"p": {"timeout": 3}}`)); err == nil {
+	if _, err := parseVetJSON(strings.NewReader(`{"p": {"timeout": 3}}`), all); err == nil {
 		t.Error("a malformed tree was accepted")
+	}
+	// Dependencies (not kept) give neither diagnostics nor a count, but
+	// their analyzer errors are failures.
+	res, err = parseVetJSON(strings.NewReader(vetJSON), func(string) bool { return false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.packages != 2 || len(res.tree) != 0 || len(res.failures) != 1 {
+		t.Errorf("nothing kept: packages %d, tree %v, failures %q; want 2, none, the dualwrite error", res.packages, res.tree, res.failures)
 	}
 }
 
@@ -56,6 +66,9 @@ func TestParsePosn(t *testing.T) {
 	p := parsePosn("/src/c:d/p.go:13:10")
 	if p.Filename != "/src/c:d/p.go" || p.Line != 13 || p.Column != 10 {
 		t.Errorf("parsePosn = %+v", p)
+	}
+	if p := parsePosn("/src/p.go:12"); p.Filename != "/src/p.go" || p.Line != 12 || p.Column != 0 {
+		t.Errorf("parsePosn without column = %+v", p)
 	}
 	if p := parsePosn("p.go"); p.Filename != "p.go" || p.Line != 0 {
 		t.Errorf("parsePosn without line = %+v", p)
@@ -74,26 +87,35 @@ func TestLineIndex(t *testing.T) {
 	for _, tc := range []struct{ off, line, col int }{
 		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {4, 2, 2}, {6, 3, 1}, {7, 4, 1}, {9, 4, 3},
 	} {
-		if p := idx.position(file, tc.off); p.Line != tc.line || p.Column != tc.col {
-			t.Errorf("offset %d: %d:%d, want %d:%d", tc.off, p.Line, p.Column, tc.line, tc.col)
+		if p, ok := idx.position(file, tc.off); !ok || p.Line != tc.line || p.Column != tc.col {
+			t.Errorf("offset %d: %d:%d (%v), want %d:%d", tc.off, p.Line, p.Column, ok, tc.line, tc.col)
 		}
+	}
+	if _, ok := idx.position(file, 11); ok {
+		t.Error("an offset past the end of the file was converted")
+	}
+	if _, ok := idx.position(file+".missing", 0); ok {
+		t.Error("an offset in a missing file was converted")
 	}
 }
 
 func TestGoErrorLines(t *testing.T) {
-	stderr := "# example.com/broken\nbroken/b.go:5:9: undefined: x\nvet: broken/c.go:1:1: expected 'package'\n" +
+	stderr := "go: downloading example.com/dep v1.0.0\n# example.com/broken\nbroken/b.go:5:9: undefined: x\ndistlint: can't resolve import \"q\"\n" +
+		"package example.com/a\n\timports example.com/b: cycle\npackage example.com/a\n\timports example.com/c: cycle\n" +
 		"no required module provides package example.com/nope; to add it:\n\tgo get example.com/nope\n" +
 		"go: warning: \"./none/...\" matched no packages\nno packages to vet\n"
 	want := []string{
 		"broken/b.go:5:9: undefined: x",
-		"broken/c.go:1:1: expected 'package'",
+		`can't resolve import "q"`,
+		"package example.com/a imports example.com/b: cycle",
+		"package example.com/a imports example.com/c: cycle",
 		"no required module provides package example.com/nope; to add it: go get example.com/nope",
 		`"./none/..." matched no packages`,
 	}
-	if got := goErrorLines(stderr); !slices.Equal(got, want) {
+	if got := goErrorLines(stderr, "distlint: "); !slices.Equal(got, want) {
 		t.Errorf("goErrorLines:\n%q\nwant\n%q", got, want)
 	}
-	if got := goErrorLines("no packages to vet\n"); !slices.Equal(got, []string{"no packages to vet"}) {
+	if got := goErrorLines("no packages to vet\n", "distlint: "); !slices.Equal(got, []string{"no packages to vet"}) {
 		t.Errorf("alone, %q is kept: %q", "no packages to vet", got)
 	}
 }
@@ -124,5 +146,53 @@ func TestVetFlags(t *testing.T) {
 	}
 	if slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "-enable") || strings.HasPrefix(s, "-json") }) {
 		t.Errorf("vetFlags = %q: -enable is translated and -json is distlint's own", got)
+	}
+}
+
+func TestVetEnv(t *testing.T) {
+	suite := analyzers.New(new(report.Policy))
+	env := []string{"HOME=/root", "GOFLAGS=-mod=mod -timeout=20m -tags=a,b --idempotency.headers=X -tests"}
+	got := vetEnv(env, toolFlags(suite))
+	want := []string{"HOME=/root", "GOFLAGS=-mod=mod -tags=a,b"}
+	if !slices.Equal(got, want) {
+		t.Errorf("vetEnv = %q, want %q: the tool's flags leave $GOFLAGS, the go command's stay", got, want)
+	}
+}
+
+func TestBoolFlag(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-report-deps", "-json", "x.cfg"}, true},
+		{[]string{"--report-deps=true", "x.cfg"}, true},
+		{[]string{"-report-deps=false", "x.cfg"}, false},
+		{[]string{"-json", "x.cfg"}, false},
+		{[]string{"x.cfg", "-report-deps"}, false}, // after the config: not a flag
+	} {
+		if got := boolFlag(tc.args, reportDepsFlag); got != tc.want {
+			t.Errorf("boolFlag(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestFullConfig(t *testing.T) {
+	dir := t.TempDir()
+	dep := filepath.Join(dir, "vet.cfg")
+	if err := os.WriteFile(dep, []byte(`{"ID": "p", "VetxOnly": true, "Future": [1]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	full, err := fullConfig(dep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(full)
+	if full == dep || !strings.Contains(string(data), `"VetxOnly":false`) || !strings.Contains(string(data), `"Future":[1]`) {
+		t.Errorf("fullConfig wrote %s: %s; want a copy with VetxOnly false and the other fields kept", full, data)
+	}
+	root := filepath.Join(dir, "root.cfg")
+	os.WriteFile(root, []byte(`{"ID": "p", "VetxOnly": false}`), 0o644)
+	if got, err := fullConfig(root); err != nil || got != root {
+		t.Errorf("fullConfig of a vetted package = %s, %v; want it unchanged", got, err)
 	}
 }
