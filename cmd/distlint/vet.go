@@ -242,7 +242,16 @@ func parseVetJSON(r io.Reader, keep func(id string) bool) (*vetResult, error) {
 				if res.tree[id] == nil {
 					res.tree[id] = make(map[string][]vetDiagnostic)
 				}
-				res.tree[id][name] = append(res.tree[id][name], diags...)
+				// A package with in-package tests can print twice: vetted
+				// as its test variant and analyzed as a dependency of its
+				// external tests, under the same ID.
+				for _, d := range diags {
+					if !slices.ContainsFunc(res.tree[id][name], func(e vetDiagnostic) bool {
+						return e.Posn == d.Posn && e.End == d.End && e.Message == d.Message
+					}) {
+						res.tree[id][name] = append(res.tree[id][name], d)
+					}
+				}
 			}
 		}
 	}
