@@ -42,10 +42,11 @@ var networkPkgs = []string{"net", "net/http", "database/sql", "crypto/tls", "goo
 // reaches reports whether the package can reach a network call: it is
 // or imports one of networkPkgs, an import has the reachesNetwork fact,
 // or one of networkPkgs is among its transitive imports. The fact is
-// complete where every dependency was analyzed (go vet, analysistest);
-// the walk over imports covers drivers that analyze only some packages
-// and read the others from export data, where a package's imports are
-// those its exported API refers to.
+// complete where every dependency was analyzed (go vet, which the
+// distlint command drives, golangci-lint, analysistest); the walk over
+// imports covers a driver that analyzes only some packages and reads the
+// others from export data, where a package's imports are those its
+// exported API refers to.
 func reaches(pass *analysis.Pass) bool {
 	if slices.Contains(networkPkgs, pass.Pkg.Path()) {
 		return true

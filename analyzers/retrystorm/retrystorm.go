@@ -79,8 +79,8 @@ type checker struct {
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Packages that cannot reach the network (most of the standard
-	// library, which the CLI analyzes too because of the facts) are left
-	// before any work.
+	// library, which every driver analyzes too because of the facts) are
+	// left before any work.
 	if !reaches(pass) {
 		return nil, nil
 	}
@@ -114,7 +114,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 
 // cursor returns the cursor of the loop l, building the package's
 // inspector the first time: few packages have a loop that retries, and
-// the analyzer runs on every dependency when the CLI computes facts.
+// the analyzer runs on every dependency for its facts.
 func (c *checker) cursor(l *loop) (inspector.Cursor, bool) {
 	if c.insp == nil {
 		c.insp = inspector.New(c.pass.Files)

@@ -35,7 +35,9 @@ func main() {
 		policy := &report.Policy{NameInMessage: true}
 		suite := analyzers.New(policy)
 		registerVetFlags(policy, suite)
-		if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && boolFlag(args, reportDepsFlag) {
+		// Not with -fix or -diff: the go command gives dependencies no fix
+		// archive, and unitchecker would then rewrite their files.
+		if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && boolFlag(args, reportDepsFlag) && !boolFlag(args, "fix") && !boolFlag(args, "diff") {
 			full, err := fullConfig(cfg)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "distlint: %v\n", err)

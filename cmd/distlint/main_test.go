@@ -175,6 +175,19 @@ func TestDependencyThenRoot(t *testing.T) {
 	}
 }
 
+// A GOFLAGS meant for go test (-timeout) names distlint's timeout
+// analyzer flag under go vet: distlint keeps it from the tool.
+func TestGOFLAGS(t *testing.T) {
+	cmd := exec.Command(binary, "./findings")
+	cmd.Dir = e2eDir(t)
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod -timeout=20m")
+	out, err := cmd.Output()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 || strings.Count(string(out), "(timeout)") != len(wantText) {
+		t.Errorf("GOFLAGS=-timeout=20m: %v, output %q; want exit 1 and the timeout findings", err, out)
+	}
+}
+
 func TestJSON(t *testing.T) {
 	stdout, stderr, code := run(t, e2eDir(t), binary, "-json", "./findings")
 	if code != 1 {

@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			buildFlags = []string{"-tags=" + *tags}
 		}
 	})
-	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite))
+	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite), factful(active))
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
@@ -102,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		errs = append(errs[:maxErrors:maxErrors], fmt.Sprintf("... and %d more errors", len(errs)-maxErrors))
 	}
 	failures = append(errs, failures...)
-	if res.packages == 0 { // nothing was analyzed: no report at all
+	if res.packages == 0 { // go vet stopped before analyzing anything: no report at all
 		for _, f := range failures {
 			fmt.Fprintf(stderr, "distlint: %s\n", f)
 		}
@@ -201,6 +201,22 @@ func vetFlags(fs *flag.FlagSet, suite, active []*analysis.Analyzer) []string {
 		}
 	})
 	return out
+}
+
+// factful returns the names of the analyzers that use facts, themselves
+// or through an analyzer they require.
+func factful(list []*analysis.Analyzer) map[string]bool {
+	var uses func(a *analysis.Analyzer) bool
+	uses = func(a *analysis.Analyzer) bool {
+		return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, uses)
+	}
+	names := make(map[string]bool)
+	for _, a := range list {
+		if uses(a) {
+			names[a.Name] = true
+		}
+	}
+	return names
 }
 
 // forwarded reports whether the flag name means the same under go vet:

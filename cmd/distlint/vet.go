@@ -83,12 +83,16 @@ type vetRelated struct {
 // for facts only (go1.26, cmd/go/internal/work.(*Builder).vet), so
 // without it a package analyzed first as a dependency would replay its
 // empty facts-only output when vetted later, and lose its findings.
-func goVet(patterns, vetFlags, buildFlags, toolFlags []string) (*vetResult, error) {
+func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[string]bool) (*vetResult, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("finding the distlint binary: %v", err)
 	}
-	env := vetEnv(os.Environ(), toolFlags)
+	goflags, err := exec.Command("go", "env", "GOFLAGS").Output()
+	if err != nil {
+		return nil, fmt.Errorf("running go env: %v", err)
+	}
+	env := vetEnv(os.Environ(), strings.TrimSpace(string(goflags)), toolFlags)
 
 	// The packages asked for, listed while go vet runs.
 	var (
@@ -120,7 +124,7 @@ func goVet(patterns, vetFlags, buildFlags, toolFlags []string) (*vetResult, erro
 	if runErr == nil && listErr != nil {
 		return nil, fmt.Errorf("listing the packages: %v", listErr)
 	}
-	res, err := parseVetJSON(&stdout, func(id string) bool { return roots[id] })
+	res, err := parseVetJSON(&stdout, func(id string) bool { return roots[id] }, func(a string) bool { return factful[a] })
 	if err != nil {
 		msg := fmt.Sprintf("reading go vet's output: %v", err)
 		if len(lines) > 0 {
@@ -134,7 +138,7 @@ func goVet(patterns, vetFlags, buildFlags, toolFlags []string) (*vetResult, erro
 		}
 		res.errors = lines
 	} else {
-		res.warnings = lines
+		res.warnings = append(lines, res.warnings...)
 	}
 	return res, nil
 }
@@ -150,6 +154,10 @@ func rootIDs(env, patterns, buildFlags []string) (map[string]bool, error) {
 	cmd.Env = env
 	out, err := cmd.Output()
 	if err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && len(exit.Stderr) > 0 {
+			err = errors.New(oneLine(string(exit.Stderr)))
+		}
 		return nil, err
 	}
 	roots := make(map[string]bool)
@@ -172,37 +180,46 @@ func rootIDs(env, patterns, buildFlags []string) (map[string]bool, error) {
 	return roots, nil
 }
 
-// vetEnv returns env with the entries of $GOFLAGS that would set one of
-// the tool's flags removed. go vet applies $GOFLAGS to the flags the tool
-// defines, and distlint passes its own choices on the command line: a
-// CI's GOFLAGS=-timeout=20m meant for go test must not reach the timeout
-// analyzer's flag.
-func vetEnv(env, toolFlags []string) []string {
-	out := make([]string, 0, len(env))
-	for _, kv := range env {
-		if v, ok := strings.CutPrefix(kv, "GOFLAGS="); ok {
-			var keep []string
-			for _, f := range strings.Fields(v) {
-				name, _, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
-				if !slices.Contains(toolFlags, name) {
-					keep = append(keep, f)
-				}
-			}
-			kv = "GOFLAGS=" + strings.Join(keep, " ")
+// vetEnv returns env with the flags in goflags ($GOFLAGS as go env
+// reports it, from the environment or the go env file) that would set one
+// of the tool's flags removed. go vet applies $GOFLAGS to the flags the
+// tool defines, and distlint passes its own choices on the command line:
+// a CI's GOFLAGS=-timeout=20m meant for go test must not reach the
+// timeout analyzer's flag. env is returned as it is when nothing is
+// removed.
+func vetEnv(env []string, goflags string, toolFlags []string) []string {
+	var keep []string
+	removed := false
+	for _, f := range strings.Fields(goflags) {
+		name, _, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		if slices.Contains(toolFlags, name) {
+			removed = true
+			continue
 		}
-		out = append(out, kv)
+		keep = append(keep, f)
 	}
-	return out
+	if !removed {
+		return env
+	}
+	if len(keep) == 0 {
+		// An empty GOFLAGS would let the go env file's value back in.
+		keep = []string{"-buildvcs=auto"}
+	}
+	out := slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(kv, "GOFLAGS=") })
+	return append(out, "GOFLAGS="+strings.Join(keep, " "))
 }
 
 // parseVetJSON reads the package trees go vet -json prints, one JSON
 // object per package. An analyzer's value is its diagnostics, or
 // {"error": "..."} when it failed.
 //
-// keep says which packages' diagnostics are wanted: the others
-// are dependencies, analyzed for their facts. Analyzer errors count in
-// every package, since a dependency's missing facts change the findings.
-func parseVetJSON(r io.Reader, keep func(id string) bool) (*vetResult, error) {
+// keep says which packages' diagnostics are wanted: the others are
+// dependencies, analyzed for their facts. An analyzer's error is a
+// failure in a kept package, and in a dependency when the analyzer uses
+// facts (factful), since the facts it did not export change the findings
+// of the packages that import it; other errors in dependencies are
+// warnings.
+func parseVetJSON(r io.Reader, keep func(id string) bool, factful func(analyzer string) bool) (*vetResult, error) {
 	res := &vetResult{tree: make(vetTree)}
 	dec := json.NewDecoder(r)
 	for {
@@ -223,7 +240,12 @@ func parseVetJSON(r io.Reader, keep func(id string) bool) (*vetResult, error) {
 					if err := json.Unmarshal(raw, &failed); err != nil {
 						return nil, err
 					}
-					res.failures = append(res.failures, fmt.Sprintf("analyzer %s failed on %s: %s", name, id, oneLine(failed.Err)))
+					msg := fmt.Sprintf("analyzer %s failed on %s: %s", name, id, oneLine(failed.Err))
+					if keep(id) || factful(name) {
+						res.failures = append(res.failures, msg)
+					} else {
+						res.warnings = append(res.warnings, msg+" (a dependency)")
+					}
 					continue
 				}
 				var diags []vetDiagnostic
@@ -242,9 +264,9 @@ func parseVetJSON(r io.Reader, keep func(id string) bool) (*vetResult, error) {
 				if res.tree[id] == nil {
 					res.tree[id] = make(map[string][]vetDiagnostic)
 				}
-				// A package with in-package tests can print twice: vetted
-				// as its test variant and analyzed as a dependency of its
-				// external tests, under the same ID.
+				// A package can print twice under one ID: vetted as its
+				// test variant "p [p.test]" and analyzed as a dependency
+				// (plain p) of another package asked for.
 				for _, d := range diags {
 					if !slices.ContainsFunc(res.tree[id][name], func(e vetDiagnostic) bool {
 						return e.Posn == d.Posn && e.End == d.End && e.Message == d.Message

@@ -35,7 +35,8 @@ const vetJSON = `{}
 
 func TestParseVetJSON(t *testing.T) {
 	all := func(string) bool { return true }
-	res, err := parseVetJSON(strings.NewReader(vetJSON), all)
+	none := func(string) bool { return false }
+	res, err := parseVetJSON(strings.NewReader(vetJSON), all, none)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,17 +50,21 @@ func TestParseVetJSON(t *testing.T) {
 	if want := []string{"analyzer dualwrite failed on example.com/p: boom at line 2"}; !slices.Equal(res.failures, want) {
 		t.Errorf("failures = %q, want %q", res.failures, want)
 	}
-	if _, err := parseVetJSON(strings.NewReader(`{"p": {"timeout": 3}}`), all); err == nil {
+	if _, err := parseVetJSON(strings.NewReader(`{"p": {"timeout": 3}}`), all, none); err == nil {
 		t.Error("a malformed tree was accepted")
 	}
-	// Dependencies (not kept) give neither diagnostics nor a count, but
-	// their analyzer errors are failures.
-	res, err = parseVetJSON(strings.NewReader(vetJSON), func(string) bool { return false })
+	// Dependencies (not kept) give no diagnostics; their analyzer errors
+	// are failures for analyzers with facts, warnings for the others.
+	res, err = parseVetJSON(strings.NewReader(vetJSON), none, none)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.packages != 3 || len(res.tree) != 0 || len(res.failures) != 1 {
-		t.Errorf("nothing kept: packages %d, tree %v, failures %q; want 3, none, the dualwrite error", res.packages, res.tree, res.failures)
+	if res.packages != 3 || len(res.tree) != 0 || len(res.failures) != 0 || len(res.warnings) != 1 {
+		t.Errorf("nothing kept: packages %d, tree %v, failures %q, warnings %q; want 3, none, none, the dualwrite error", res.packages, res.tree, res.failures, res.warnings)
+	}
+	res, err = parseVetJSON(strings.NewReader(vetJSON), none, func(a string) bool { return a == "dualwrite" })
+	if err != nil || len(res.failures) != 1 {
+		t.Errorf("a dependency's error in an analyzer with facts: failures %q (%v); want the dualwrite error", res.failures, err)
 	}
 }
 
@@ -152,11 +157,18 @@ func TestVetFlags(t *testing.T) {
 
 func TestVetEnv(t *testing.T) {
 	suite := analyzers.New(new(report.Policy))
-	env := []string{"HOME=/root", "GOFLAGS=-mod=mod -timeout=20m -tags=a,b --idempotency.headers=X -tests"}
-	got := vetEnv(env, toolFlags(suite))
+	env := []string{"GOFLAGS=-timeout=20m", "HOME=/root"}
+	goflags := "-mod=mod -timeout=20m -tags=a,b --idempotency.headers=X -tests"
+	got := vetEnv(env, goflags, toolFlags(suite))
 	want := []string{"HOME=/root", "GOFLAGS=-mod=mod -tags=a,b"}
 	if !slices.Equal(got, want) {
 		t.Errorf("vetEnv = %q, want %q: the tool's flags leave $GOFLAGS, the go command's stay", got, want)
+	}
+	if got := vetEnv(env, "-mod=mod", toolFlags(suite)); !slices.Equal(got, env) {
+		t.Errorf("vetEnv with nothing to remove = %q, want env unchanged", got)
+	}
+	if got := vetEnv(nil, "-timeout=20m", toolFlags(suite)); !slices.Equal(got, []string{"GOFLAGS=-buildvcs=auto"}) {
+		t.Errorf("vetEnv with everything removed = %q; want a GOFLAGS that overrides the go env file", got)
 	}
 }
 
