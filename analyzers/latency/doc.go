@@ -41,8 +41,8 @@
 // configured duration (Set(cfg.Timeout.Seconds())), gauges of an age or
 // a remaining time (time.Since(s.lastContact), time.Until(expiry)): only
 // durations measured in view are latencies. A gauge of the last run of
-// a job that runs once, or once per tick (a loop that waits on a ticker,
-// a timer or time.Sleep), is the usual way to export a batch job's
+// a job that runs once (main itself), or once per tick (a loop that
+// waits on a ticker, a timer or time.Sleep), is the usual way to export a batch job's
 // duration and is left alone. A counter of seconds with no count beside
 // it is a rate of busy time (the process_cpu_seconds_total convention),
 // not an average, and is left alone. A ratio of two durations (busy time

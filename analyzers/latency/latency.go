@@ -298,9 +298,10 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 			return "per loop iteration", true
 		}
 	}
-	// A request made between the reading and the recording.
+	// A request made between the reading and the recording, unless the
+	// function is main: a command that runs once.
 	body, ok := flow.EnclosingFunc(cur)
-	if !ok {
+	if !ok || c.isMain(body.Parent().Node()) {
 		return "", false
 	}
 	end := call.Pos()
@@ -319,6 +320,12 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 		return "around a request", true
 	}
 	return "", false
+}
+
+// isMain reports whether fn is the main function of package main.
+func (c *checker) isMain(fn ast.Node) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	return ok && decl.Recv == nil && decl.Name.Name == "main" && c.pass.Pkg.Name() == "main"
 }
 
 // handlerParams reports whether a function with type ft handles one

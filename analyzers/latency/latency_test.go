@@ -16,6 +16,7 @@ func TestAnalyzer(t *testing.T) {
 		"otherlibs",     // go-metrics (armon, hashicorp), rcrowley, go-kit
 		"grpcclient",    // a gRPC call between the readings
 		"noimport",      // a package that cannot matter
+		"onejob",        // a command that runs once
 	)
 }
 
