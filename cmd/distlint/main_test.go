@@ -45,6 +45,20 @@ func e2eDir(t *testing.T) string {
 	return dir
 }
 
+// writeFiles writes files (path relative to dir -> content) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // run runs name with args in dir and returns its output and exit code.
 func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
@@ -152,15 +166,7 @@ func TestDependencyThenRoot(t *testing.T) {
 		"b/b.go": "package b\n\nimport \"net/http\"\n\n// " + strconv.FormatInt(time.Now().UnixNano(), 10) + "\nfunc Probe(u string) { http.Get(u) }\n",
 		"a/a.go": "package a\n\nimport \"cachet/b\"\n\nfunc A() { b.Probe(\"x\") }\n",
 	}
-	for name, content := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	if stdout, stderr, code := run(t, dir, binary, "./a"); code != 0 || stdout != "" {
 		t.Errorf("./a: exit %d, stdout %q, stderr %q; want 0 and nothing: b's finding is not a's", code, stdout, stderr)
 	}
@@ -690,15 +696,7 @@ func TestGoTool(t *testing.T) {
 		"go.sum":     string(sum),
 		"app/app.go": "package app\n\nimport \"net/http\"\n\nfunc Fetch(url string) (*http.Response, error) {\n\treturn http.Get(url)\n}\n",
 	}
-	for name, content := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	if out, _, code := run(t, dir, "go", "mod", "tidy"); code != 0 {
 		t.Fatalf("go mod tidy: exit %d\n%s", code, out)
 	}
