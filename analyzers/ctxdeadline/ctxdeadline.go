@@ -425,7 +425,7 @@ func (c *checker) isRoot(decl *ast.FuncDecl) bool {
 	if decl.Recv != nil {
 		return false
 	}
-	return decl.Name.Name == "init" || (decl.Name.Name == "main" && c.pass.Pkg.Name() == "main")
+	return decl.Name.Name == "init" || match.IsMain(c.pass.Pkg, decl)
 }
 
 // funcName names fn for messages: pkg.F or pkg.T.M.

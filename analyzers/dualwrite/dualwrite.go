@@ -332,14 +332,7 @@ func (c *checker) runsTx(call *ast.CallExpr) bool {
 // mayReturn reports whether a call may return (panic, os.Exit and
 // log.Fatal do not).
 func mayReturn(info *types.Info) func(*ast.CallExpr) bool {
-	return func(call *ast.CallExpr) bool {
-		if match.IsBuiltin(info, call, "panic") {
-			return false
-		}
-		fn := match.Callee(info, call)
-		return !match.IsFunc(fn, "os", "Exit") &&
-			!match.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln")
-	}
+	return func(call *ast.CallExpr) bool { return !match.NoReturn(info, call) }
 }
 
 // reaches reports whether control may flow from a to b.

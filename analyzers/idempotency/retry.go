@@ -238,27 +238,8 @@ func (f *funcFlow) terminates(b *ast.BlockStmt) bool {
 		return s.Tok == token.BREAK || s.Tok == token.GOTO
 	case *ast.ExprStmt:
 		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				if _, ok := f.c.info.Uses[id].(*types.Builtin); ok && id.Name == "panic" {
-					return true
-				}
-			}
-			return noReturn(match.Callee(f.c.info, call))
+			return match.NoReturn(f.c.info, call)
 		}
-	}
-	return false
-}
-
-// noReturn reports whether fn never returns to its caller.
-func noReturn(fn *types.Func) bool {
-	switch {
-	case fn == nil:
-		return false
-	case match.IsFunc(fn, "os", "Exit"), match.IsFunc(fn, "runtime", "Goexit"):
-		return true
-	case match.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"),
-		match.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"):
-		return true
 	}
 	return false
 }

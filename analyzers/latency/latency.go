@@ -301,7 +301,10 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 	// A request made between the reading and the recording, unless the
 	// function is main: a command that runs once.
 	body, ok := flow.EnclosingFunc(cur)
-	if !ok || c.isMain(body.Parent().Node()) {
+	if !ok {
+		return "", false
+	}
+	if decl, ok := body.Parent().Node().(*ast.FuncDecl); ok && match.IsMain(c.pass.Pkg, decl) {
 		return "", false
 	}
 	end := call.Pos()
@@ -320,12 +323,6 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 		return "around a request", true
 	}
 	return "", false
-}
-
-// isMain reports whether fn is the main function of package main.
-func (c *checker) isMain(fn ast.Node) bool {
-	decl, ok := fn.(*ast.FuncDecl)
-	return ok && decl.Recv == nil && decl.Name.Name == "main" && c.pass.Pkg.Name() == "main"
 }
 
 // handlerParams reports whether a function with type ft handles one

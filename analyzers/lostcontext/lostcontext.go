@@ -410,7 +410,7 @@ func (c *checker) isRoot(fn *ast.FuncDecl) bool {
 		return false
 	}
 	name := fn.Name.Name
-	if name == "init" || (name == "main" && c.pass.Pkg.Name() == "main") {
+	if name == "init" || match.IsMain(c.pass.Pkg, fn) {
 		return true
 	}
 	if !strings.HasSuffix(c.pass.Fset.File(fn.Pos()).Name(), "_test.go") {

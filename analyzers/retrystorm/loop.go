@@ -461,15 +461,12 @@ func commExpr(s ast.Stmt) ast.Expr {
 // a call for one that does not return only makes the analyzer report
 // less: a loop that leaves on failure is not a retry.
 func (c *checker) noReturn(call *ast.CallExpr) bool {
-	if match.IsBuiltin(c.info, call, "panic") {
+	if match.NoReturn(c.info, call) {
 		return true
 	}
 	fn := match.Callee(c.info, call)
 	if fn == nil {
 		return false
-	}
-	if match.IsFunc(fn, "os", "Exit") || match.IsFunc(fn, "runtime", "Goexit") {
-		return true
 	}
 	switch fn.Name() {
 	case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "FailNow", "Exit", "Exitf":

@@ -162,6 +162,25 @@ func IsBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
 	return ok && b.Name() == name
 }
 
+// NoReturn reports whether call never returns to its caller: the panic
+// builtin, os.Exit, runtime.Goexit, and log's Fatal and Panic functions
+// and *log.Logger methods.
+func NoReturn(info *types.Info, call *ast.CallExpr) bool {
+	if IsBuiltin(info, call, "panic") {
+		return true
+	}
+	fn := Callee(info, call)
+	return IsFunc(fn, "os", "Exit") || IsFunc(fn, "runtime", "Goexit") ||
+		IsFunc(fn, "log", logExits...) || IsMethod(fn, "log", "Logger", logExits...)
+}
+
+var logExits = []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
+
+// IsMain reports whether decl is the function main of a package main.
+func IsMain(pkg *types.Package, decl *ast.FuncDecl) bool {
+	return decl.Recv == nil && decl.Name.Name == "main" && pkg != nil && pkg.Name() == "main"
+}
+
 // FuncDecl returns the declaration of fn among files, or nil if fn is
 // declared elsewhere (another package, or no body in view).
 func FuncDecl(files []*ast.File, info *types.Info, fn *types.Func) *ast.FuncDecl {

@@ -143,3 +143,81 @@ func TestInterfaceMethodFromExportData(t *testing.T) {
 		t.Error("matched the wrong type")
 	}
 }
+
+func TestNoReturnAndIsMain(t *testing.T) {
+	const src = `package main
+
+import (
+	"log"
+	"os"
+	"runtime"
+)
+
+func main() {
+	var l *log.Logger
+	panic("x")        // noreturn
+	os.Exit(1)        // noreturn
+	runtime.Goexit()  // noreturn
+	log.Fatalf("x")   // noreturn
+	l.Panicln("x")    // noreturn
+	log.Printf("x")   // returns
+	os.Getenv("x")    // returns
+	fatal()           // returns
+}
+
+func fatal() {}
+
+type T struct{}
+
+func (T) main() {}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("main", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]bool{}
+	for _, cg := range f.Comments {
+		switch cg.Text() {
+		case "noreturn\n":
+			want[fset.Position(cg.Pos()).Line] = true
+		case "returns\n":
+			want[fset.Position(cg.Pos()).Line] = false
+		}
+	}
+	seen := 0
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		line := fset.Position(call.Pos()).Line
+		if w, ok := want[line]; ok {
+			seen++
+			if got := match.NoReturn(info, call); got != w {
+				t.Errorf("line %d: NoReturn = %v, want %v", line, got, w)
+			}
+		}
+		return true
+	})
+	if seen != len(want) {
+		t.Errorf("checked %d calls, want %d", seen, len(want))
+	}
+	var mains []string
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && match.IsMain(pkg, fd) {
+			mains = append(mains, fd.Name.Name)
+		}
+	}
+	if len(mains) != 1 {
+		t.Errorf("IsMain matched %d functions, want 1 (main, not the method T.main or fatal)", len(mains))
+	}
+	if match.IsMain(types.NewPackage("p", "p"), f.Decls[1].(*ast.FuncDecl)) {
+		t.Error("IsMain matched main outside package main")
+	}
+}
