@@ -34,6 +34,24 @@ func main() {
 		// without analyzer names: put the name into the message.
 		policy := &report.Policy{NameInMessage: true}
 		suite := analyzers.New(policy)
+		// .distlint.yaml (config.go): -V=full covers it, and its settings
+		// become flags before the command line's.
+		if fullVersionFlag(args) {
+			if err := printToolID(os.Stdout); err != nil {
+				fmt.Fprintf(os.Stderr, "distlint: %v\n", err)
+				os.Exit(exitFailure)
+			}
+			os.Exit(exitClean)
+		}
+		if strings.HasSuffix(args[len(args)-1], ".cfg") {
+			withConfig, err := vetConfigArgs(args, suite)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "distlint: %v\n", err)
+				os.Exit(exitFailure)
+			}
+			args = withConfig
+			os.Args = append(os.Args[:1], args...)
+		}
 		registerVetFlags(policy, suite)
 		// Not with -fix or -diff: the go command gives dependencies no fix
 		// archive, and unitchecker would then rewrite their files.

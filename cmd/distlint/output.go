@@ -39,7 +39,7 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool        sarifTool          `json:"tool"`
-	Results     []sarif.Result     `json:"results"`
+	Results     []sarifResult      `json:"results"`
 	Invocations []sarif.Invocation `json:"invocations,omitempty"`
 }
 
@@ -54,32 +54,43 @@ type sarifDriver struct {
 	Rules          []sarifRule `json:"rules"`
 }
 
+// sarifResult is a result with partialFingerprints, which code scanning
+// uses to follow an alert across commits as lines move (fingerprint.go).
+type sarifResult struct {
+	sarif.Result
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+}
+
+// sarifFingerprintKey names distlint's fingerprint among a result's
+// partialFingerprints.
+const sarifFingerprintKey = "distlint/v1"
+
 type sarifRule struct {
 	sarif.ReportingDescriptor
 	FullDescription sarif.Message `json:"fullDescription"`
 }
 
 // writeSARIFFile writes the SARIF log to the file at path.
-func writeSARIFFile(path string, findings []finding, active []*analysis.Analyzer, cwd string, ok bool) error {
+func writeSARIFFile(path string, findings []finding, fp *fingerprinter, active []*analysis.Analyzer, cwd string, ok bool) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := writeSARIF(f, findings, active, cwd, ok); err != nil {
+	if err := writeSARIF(f, findings, fp, active, cwd, ok); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
 }
 
-func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cwd string, ok bool) error {
+func writeSARIF(w io.Writer, findings []finding, fp *fingerprinter, active []*analysis.Analyzer, cwd string, ok bool) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "distlint",
 			Version:        version(),
 			InformationURI: "https://github.com/distlint/distlint",
 		}},
-		Results:     []sarif.Result{},
+		Results:     []sarifResult{},
 		Invocations: []sarif.Invocation{{ExecutionSuccessful: ok}},
 	}
 	for _, a := range active {
@@ -95,7 +106,8 @@ func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cw
 		})
 	}
 	lines := make(lineIndex)
-	for _, f := range findings {
+	prints, ranks := fp.occurrences(findings)
+	for i, f := range findings {
 		res := sarif.Result{
 			RuleID:       f.analyzer,
 			Kind:         sarif.Fail,
@@ -109,7 +121,7 @@ func writeSARIF(w io.Writer, findings []finding, active []*analysis.Analyzer, cw
 				res.Fixes = append(res.Fixes, sf)
 			}
 		}
-		run.Results = append(run.Results, res)
+		run.Results = append(run.Results, sarifResult{res, map[string]string{sarifFingerprintKey: partialFingerprint(prints[i], ranks[i])}})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -43,6 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	)
 	policyFlags(fs, policy)
 	sel := newSelection(fs, suite)
+	baseline := baselineFlags(fs)
 	fs.Usage = func() {} // -help is handled below; errors get one line
 
 	if err := fs.Parse(args); err != nil {
@@ -60,6 +61,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "distlint: -json and -sarif cannot be combined")
 		return exitFailure
 	}
+	cwd, _ := os.Getwd()
+	// Adoption (baseline.go, config.go): the baseline and .distlint.yaml.
+	if err := baseline.load(); err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
+		return exitFailure
+	}
+	cfg, err := commandConfig(cwd, suite, sel)
+	if err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
+		return exitFailure
+	}
 	active := sel.active(suite)
 	if len(active) == 0 {
 		fmt.Fprintln(stderr, "distlint: every analyzer is disabled")
@@ -74,14 +86,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitClean // only files the go command ignores (testdata, vendor)
 	}
 
-	cwd, _ := os.Getwd()
 	var buildFlags []string
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "tags" { // even when empty: -tags= clears $GOFLAGS's tags
 			buildFlags = []string{"-tags=" + *tags}
 		}
 	})
-	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite), factful(active))
+	res, err := goVet(patterns, selectAll(vetFlags(fs, suite, active), cfg, suite, active), buildFlags, toolFlags(suite), factful(active))
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
@@ -108,6 +119,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitFailure
 	}
+	fp := newFingerprinter(cwd)
+	var (
+		code int
+		done bool
+	)
+	findings, res.tree, code, done = baseline.apply(stderr, findings, res.tree, fp, len(failures) > 0)
+	if done {
+		for _, f := range failures {
+			fmt.Fprintf(stderr, "distlint: %s\n", f)
+		}
+		return code
+	}
 	root := cwd
 	if *sarifDir != "" {
 		if root, err = filepath.Abs(*sarifDir); err != nil {
@@ -117,7 +140,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if *sarifTo != "" {
-		if err := writeSARIFFile(*sarifTo, findings, active, root, len(failures) == 0); err != nil {
+		if err := writeSARIFFile(*sarifTo, findings, fp, active, root, len(failures) == 0); err != nil {
 			fmt.Fprintf(stderr, "distlint: writing SARIF: %v\n", err)
 			return exitFailure
 		}
@@ -126,7 +149,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case *jsonOut:
 		err = writeJSON(stdout, res.tree)
 	case *sarifOut:
-		err = writeSARIF(stdout, findings, active, root, len(failures) == 0)
+		err = writeSARIF(stdout, findings, fp, active, root, len(failures) == 0)
 	default:
 		err = writeText(stdout, findings, cwd)
 	}
