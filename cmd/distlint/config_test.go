@@ -1,0 +1,112 @@
+package main_test
+
+// End-to-end tests of .distlint.yaml, read by the distlint command and
+// by distlint under go vet -vettool (issue #19).
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// configured has a timeout finding in svc, unboundedqueue buffers of
+// 500 (below the default threshold of 10000) in queue, in a test file
+// and in legacy.
+var configured = map[string]string{
+	"svc/svc.go":           "package svc\n\nimport \"net\"\n\nfunc Dial(addr string) { net.Dial(\"tcp\", addr) }\n",
+	"queue/queue.go":       "package queue\n\nvar Jobs = make(chan int, 500)\n",
+	"queue/queue_test.go":  "package queue\n\nimport \"testing\"\n\nfunc TestJobs(t *testing.T) { _ = make(chan int, 501) }\n",
+	"legacy/old/legacy.go": "package old\n\nvar Old = make(chan int, 502)\n",
+}
+
+// both runs distlint and go vet -vettool=distlint in dir on ./... with
+// flags and returns what each printed (go vet's stderr) and their exit
+// codes.
+func both(t *testing.T, dir string, flags ...string) (out [2]string, code [2]int) {
+	t.Helper()
+	out[0], _, code[0] = run(t, dir, binary, append(flags, "./...")...)
+	_, out[1], code[1] = run(t, dir, "go", append(append([]string{"vet", "-vettool=" + binary}, flags...), "./...")...)
+	return out, code
+}
+
+// TestConfigFile runs few distinct configurations: the go command keys
+// its vet cache on the file (through distlint -V=full), so each one
+// re-analyzes the standard library for facts.
+func TestConfigFile(t *testing.T) {
+	t.Parallel()
+	dir := adoptModule(t, configured)
+	if stdout, _, _ := run(t, dir, binary, "./..."); !strings.Contains(stdout, "net.Dial") || strings.Contains(stdout, "buffer of 50") {
+		t.Fatalf("without a config: %s; want the net.Dial finding only", stdout)
+	}
+	writeFiles(t, dir, map[string]string{".distlint.yaml": `# adopted in 2026
+disable: [timeout]
+tests: true
+unboundedqueue:
+  maxbuffer: 100
+exclude:
+  - path: legacy/**
+    analyzers: [unboundedqueue]
+    reason: the old scheduler, removed in Q3
+`})
+	for _, tc := range []struct {
+		name  string
+		flags []string
+		want  []string // in the output of both drivers
+		not   []string
+	}{
+		{"file", nil, []string{"buffer of 500", "buffer of 501"}, []string{"net.Dial", "buffer of 502"}},
+		{"flags override the file", []string{"-enable=timeout,unboundedqueue", "-unboundedqueue.maxbuffer=1000", "-tests=false"}, []string{"net.Dial"}, []string{"buffer of 50"}},
+	} {
+		out, _ := both(t, dir, tc.flags...)
+		for i, driver := range []string{"distlint", "go vet -vettool"} {
+			for _, w := range tc.want {
+				if !strings.Contains(out[i], w) {
+					t.Errorf("%s: %s: output lacks %q:\n%s", tc.name, driver, w, out[i])
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(out[i], n) {
+					t.Errorf("%s: %s: output has %q:\n%s", tc.name, driver, n, out[i])
+				}
+			}
+		}
+	}
+
+	// The file is found from a working directory below the module root;
+	// disabling timeout leaves nothing to report in svc.
+	if stdout, stderr, code := run(t, filepath.Join(dir, "svc"), binary, "."); code != 0 || stdout != "" {
+		t.Errorf("in svc: exit %d, output %q %q; want 0: the file at the module root obeyed", code, stdout, stderr)
+	}
+}
+
+func TestBadConfigFile(t *testing.T) {
+	t.Parallel()
+	dir := adoptModule(t, map[string]string{"queue/queue.go": configured["queue/queue.go"]})
+	for _, tc := range []struct{ yaml, want string }{
+		{"enable: [timeout]\ndisabel: [latency]\n", `.distlint.yaml:2: unknown key "disabel" (want enable, disable, tests, generated, exclude, or an analyzer name: `},
+		{"disable: [timeout, nosuch]\n", `.distlint.yaml:1: unknown analyzer "nosuch" (analyzers: `},
+		{"timeout: {}\nunboundedqueue:\n  maxbufer: 5\n", `.distlint.yaml:3: unboundedqueue: unknown option "maxbufer" (options: maxbuffer)`},
+		{"timeout:\n  x: 1\n", `.distlint.yaml:2: timeout: unknown option "x" (timeout has no options)`},
+		{"unboundedqueue:\n  maxbuffer: lots\n", `.distlint.yaml:2: unboundedqueue.maxbuffer: bad value "lots": want a whole number`},
+		{"tests: sometimes\n", `.distlint.yaml:1: tests: want true or false, not "sometimes"`},
+		{"enable: timeout\n", `.distlint.yaml:1: want a list of analyzer names, such as [timeout, latency], not "timeout"`},
+		{"exclude:\n  - path: svc/**\n    analyzers: [timeout]\n", `.distlint.yaml:2: exclude: entry for svc/** has no reason: it excludes nothing until it says why`},
+		{"exclude:\n  - reason: old\n", `.distlint.yaml:2: exclude: entry has no path`},
+		{"exclude:\n  - path: \"[x\"\n    reason: r\n", `.distlint.yaml:2: exclude: bad path pattern "[x"`},
+		{"enable: [timeout\n", `.distlint.yaml:1: not valid YAML: `},
+		{"tests: true\ntests: false\n", `.distlint.yaml:2: tests is set twice`},
+	} {
+		writeFiles(t, dir, map[string]string{".distlint.yaml": tc.yaml})
+		stdout, stderr, code := run(t, dir, binary, "./...")
+		if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "distlint: "+tc.want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q;\nwant 2 and one line starting %q", tc.yaml, code, stdout, stderr, "distlint: "+tc.want)
+		}
+	}
+	// Under go vet -vettool, too, the file's error is reported and the
+	// run fails.
+	writeFiles(t, dir, map[string]string{".distlint.yaml": "disable: [nosuch]\n"})
+	_, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "./queue")
+	if code == 0 || !strings.Contains(stderr, `.distlint.yaml:1: unknown analyzer "nosuch"`) {
+		t.Errorf("go vet -vettool with a bad file: exit %d, stderr %q; want the file's error", code, stderr)
+	}
+}
