@@ -103,3 +103,45 @@ func TestGoTool(t *testing.T) {
 		t.Errorf("go vet -vettool=$(go tool -n distlint): exit %d\nstderr: %s", code, stderr)
 	}
 }
+
+// TestCIRun runs .ci/run with a stand-in go command that has no cgo: the
+// script names every optional tool, installs nothing when neither CI nor
+// DISTLINT_CI_INSTALL is set, and runs the tests with an explicit
+// timeout and without -race, saying so.
+func TestCIRun(t *testing.T) {
+	t.Parallel()
+	bin := t.TempDir()
+	record := filepath.Join(t.TempDir(), "go-args")
+	fakeGo := "#!/bin/sh\ncase \"$1 $2\" in\n\"env CGO_ENABLED\") echo 0 ;;\n\"env CC\") echo gcc ;;\n" +
+		"test*) echo \"$@\" >" + record + " ;;\nesac\n"
+	if err := os.WriteFile(filepath.Join(bin, "go"), []byte(fakeGo), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(filepath.Join(clitest.Root(), ".ci", "run"))
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "CI=") && !strings.HasPrefix(kv, "DISTLINT_CI_INSTALL=") && !strings.HasPrefix(kv, "PATH=") {
+			env = append(env, kv)
+		}
+	}
+	cmd.Env = append(env, "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf(".ci/run: %v\n%s", err, out)
+	}
+	for _, want := range []string{"ci: pre-commit: ", "ci: chromium: ", "ci: C compiler: CGO_ENABLED=0; tests run WITHOUT -race"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf(".ci/run output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(string(out), "installed;") {
+		t.Errorf(".ci/run installed a tool without CI or DISTLINT_CI_INSTALL:\n%s", out)
+	}
+	args, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatalf("go test was not run: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(args)); got != "test -shuffle=on -timeout=10m ./..." {
+		t.Errorf("go %s, want go test -shuffle=on -timeout=10m ./... (no -race without cgo)", got)
+	}
+}
