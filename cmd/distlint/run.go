@@ -55,7 +55,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "distlint: %v (run 'distlint -help' for usage)\n", err)
 		return exitFailure
 	}
-	_ = quiet // the progress line (step 4)
 	if *version {
 		fmt.Fprintln(stdout, versionLine())
 		return exitClean
@@ -106,7 +105,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			buildFlags = []string{"-tags=" + *tags}
 		}
 	})
-	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite), factful(active))
+	prog := newProgress(os.Stderr, !*quiet && stderr == io.Writer(os.Stderr))
+	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite), factful(active), prog)
+	prog.close()
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
