@@ -47,8 +47,7 @@ func main() {
 		if strings.HasSuffix(args[len(args)-1], ".cfg") {
 			withConfig, err := vetConfigArgs(args, suite)
 			if err != nil {
-				fmt.Fprintf(os.Stderr, "distlint: %v\n", err)
-				os.Exit(exitFailure)
+				failVetRun(args, os.Stderr, err)
 			}
 			args = withConfig
 			os.Args = append(os.Args[:1], args...)

@@ -27,10 +27,14 @@ import (
 // result only when the tool wrote its facts file, so nothing is cached
 // (cmd/go/internal/work.(*Builder).vet, go1.26).
 func checkVetFlags(args []string, stderr io.Writer) {
-	err := vetFlagError(args)
-	if err == nil {
-		return
+	if err := vetFlagError(args); err != nil {
+		failVetRun(args, stderr, err)
 	}
+}
+
+// failVetRun reports err once per go vet run, as checkVetFlags describes,
+// and exits.
+func failVetRun(args []string, stderr io.Writer, err error) {
 	cfg := args[len(args)-1]
 	if strings.HasSuffix(cfg, ".cfg") {
 		// The config lies in $WORK/bNNN/: $WORK belongs to this go
