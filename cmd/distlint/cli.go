@@ -67,6 +67,9 @@ func help(stdout, stderr io.Writer, fs *flag.FlagSet, suite []*analysis.Analyzer
 // section lists its options, then any option the documentation does not
 // name.
 func explainAnalyzer(stdout, stderr io.Writer, suite []*analysis.Analyzer, name string) int {
+	if explainTopic(stdout, suite, name) { // baseline, config (topics.go)
+		return exitClean
+	}
 	for _, a := range suite {
 		if !strings.EqualFold(a.Name, name) {
 			continue
@@ -87,7 +90,7 @@ func explainAnalyzer(stdout, stderr io.Writer, suite []*analysis.Analyzer, name 
 		fmt.Fprintf(stdout, "\nDocumentation: %s\n", a.URL)
 		return exitClean
 	}
-	fmt.Fprintf(stderr, "distlint: unknown analyzer %q (analyzers: %s)\n", name, strings.Join(analyzers.Names(suite), ", "))
+	fmt.Fprintf(stderr, "distlint: unknown analyzer %q (analyzers: %s; topics: baseline, config)\n", name, strings.Join(analyzers.Names(suite), ", "))
 	return exitFailure
 }
 

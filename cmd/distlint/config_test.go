@@ -110,3 +110,22 @@ func TestBadConfigFile(t *testing.T) {
 		t.Errorf("go vet -vettool with a bad file: exit %d, stderr %q; want the file's error", code, stderr)
 	}
 }
+
+func TestExplainTopics(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"-explain", "baseline"}, []string{"-baseline-write", "partialFingerprints", "enclosing function", "ci-gate"}},
+		{[]string{"help", "config"}, []string{".distlint.yaml", "exclude:", "reason:", "Flags override the file", "golangci-lint does not read the file", "unboundedqueue: maxbuffer (default \"10000\")"}},
+	} {
+		stdout, stderr, code := run(t, dir, binary, tc.args...)
+		for _, w := range tc.want {
+			if code != 0 || !strings.Contains(stdout, w) {
+				t.Errorf("%v: exit %d, stderr %q, output lacks %q:\n%s", tc.args, code, stderr, w, stdout)
+			}
+		}
+	}
+}

@@ -345,6 +345,7 @@ func usage(w io.Writer, fs *flag.FlagSet, suite []*analysis.Analyzer) {
 Usage:
   distlint [flags] [packages]      analyze packages (default ./...)
   distlint help <analyzer>         print an analyzer's documentation (also -explain <analyzer>)
+  distlint help baseline|config    adopting distlint: the baseline, the .distlint.yaml file
   distlint -version                print distlint's version
   go vet -vettool=$(which distlint) [packages]
   go fix -fixtool=$(which distlint) [packages]
