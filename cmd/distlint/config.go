@@ -70,11 +70,19 @@ func vetConfigArgs(args []string, suite []*analysis.Analyzer) ([]string, error) 
 		return nil, err
 	}
 	var vcfg struct {
-		Dir     string
-		GoFiles []string
+		Dir           string
+		GoFiles       []string
+		ImportPath    string
+		ModuleVersion string
+		Standard      map[string]bool
 	}
 	if err := json.Unmarshal(data, &vcfg); err != nil {
 		return nil, fmt.Errorf("reading %s: %v", args[len(args)-1], err)
+	}
+	// The standard library and dependencies at a version (analyzed for
+	// their facts) are not the user's code: a file they ship is not read.
+	if vcfg.ModuleVersion != "" || vcfg.Standard[vcfg.ImportPath] {
+		return args, nil
 	}
 	dir := vcfg.Dir
 	if dir == "" && len(vcfg.GoFiles) > 0 {

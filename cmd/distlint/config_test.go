@@ -129,3 +129,23 @@ func TestExplainTopics(t *testing.T) {
 		}
 	}
 }
+
+// A dependency's .distlint.yaml is not read: it is not the user's
+// configuration, and one written for another distlint version must not
+// break the run.
+func TestDependencyConfigIgnored(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":             "module example.com/app\n\ngo 1.26\n\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ./dep\n",
+		"app.go":             "package app\n\nimport \"example.com/dep\"\n\nvar Jobs = dep.Queue(make(chan int, 500))\n",
+		".distlint.yaml":     "unboundedqueue: {maxbuffer: 100}\n",
+		"dep/go.mod":         "module example.com/dep\n\ngo 1.26\n",
+		"dep/dep.go":         "package dep\n\nfunc Queue(c chan int) chan int { return c }\n",
+		"dep/.distlint.yaml": "disable: [analyzer-from-the-future]\n",
+	})
+	stdout, stderr, code := run(t, dir, binary, "./...")
+	if code != 1 || !strings.Contains(stdout, "buffer of 500") || stderr != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the app's finding, under the app's file, and no error from the dependency's", code, stdout, stderr)
+	}
+}
