@@ -8,7 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // A baseline records the findings a codebase had when distlint was
@@ -119,7 +123,10 @@ func writeBaseline(path string, findings []finding, fp *fingerprinter) error {
 // filter returns the findings that the baseline does not record, and
 // how many of them it hid and how many of its findings matched nothing
 // (fixed, or changed past recognition).
-func (b *baselineOptions) filter(findings []finding, fp *fingerprinter) (fresh []finding, hidden, stale int) {
+//
+// Only entries in the directories of checked are counted stale (all when
+// checked is nil): a run on some packages says nothing of the others.
+func (b *baselineOptions) filter(findings []finding, fp *fingerprinter, checked map[string]bool) (fresh []finding, hidden, stale int) {
 	left := make(map[fingerprint]int, len(b.known))
 	for k, n := range b.known {
 		left[k] = n
@@ -133,8 +140,10 @@ func (b *baselineOptions) filter(findings []finding, fp *fingerprinter) (fresh [
 		}
 		fresh = append(fresh, f)
 	}
-	for _, n := range left {
-		stale += n
+	for k, n := range left {
+		if checked == nil || checked[path.Dir(k.File)] {
+			stale += n
+		}
 	}
 	return fresh, hidden, stale
 }
@@ -144,7 +153,9 @@ func (b *baselineOptions) filter(findings []finding, fp *fingerprinter) (fresh [
 // With -baseline it returns the new findings and the JSON tree cut down
 // to them, and says on stderr what the baseline hid and how much of it
 // is stale.
-func (b *baselineOptions) apply(stderr io.Writer, findings []finding, tree vetTree, fp *fingerprinter, failed bool) (_ []finding, _ vetTree, code int, done bool) {
+//
+// patterns and buildFlags are the run's, to find the packages checked.
+func (b *baselineOptions) apply(stderr io.Writer, findings []finding, tree vetTree, fp *fingerprinter, failed bool, patterns, buildFlags []string) (_ []finding, _ vetTree, code int, done bool) {
 	switch {
 	case b.write != "":
 		if failed {
@@ -158,7 +169,7 @@ func (b *baselineOptions) apply(stderr io.Writer, findings []finding, tree vetTr
 		fmt.Fprintf(stderr, "distlint: wrote %s to %s\n", plural(len(findings), "finding"), b.write)
 		return nil, nil, exitClean, true
 	case b.read != "":
-		fresh, hidden, stale := b.filter(findings, fp)
+		fresh, hidden, stale := b.filter(findings, fp, checkedDirs(patterns, buildFlags, fp))
 		msg := fmt.Sprintf("distlint: baseline %s: %s hidden, %d recorded no longer found", b.read, plural(hidden, "known finding"), stale)
 		if stale > 0 {
 			msg += " (fixed, or changed past recognition): refresh the file with -baseline-write"
@@ -167,6 +178,24 @@ func (b *baselineOptions) apply(stderr io.Writer, findings []finding, tree vetTr
 		return fresh, keepInTree(tree, fresh), exitClean, false
 	}
 	return findings, tree, exitClean, false
+}
+
+// checkedDirs returns the directories, relative to their module's root,
+// of the packages that patterns match, or nil if go list fails.
+func checkedDirs(patterns, buildFlags []string, fp *fingerprinter) map[string]bool {
+	args := append([]string{"list", "-e", "-f", "{{.Dir}}"}, buildFlags...)
+	args = append(append(args, "--"), patterns...)
+	out, err := exec.Command("go", args...).Output()
+	if err != nil {
+		return nil
+	}
+	dirs := make(map[string]bool)
+	for dir := range strings.Lines(string(out)) {
+		if dir = strings.TrimSpace(dir); dir != "" {
+			dirs[path.Dir(fp.relFile(filepath.Join(dir, "x.go")))] = true
+		}
+	}
+	return dirs
 }
 
 // keepInTree returns tree with only the diagnostics of findings.

@@ -241,3 +241,24 @@ func TestCIGateBaseline(t *testing.T) {
 		}
 	}
 }
+
+// A run on some packages (a pre-commit hook on the changed files) counts
+// stale only the entries of those packages.
+func TestBaselineSubset(t *testing.T) {
+	t.Parallel()
+	dir := adoptModule(t, map[string]string{
+		"svc/svc.go":     legacy,
+		"other/other.go": "package other\n\nimport \"net/http\"\n\nfunc Ping(url string) { http.Head(url) }\n",
+	})
+	if _, stderr, code := run(t, dir, binary, "-baseline-write", "base.json", "./..."); code != 0 {
+		t.Fatalf("-baseline-write: exit %d, %s", code, stderr)
+	}
+	stdout, stderr, code := run(t, dir, binary, "-baseline", "base.json", "./svc")
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "3 known findings hidden, 0 recorded no longer found") {
+		t.Errorf("-baseline on ./svc: exit %d, stdout %q, stderr %q; want 0, and other's entry not counted stale", code, stdout, stderr)
+	}
+	_, stderr, _ = run(t, dir, binary, "-baseline", "base.json", "other/other.go")
+	if !strings.Contains(stderr, "1 known finding hidden, 0 recorded no longer found") {
+		t.Errorf("-baseline on a file: stderr %q; want 1 hidden and 0 stale", stderr)
+	}
+}

@@ -153,7 +153,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code int
 		done bool
 	)
-	findings, res.tree, code, done = baseline.apply(stderr, findings, res.tree, fp, len(failures) > 0)
+	findings, res.tree, code, done = baseline.apply(stderr, findings, res.tree, fp, len(failures) > 0, patterns, buildFlags)
 	if done {
 		for _, f := range failures {
 			fmt.Fprintf(stderr, "distlint: %s\n", f)

@@ -26,8 +26,9 @@ Then check against it:
 prints and exits 1 on the findings the file does not record (0 when
 there are none), in any output format (text, -json, -sarif, -sarif-out),
 and says on stderr, in one line, how many recorded findings were hidden
-and how many no longer match (fixed, or changed past recognition). When
-that count grows, refresh the file with -baseline-write.
+and how many no longer match (fixed, or changed past recognition; a run
+on some packages counts only their entries). When that count grows,
+refresh the file with -baseline-write.
 
 A finding matches its entry by fingerprint: the analyzer, the file (its
 path from the module root), the enclosing function, and a hash of the
