@@ -153,3 +153,26 @@ func TestDependencyConfigIgnored(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want the app's finding, under the app's file, and no error from the dependency's", code, stdout, stderr)
 	}
 }
+
+// The go command caches go vet's results under a key that covers the
+// tool's -V=full answer and its flags, not the files the tool reads:
+// distlint's answer covers .distlint.yaml, so an edit takes effect.
+func TestConfigEditReachesVetCache(t *testing.T) {
+	t.Parallel()
+	dir := adoptModule(t, map[string]string{"queue/queue.go": configured["queue/queue.go"]})
+	vet := func() (string, int) {
+		_, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "./...")
+		return stderr, code
+	}
+	if out, code := vet(); code != 0 {
+		t.Fatalf("no file: exit %d, %s; want 0 (a buffer of 500 is below the default threshold)", code, out)
+	}
+	writeFiles(t, dir, map[string]string{".distlint.yaml": "unboundedqueue: {maxbuffer: 100}\n"})
+	if out, code := vet(); code == 0 || !strings.Contains(out, "buffer of 500") {
+		t.Errorf("after writing the file: exit %d, %s; want the finding, not the cached result", code, out)
+	}
+	writeFiles(t, dir, map[string]string{".distlint.yaml": "unboundedqueue: {maxbuffer: 1000}\n"})
+	if out, code := vet(); code != 0 {
+		t.Errorf("after editing the file: exit %d, %s; want 0", code, out)
+	}
+}
