@@ -70,19 +70,22 @@ type Exclude struct {
 
 // Find returns the path of the configuration file for a package in dir:
 // the first .distlint.yaml found walking up from dir to the directory that
-// holds go.mod (included). ok is false when there is none.
+// holds go.mod (included). ok is false when there is none, or no go.mod:
+// outside a module no file applies.
 func Find(dir string) (file string, ok bool) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", false
 	}
 	for {
-		candidate := filepath.Join(dir, Name)
-		if st, err := os.Stat(candidate); err == nil && !st.IsDir() {
-			return candidate, true
+		if file == "" {
+			candidate := filepath.Join(dir, Name)
+			if st, err := os.Stat(candidate); err == nil && !st.IsDir() {
+				file = candidate
+			}
 		}
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return "", false
+			return file, file != ""
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {

@@ -56,6 +56,13 @@ func TestFind(t *testing.T) {
 	if got, ok := config.Find(filepath.Join(root, "a", "b")); !ok || got != filepath.Join(root, ".distlint.yaml") {
 		t.Errorf("Find(a/b) = %q, %v; want the module root's file", got, ok)
 	}
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, config.Name), []byte("tests: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := config.Find(outside); ok {
+		t.Errorf("Find(a directory in no module) = %q; want none", got)
+	}
 	if got, ok := config.Find(filepath.Join(root, "nested", "pkg")); ok {
 		t.Errorf("Find(nested/pkg) = %q; want none: the nested module has no file, and the search stops at its go.mod", got)
 	}
