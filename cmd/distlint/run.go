@@ -107,6 +107,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	})
 	prog := newProgress(os.Stderr, !*quiet && stderr == io.Writer(os.Stderr))
 	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite), factful(active), prog)
+	if err == nil && res.packages == 0 && module {
+		res, err = retryDepTests(res, patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite), factful(active), prog)
+	}
 	prog.close()
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
