@@ -117,7 +117,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	})
 	prog := newProgress(os.Stderr, !*quiet && stderr == io.Writer(os.Stderr))
-	res, err := goVet(patterns, selectAll(vetFlags(fs, suite, active), cfg, suite, active), buildFlags, toolFlags(suite), factful(active), prog)
+	toolArgs := selectAll(vetFlags(fs, suite, active), cfg, suite, active) // selectAll: .distlint.yaml (config.go)
+	res, err := goVet(patterns, toolArgs, buildFlags, toolFlags(suite), factful(active), prog)
+	if err == nil && res.packages == 0 && module {
+		res, err = retryDepTests(res, patterns, toolArgs, buildFlags, toolFlags(suite), factful(active), prog)
+	}
 	prog.close()
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
