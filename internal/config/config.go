@@ -52,7 +52,6 @@ type File struct {
 	Generated *bool
 	Options   []Option
 	Exclude   []Exclude
-	Data      []byte // the file's content
 }
 
 // Option is one analyzer option set by the file.
@@ -132,7 +131,7 @@ func Parse(file, dir string, data []byte, suite []*analysis.Analyzer) (*File, er
 		}
 		return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
-	cfg := &File{Path: file, Dir: dir, Data: data}
+	cfg := &File{Path: file, Dir: dir}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		// yaml's messages read "yaml: line N: ...".
