@@ -55,3 +55,28 @@ func TestDemo(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeFirstSteps: the README leads with what works from a clone
+// (TestDemo runs its demo command), and the golangci-lint example keeps
+// every finding on a line.
+func TestReadmeFirstSteps(t *testing.T) {
+	t.Parallel()
+	root := clitest.Root()
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	install := "git clone https://github.com/distlint/distlint && cd distlint && go install ./cmd/distlint"
+	demo := "go run ./cmd/distlint ./examples/..."
+	i, j := strings.Index(string(readme), install), strings.Index(string(readme), demo)
+	if i < 0 || j < i {
+		t.Errorf("README.md does not give %q, then %q", install, demo)
+	}
+	example, err := os.ReadFile(filepath.Join(root, ".golangci.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^issues:\n(\s+#.*\n)*\s+uniq-by-line: false$`).Match(example) {
+		t.Errorf(".golangci.example.yml does not set issues.uniq-by-line: false")
+	}
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -81,15 +80,11 @@ func tempModfile(modRoot string) (flags []string, cleanup func(), err error) {
 // mainModuleRoot returns the directory of the main module's go.mod, or
 // "" outside a module or in a workspace (where -modfile is not allowed).
 func mainModuleRoot() string {
-	out, err := exec.Command("go", "env", "GOMOD", "GOWORK").Output()
-	if err != nil {
+	env, err := goEnv()
+	if err != nil || env.gomod == "" || env.gomod == os.DevNull || (env.gowork != "" && env.gowork != "off") {
 		return ""
 	}
-	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(lines) != 2 || lines[0] == "" || lines[0] == os.DevNull || (lines[1] != "" && lines[1] != "off") {
-		return ""
-	}
-	return filepath.Dir(lines[0])
+	return filepath.Dir(env.gomod)
 }
 
 // depTestsNote is the line that says what happened to the packages in
