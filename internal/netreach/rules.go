@@ -33,8 +33,8 @@ func (r rule) call(fn *types.Func, o op) Call {
 }
 
 // Shorthands for the tables below.
-func plain(names ...string) []op { return ops(-1, false, names) }
-func withCtx(names ...string) []op { return ops(0, false, names) }
+func plain(names ...string) []op           { return ops(-1, false, names) }
+func withCtx(names ...string) []op         { return ops(0, false, names) }
 func writes(ctx int, names ...string) []op { return ops(ctx, true, names) }
 func ops(ctx int, write bool, names []string) []op {
 	out := make([]op, len(names))
@@ -155,7 +155,7 @@ var rules = map[string][]rule{
 		{"*", SQL, append(withCtx("Query", "QueryRow", "Begin", "BeginTx", "Ping", "Acquire", "SendBatch"), writes(0, "Exec", "Commit", "CopyFrom")...)},
 		{"", SQL, withCtx("New", "NewWithConfig", "Connect", "ConnectConfig")},
 	},
-	"gorm.io/gorm": {{"DB", SQL, gormOps}},
+	"gorm.io/gorm":           {{"DB", SQL, gormOps}},
 	"github.com/jinzhu/gorm": {{"DB", SQL, gormOps}},
 
 	"github.com/IBM/sarama":     saramaRules,
