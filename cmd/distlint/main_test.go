@@ -17,65 +17,40 @@ import (
 	"time"
 
 	"github.com/distlint/distlint/analyzers"
+	"github.com/distlint/distlint/cmd/distlint/internal/clitest"
 )
 
-var binary string // the distlint binary under test
+// binary is the distlint binary under test, built once for the whole
+// test binary by TestMain. Tests in other files use distlintBin.
+var binary string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "distlint-e2e")
-	if err != nil {
-		panic(err)
+func TestMain(m *testing.M) { clitest.Main(m, &binary) }
+
+// distlintBin returns the path of the distlint binary under test.
+func distlintBin(t testing.TB) string {
+	t.Helper()
+	if binary == "" {
+		t.Fatal("distlint was not built (TestMain)")
 	}
-	binary = filepath.Join(dir, "distlint")
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
-		os.RemoveAll(dir)
-		panic("building distlint: " + err.Error() + "\n" + string(out))
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	return binary
 }
 
-// e2eDir is the fixture module.
-func e2eDir(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "e2e"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+// e2eDir is the fixture module, testdata/e2e. Tests only read it: run
+// them in parallel.
+func e2eDir(t testing.TB) string {
+	return filepath.Join(clitest.Root(), "testdata", "e2e")
 }
 
 // writeFiles writes files (path relative to dir -> content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
+func writeFiles(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
-	for name, content := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	clitest.WriteFiles(t, dir, files)
 }
 
 // run runs name with args in dir and returns its output and exit code.
-func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
+func run(t testing.TB, dir, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("running %s %s: %v", name, strings.Join(args, " "), err)
-	}
-	return out.String(), errOut.String(), code
+	return clitest.Run(t, dir, name, args...)
 }
 
 // The findings of ./findings, in text form: sorted, relative paths,
@@ -90,6 +65,7 @@ var wantText = []string{
 }
 
 func TestText(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := run(t, e2eDir(t), binary, "./findings", "./clean")
 	if code != 1 {
 		t.Errorf("exit code = %d, want 1 (findings); stderr: %s", code, stderr)
@@ -103,6 +79,7 @@ func TestText(t *testing.T) {
 }
 
 func TestClean(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := run(t, e2eDir(t), binary, "./clean")
 	if code != 0 || stdout != "" || stderr != "" {
 		t.Errorf("clean package: exit %d, stdout %q, stderr %q; want 0 and no output", code, stdout, stderr)
@@ -110,6 +87,7 @@ func TestClean(t *testing.T) {
 }
 
 func TestFailures(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -123,6 +101,7 @@ func TestFailures(t *testing.T) {
 		{"json and sarif", []string{"-json", "-sarif", "./clean"}, `^distlint: -json and -sarif cannot be combined$`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			stdout, stderr, code := run(t, e2eDir(t), binary, tc.args...)
 			if code != 2 {
 				t.Errorf("exit code = %d, want 2", code)
@@ -142,6 +121,7 @@ func TestFailures(t *testing.T) {
 // did are still reported: exit 2, their findings on stdout, the error on
 // stderr.
 func TestPartialFailure(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := run(t, e2eDir(t), binary, "./findings", "./broken")
 	if code != 2 {
 		t.Errorf("exit code = %d, want 2: a package failed", code)
@@ -160,6 +140,7 @@ func TestPartialFailure(t *testing.T) {
 // report a dependency vetted before. The nonce makes the packages new to
 // the build cache on every run of the test.
 func TestDependencyThenRoot(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := map[string]string{
 		"go.mod": "module cachet\n\ngo 1.26\n",
@@ -184,6 +165,7 @@ func TestDependencyThenRoot(t *testing.T) {
 // A GOFLAGS meant for go test (-timeout) names distlint's timeout
 // analyzer flag under go vet: distlint keeps it from the tool.
 func TestGOFLAGS(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command(binary, "./findings")
 	cmd.Dir = e2eDir(t)
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod -timeout=20m")
@@ -195,6 +177,7 @@ func TestGOFLAGS(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := run(t, e2eDir(t), binary, "-json", "./findings")
 	if code != 1 {
 		t.Errorf("exit code = %d, want 1; stderr: %s", code, stderr)
@@ -240,6 +223,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestSARIF(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := run(t, e2eDir(t), binary, "-sarif", "./findings")
 	if code != 1 {
 		t.Errorf("exit code = %d, want 1; stderr: %s", code, stderr)
@@ -307,6 +291,7 @@ func TestSARIF(t *testing.T) {
 }
 
 func TestTestsFlag(t *testing.T) {
+	t.Parallel()
 	dir := e2eDir(t)
 	if stdout, _, code := run(t, dir, binary, "./withtests"); code != 0 || stdout != "" {
 		t.Errorf("without -tests: exit %d, output %q; want 0 and nothing (test files are skipped)", code, stdout)
@@ -318,6 +303,7 @@ func TestTestsFlag(t *testing.T) {
 }
 
 func TestSelection(t *testing.T) {
+	t.Parallel()
 	dir := e2eDir(t)
 	// ./findings has timeout findings only.
 	for _, args := range [][]string{{"-timeout=false"}, {"-disable=timeout"}, {"-unboundedqueue"}} {
@@ -340,6 +326,7 @@ func TestSelection(t *testing.T) {
 }
 
 func TestExplain(t *testing.T) {
+	t.Parallel()
 	stdout, _, code := run(t, e2eDir(t), binary, "-explain", "timeout")
 	if code != 0 || !strings.HasPrefix(stdout, "timeout: ") || !strings.Contains(stdout, "Bad:") || !strings.Contains(stdout, "Good:") {
 		t.Errorf("-explain timeout: exit %d, output %q", code, stdout)
@@ -347,6 +334,7 @@ func TestExplain(t *testing.T) {
 }
 
 func TestVetTool(t *testing.T) {
+	t.Parallel()
 	dir := e2eDir(t)
 	_, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "./findings")
 	if code == 0 {
@@ -370,6 +358,7 @@ func TestVetTool(t *testing.T) {
 }
 
 func TestFixTool(t *testing.T) {
+	t.Parallel()
 	src := e2eDir(t)
 	dir := t.TempDir()
 	for _, f := range []string{"go.mod", "findings/findings.go"} {
@@ -406,36 +395,10 @@ func TestFixTool(t *testing.T) {
 	}
 }
 
-// TestSmokeRealPackages runs every analyzer over real packages fetched
-// through the module proxy (testdata/smoke) and parts of the standard
-// library, and fails on any analyzer panic or error. The full corpus run
-// (go run ./bench/cmd/corpus) is too slow for CI; this is its stand-in.
-func TestSmokeRealPackages(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "smoke"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, stderr, code := run(t, dir, "go", "mod", "download"); code != 0 {
-		t.Skipf("the module proxy cannot be reached: %s", stderr)
-	}
-	stdout, stderr, code := run(t, dir, binary,
-		"github.com/segmentio/kafka-go/...", "github.com/hashicorp/raft", "github.com/go-kit/kit/transport/http",
-		"net/...", "crypto/tls", "encoding/json", "database/sql")
-	if code != 0 && code != 1 {
-		t.Errorf("exit code %d, want 0 or 1", code)
-	}
-	if stderr != "" {
-		t.Errorf("analyzer errors or panics:\n%s", stderr)
-	}
-	// The go-kit default client is a known finding: the run reached it.
-	if !strings.Contains(stdout, "go-kit/kit@v0.13.0/transport/http/client.go:42:11: http.DefaultClient has no Timeout") {
-		t.Errorf("the known go-kit finding is missing; output:\n%s", stdout)
-	}
-}
-
 // cgo packages are analyzed through cmd/cgo's rewrite of their files;
 // findings and suppressions still refer to the user's lines.
 func TestCgo(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("gcc"); err != nil {
 		t.Skip("no C compiler")
 	}
@@ -447,6 +410,7 @@ func TestCgo(t *testing.T) {
 }
 
 func TestBuildTags(t *testing.T) {
+	t.Parallel()
 	dir := e2eDir(t)
 	if stdout, stderr, code := run(t, dir, binary, "./tagged"); code != 0 || stdout != "" {
 		t.Errorf("without -tags: exit %d, output %q, stderr %q; want 0: the tagged file is not built", code, stdout, stderr)
@@ -460,6 +424,7 @@ func TestBuildTags(t *testing.T) {
 // File names (from pre-commit or an editor) stand for their packages;
 // files the go command ignores are dropped.
 func TestFileArguments(t *testing.T) {
+	t.Parallel()
 	dir := e2eDir(t)
 	stdout, stderr, code := run(t, dir, binary, "findings/findings.go", "clean/clean.go", "findings/findings.go")
 	if code != 1 || strings.Join(strings.Split(strings.TrimSpace(stdout), "\n"), "\n") != strings.Join(wantText, "\n") {
@@ -474,6 +439,7 @@ func TestFileArguments(t *testing.T) {
 // (testdata/sarifschema, its own module; skipped if the module proxy
 // cannot be reached to fetch the validator).
 func TestSARIFSchema(t *testing.T) {
+	t.Parallel()
 	validator, err := filepath.Abs(filepath.Join("..", "..", "testdata", "sarifschema"))
 	if err != nil {
 		t.Fatal(err)
@@ -492,35 +458,12 @@ func TestSARIFSchema(t *testing.T) {
 	}
 }
 
-// TestPreCommitHooks runs scripts/test-pre-commit: both hooks of
-// .pre-commit-hooks.yaml, with the real pre-commit, on a throwaway
-// repository. Skipped where pre-commit is not installed (Debian package
-// "pre-commit") and with -short.
-func TestPreCommitHooks(t *testing.T) {
-	if testing.Short() {
-		t.Skip("installs distlint through pre-commit: skipped with -short")
-	}
-	if _, err := exec.LookPath("pre-commit"); err != nil {
-		t.Skip("pre-commit is not installed")
-	}
-	script, err := filepath.Abs(filepath.Join("..", "..", "scripts", "test-pre-commit"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(script).CombinedOutput()
-	if err != nil {
-		t.Fatalf("scripts/test-pre-commit: %v\n%s", err, out)
-	}
-	if got := strings.Count(string(out), "ok   "); got != 3 {
-		t.Errorf("%d checks passed, want 3:\n%s", got, out)
-	}
-}
-
 // TestCIGate runs scripts/ci-gate, the script behind action.yml, as GitHub
 // Actions would: text findings in the log, a SARIF file with paths
 // relative to the repository root, step outputs, and exit statuses that
 // keep findings and failures apart.
 func TestCIGate(t *testing.T) {
+	t.Parallel()
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -540,6 +483,7 @@ func TestCIGate(t *testing.T) {
 		{"broken package", "./broken", false, 2, "2", -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			tmp := t.TempDir()
 			sarifFile := filepath.Join(tmp, "distlint.sarif")
 			outputs := filepath.Join(tmp, "github_output")
@@ -625,6 +569,7 @@ func TestCIGate(t *testing.T) {
 // with their own patterns. TestEditorFormats checks the output against
 // the patterns of the integrations the README documents.
 func TestEditorFormats(t *testing.T) {
+	t.Parallel()
 	patterns := []struct {
 		editor string
 		re     *regexp.Regexp
@@ -674,52 +619,13 @@ func TestEditorFormats(t *testing.T) {
 	}
 }
 
-// TestGoTool follows the README's `go tool` path: a scratch module adds
-// distlint with a tool directive (pointed at this working tree) and runs
-// it with `go tool distlint`, standalone and as go vet's tool.
-func TestGoTool(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds distlint through the go command: skipped with -short")
-	}
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{
-		"go.mod": "module example.com/scratch\n\ngo 1.26\n\ntool github.com/distlint/distlint/cmd/distlint\n\n" +
-			"require github.com/distlint/distlint v0.0.0\n\nreplace github.com/distlint/distlint => " + root + "\n",
-		"go.sum":     string(sum),
-		"app/app.go": "package app\n\nimport \"net/http\"\n\nfunc Fetch(url string) (*http.Response, error) {\n\treturn http.Get(url)\n}\n",
-	}
-	writeFiles(t, dir, files)
-	if out, _, code := run(t, dir, "go", "mod", "tidy"); code != 0 {
-		t.Fatalf("go mod tidy: exit %d\n%s", code, out)
-	}
-	stdout, stderr, code := run(t, dir, "go", "tool", "distlint", "./...")
-	if code != 1 || !strings.HasPrefix(stdout, "app/app.go:6:9: http.Get uses http.DefaultClient") {
-		t.Errorf("go tool distlint: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
-	}
-	toolPath, stderr, code := run(t, dir, "go", "tool", "-n", "distlint")
-	if code != 0 {
-		t.Fatalf("go tool -n distlint: exit %d: %s", code, stderr)
-	}
-	_, stderr, code = run(t, dir, "go", "vet", "-vettool="+strings.TrimSpace(toolPath), "./...")
-	if code == 0 || !strings.Contains(stderr, "app/app.go:6:9: http.Get uses http.DefaultClient") {
-		t.Errorf("go vet -vettool=$(go tool -n distlint): exit %d\nstderr: %s", code, stderr)
-	}
-}
-
 // TestFactsAcrossPackages: a helper in one package sets the idempotency
 // key for a caller in another. With both packages given, the fact crosses
 // between them; with only the caller given, the CLI does not analyze the
 // helper's package, and a missing fact must not turn into a finding.
 // go vet computes facts for every dependency and agrees.
 func TestFactsAcrossPackages(t *testing.T) {
+	t.Parallel()
 	want := "facts/client/client.go:36:15: POST request sent without an Idempotency-Key header"
 	for _, pattern := range []string{"./facts/...", "./facts/client"} {
 		stdout, stderr, code := run(t, e2eDir(t), binary, pattern)

@@ -1,4 +1,4 @@
-package plugin_test
+package golangcitest_test
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ func TestGolangciLint(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds golangci-lint: skipped with -short")
 	}
-	root, err := filepath.Abs("..")
+	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
