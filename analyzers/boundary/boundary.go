@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -56,7 +57,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, netreach.Analyzer},
 		FactTypes: []analysis.Fact{new(breakerWrapper)},
 	}
 	a.Flags.Var((*requireFlag)(&cfg.Require), "require", "comma-separated protections every outbound call must have: "+strings.Join(Protections, ", ")+" (default none)")
@@ -138,8 +139,13 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if !cfg.Map && len(cfg.Require) == 0 {
 		return nil, nil // off: nothing to compute, no facts to export
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	// Breaker wrappers first: a package that cannot reach the network
+	// may still wrap a breaker for the packages that import it.
 	wrappers := breakerWrappers(pass)
+	if !pass.ResultOf[netreach.Analyzer].(*netreach.Result).Package() {
+		return nil, nil // no call in the package can reach the network
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	rep := report.New(pass, cfg.Policy)
 	for cur := range rep.Preorder(insp, (*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/netreach"
 )
 
 // An outbound is one classified outbound call and the parts of it the
@@ -22,73 +23,96 @@ type outbound struct {
 	// ctx is the call's context argument (the request's context for
 	// HTTP), nil when it takes none.
 	ctx ast.Expr
-	// HTTP: the client expression (nil: http.DefaultClient), the
-	// request expression for Do, the method when constant.
-	client ast.Expr
+	// HTTP: the net/http client expression (nil when out of view),
+	// whether it is http.DefaultClient, the request expression for Do,
+	// the method when constant.
+	client        ast.Expr
+	defaultClient bool
 	req    ast.Expr
 	method string
 	// dialTimeout is the evidence of a timeout the callee itself takes
 	// (net.DialTimeout); noTimeout says the callee visibly has none.
 	dialTimeout, noTimeout string
 	// read reports an operation that only reads; write one that
-	// changes state and is not idempotent by itself.
-	read, write bool
+	// sends or changes data; stream one that stays open.
+	read, write, stream bool
 	// query is the SQL text when constant.
 	query string
 }
 
-// classify reports whether call is an outbound network call and
-// describes it.
+// classify reports whether call is an outbound network call (as
+// internal/netreach recognises them) and describes it, with what the
+// call's arguments show of its method, address and statement.
 func classify(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) (*outbound, bool) {
-	fn := match.Callee(info, call)
-	if fn == nil || fn.Pkg() == nil {
+	c, ok := netreach.Classify(info, call)
+	if !ok {
 		return nil, false
 	}
-	fn = fn.Origin()
-	o := &outbound{call: call, fn: fn, op: calleeName(fn)}
-	path := fn.Pkg().Path()
-	switch {
-	case path == "net/http":
-		return o, classifyHTTP(info, cur, o)
-	case path == "net" || path == "crypto/tls":
-		return o, classifyDial(info, o)
-	case path == "database/sql":
-		return o, classifySQL(info, o)
-	case path == "google.golang.org/grpc":
-		if match.IsMethod(fn, path, "ClientConn", "Invoke") || match.IsFunc(fn, path, "Invoke") {
-			o.kind, o.ctx = "grpc", argAt(call, 0)
-			if s, ok := constString(info, argAt(call, 1)); ok {
-				o.op = s
-			}
-			return o, true
+	o := &outbound{call: call, fn: c.Func.Origin(), kind: c.Kind.String(), op: c.Name(), write: c.Write, stream: c.Stream}
+	if c.Ctx >= 0 {
+		o.ctx = argAt(call, c.Ctx)
+	}
+	switch c.Kind {
+	case netreach.HTTP:
+		if c.Op != "Do" && c.Op != "RoundTrip" && c.Op != "Execute" && c.Op != "Send" {
+			o.method = c.Op
 		}
-		return nil, false
-	case isGRPCStub(fn):
-		o.kind, o.ctx = "grpc", argAt(call, 0)
-		o.read = readName(fn.Name())
-		return o, true
-	case hasPathPrefix(path, "github.com/segmentio/kafka-go", "github.com/IBM/sarama", "github.com/Shopify/sarama", "github.com/confluentinc/confluent-kafka-go", "github.com/twmb/franz-go"):
-		return o, classifyKafka(info, o)
-	case hasPathPrefix(path, "github.com/nats-io/nats.go"):
-		return o, classifyNATS(info, o)
-	case hasPathPrefix(path, "github.com/rabbitmq/amqp091-go", "github.com/streadway/amqp"):
-		return o, classifyAMQP(info, o)
-	case hasPathPrefix(path, "github.com/redis/go-redis", "github.com/go-redis/redis"):
-		return o, classifyRedis(info, o)
-	case hasPathPrefix(path, "github.com/aws/aws-sdk-go-v2/service/"):
-		return o, classifyAWS(info, o)
+		classifyHTTP(info, cur, o)
+	case netreach.Dial:
+		classifyDial(info, o)
+	case netreach.SQL:
+		classifySQL(info, o)
+	case netreach.GRPC:
+		o.op = c.Op
+		o.read = readName(methodOf(c.Op))
+	case netreach.Cloud:
+		if c.Service != "" {
+			o.op = c.Service + "." + c.Op
+		}
+		o.read = !c.Write && readName(c.Op)
+	case netreach.Redis:
+		o.op = "redis " + c.Op
+		o.read = !c.Write && redisRead(c.Op)
+	default:
+		if s, ok := constString(info, argAt(call, c.Ctx+1)); ok && c.Kind != netreach.Kafka {
+			o.op += " " + s // the subject or exchange
+		}
+		o.read = !c.Write && readName(c.Op)
 	}
-	return nil, false
+	return o, true
+}
+
+// methodOf returns the method of a gRPC operation: "Charge" of
+// "/pay.Payments/Charge" or "Payments.Charge".
+func methodOf(op string) string {
+	if i := strings.LastIndexAny(op, "/."); i >= 0 {
+		return op[i+1:]
+	}
+	return op
+}
+
+// redisRead reports whether a Redis command only reads.
+func redisRead(cmd string) bool {
+	for _, p := range []string{"H", "M", "Z", "S", "L", "X"} {
+		if rest, ok := strings.CutPrefix(cmd, p); ok && readName(rest) {
+			return true
+		}
+	}
+	switch cmd {
+	case "TTL", "PTTL", "Ping", "Type", "StrLen", "HLen", "LLen", "SCard", "ZCard", "SMembers", "SIsMember", "ZRange", "LRange", "ZScore":
+		return true
+	}
+	return readName(cmd)
 }
 
 func classifyHTTP(info *types.Info, cur inspector.Cursor, o *outbound) bool {
 	call, fn := o.call, o.fn
-	o.kind = "http"
 	var urlArg ast.Expr
 	switch {
 	case match.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm"):
 		o.method = httpMethod(fn.Name())
 		urlArg = argAt(call, 0)
+		o.defaultClient = true
 	case match.IsMethod(fn, "net/http", "Client", "Get", "Head", "Post", "PostForm"):
 		o.method = httpMethod(fn.Name())
 		urlArg = argAt(call, 0)
@@ -116,7 +140,7 @@ func classifyHTTP(info *types.Info, cur inspector.Cursor, o *outbound) bool {
 	}
 	if o.client != nil {
 		if sel, ok := ast.Unparen(o.client).(*ast.SelectorExpr); ok && match.IsPkgVar(info.Uses[sel.Sel], "net/http", "DefaultClient") {
-			o.client = nil
+			o.defaultClient = true
 		}
 	}
 	if u, ok := constString(info, urlArg); ok && o.method != "" {
@@ -175,7 +199,6 @@ func httpMethod(funcName string) string {
 
 func classifyDial(info *types.Info, o *outbound) bool {
 	call, fn := o.call, o.fn
-	o.kind = "dial"
 	switch {
 	case match.IsFunc(fn, "net", "DialTimeout"):
 		o.dialTimeout = "net.DialTimeout"
@@ -211,11 +234,7 @@ func classifySQL(info *types.Info, o *outbound) bool {
 	if recv != "DB" && recv != "Conn" && recv != "Tx" && recv != "Stmt" {
 		return false
 	}
-	o.kind = "sql"
 	base := strings.TrimSuffix(name, "Context")
-	if base != name {
-		o.ctx = argAt(o.call, 0)
-	}
 	switch base {
 	case "Query", "QueryRow", "Exec":
 		i := 0
@@ -243,109 +262,6 @@ func classifySQL(info *types.Info, o *outbound) bool {
 	return true
 }
 
-func classifyKafka(info *types.Info, o *outbound) bool {
-	switch o.fn.Name() {
-	case "WriteMessages", "SendMessage", "SendMessages", "Produce", "ProduceSync":
-		o.write = true
-	case "ReadMessage", "FetchMessage", "CommitMessages", "PollFetches":
-		o.read = true
-	default:
-		return false
-	}
-	o.kind = "kafka"
-	if firstIsContext(o.fn) {
-		o.ctx = argAt(o.call, 0)
-	}
-	return true
-}
-
-func classifyNATS(info *types.Info, o *outbound) bool {
-	switch o.fn.Name() {
-	case "Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync":
-		o.write = true
-	case "Request", "RequestWithContext", "RequestMsg", "RequestMsgWithContext":
-	case "Fetch", "NextMsg":
-		o.read = true
-	default:
-		return false
-	}
-	o.kind = "nats"
-	if firstIsContext(o.fn) {
-		o.ctx = argAt(o.call, 0)
-	}
-	if s, ok := constString(info, argAt(o.call, argIndex(o, 0))); ok {
-		o.op = o.op + " " + s
-	}
-	return true
-}
-
-func classifyAMQP(info *types.Info, o *outbound) bool {
-	switch o.fn.Name() {
-	case "Publish", "PublishWithContext", "PublishWithDeferredConfirm", "PublishWithDeferredConfirmWithContext":
-		o.write = true
-	case "Get", "Consume":
-		o.read = true
-	default:
-		return false
-	}
-	if match.RecvName(o.fn) != "Channel" {
-		return false
-	}
-	o.kind = "amqp"
-	if firstIsContext(o.fn) {
-		o.ctx = argAt(o.call, 0)
-	}
-	return true
-}
-
-func classifyRedis(info *types.Info, o *outbound) bool {
-	sig := o.fn.Signature()
-	if sig.Recv() == nil || !firstIsContext(o.fn) || sig.Results().Len() != 1 {
-		return false
-	}
-	// Commands return a *redis.XxxCmd.
-	res, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Pointer)
-	if !ok {
-		return false
-	}
-	named, ok := types.Unalias(res.Elem()).(*types.Named)
-	if !ok || !strings.HasSuffix(named.Obj().Name(), "Cmd") {
-		return false
-	}
-	o.kind, o.ctx = "redis", argAt(o.call, 0)
-	name := o.fn.Name()
-	switch {
-	case readName(name) || strings.HasPrefix(name, "H") && readName(name[1:]) || strings.HasPrefix(name, "M") && readName(name[1:]) ||
-		name == "Exists" || name == "TTL" || name == "Ping" || strings.HasPrefix(name, "Scan") || strings.HasPrefix(name, "ZRange") || strings.HasPrefix(name, "LRange") || name == "SMembers":
-		o.read = true
-	case strings.HasPrefix(name, "Incr") || strings.HasPrefix(name, "Decr") || strings.HasPrefix(name, "HIncr") ||
-		name == "LPush" || name == "RPush" || name == "XAdd" || name == "Publish" || name == "Append":
-		o.write = true
-	}
-	return true
-}
-
-func classifyAWS(info *types.Info, o *outbound) bool {
-	if match.RecvName(o.fn) != "Client" || !firstIsContext(o.fn) {
-		return false
-	}
-	o.kind, o.ctx = "cloud", argAt(o.call, 0)
-	o.op = o.fn.Pkg().Name() + "." + o.fn.Name()
-	o.read = readName(o.fn.Name())
-	return true
-}
-
-// isGRPCStub reports whether fn has the shape of a generated gRPC client
-// method: func(ctx context.Context, in *Req, opts ...grpc.CallOption).
-func isGRPCStub(fn *types.Func) bool {
-	sig := fn.Signature()
-	if sig.Recv() == nil || !sig.Variadic() || sig.Params().Len() != 3 {
-		return false
-	}
-	last, ok := sig.Params().At(2).Type().(*types.Slice)
-	return ok && match.IsType(last.Elem(), "google.golang.org/grpc.CallOption") && firstIsContext(fn)
-}
-
 // readName reports whether an operation's name says it only reads.
 func readName(name string) bool {
 	for _, p := range []string{"Get", "List", "Describe", "Read", "Head", "Query", "Scan", "Search", "Lookup", "Fetch", "Check", "Watch", "Count", "Exists"} {
@@ -354,20 +270,6 @@ func readName(name string) bool {
 		}
 	}
 	return false
-}
-
-func firstIsContext(fn *types.Func) bool {
-	p := fn.Signature().Params()
-	return p.Len() > 0 && match.IsType(p.At(0).Type(), "context.Context")
-}
-
-// argIndex returns the index of the call's i-th argument after the
-// context, if the callee takes one first.
-func argIndex(o *outbound, i int) int {
-	if o.ctx != nil {
-		return i + 1
-	}
-	return i
 }
 
 func argAt(call *ast.CallExpr, i int) ast.Expr {

@@ -16,6 +16,9 @@ import (
 // deduplicates by (set), it is a write with no key (missing).
 func idempotencyOf(info *types.Info, cur inspector.Cursor, o *outbound) Protection {
 	body, inFunc := flow.EnclosingFunc(cur)
+	if o.stream {
+		return Protection{NA, "a stream or subscription"}
+	}
 	switch o.kind {
 	case "dial":
 		return Protection{NA, "opens a connection"}

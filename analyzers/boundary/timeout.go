@@ -22,8 +22,12 @@ func timeoutOf(info *types.Info, cur inspector.Cursor, o *outbound) Protection {
 	// The client's or dialer's own timeout.
 	var holder Protection // status of the client or dialer: set, missing or unknown
 	switch {
-	case o.kind == "http":
+	case o.kind == "http" && o.defaultClient:
+		holder = Protection{Missing, "http.DefaultClient has no timeout"}
+	case o.kind == "http" && o.client != nil:
 		holder = clientTimeout(info, cur, o.client, "net/http.Client", "Timeout", "client")
+	case o.kind == "http":
+		holder = Protection{Unknown, "client out of view"}
 	case o.kind == "dial" && o.noTimeout != "":
 		holder = Protection{Missing, o.noTimeout}
 	case o.kind == "dial":
@@ -42,6 +46,9 @@ func timeoutOf(info *types.Info, cur inspector.Cursor, o *outbound) Protection {
 		return holder
 	}
 	ctx := Protection{Missing, "no context"}
+	if o.stream {
+		return Protection{NA, "a stream or subscription stays open"}
+	}
 	if o.ctx != nil {
 		ctx = contextBound(info, body, inFunc, o.ctx)
 	} else if o.kind == "http" && o.req != nil && o.method == "" {
@@ -154,9 +161,6 @@ func isParam(v *types.Var, body inspector.Cursor) bool {
 // value. A nil e is http.DefaultClient.
 func clientTimeout(info *types.Info, cur inspector.Cursor, e ast.Expr, qualified, field, what string) Protection {
 	if e == nil {
-		if what == "client" {
-			return Protection{Missing, "http.DefaultClient has no timeout"}
-		}
 		return Protection{Unknown, what + " out of view"}
 	}
 	lit := literalOf(info, cur, e, qualified)
