@@ -28,8 +28,8 @@ type outbound struct {
 	// the method when constant.
 	client        ast.Expr
 	defaultClient bool
-	req    ast.Expr
-	method string
+	req           ast.Expr
+	method        string
 	// dialTimeout is the evidence of a timeout the callee itself takes
 	// (net.DialTimeout); noTimeout says the callee visibly has none.
 	dialTimeout, noTimeout string
