@@ -42,6 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		tags     = fs.String("tags", "", "comma-separated build tags")
 	)
 	policyFlags(fs, policy)
+	bnd := boundaryFlags(fs)
 	sel := newSelection(fs, suite)
 	fs.Usage = func() {} // -help is handled below; errors get one line
 
@@ -58,6 +59,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *jsonOut && *sarifOut {
 		fmt.Fprintln(stderr, "distlint: -json and -sarif cannot be combined")
+		return exitFailure
+	}
+	if err := bnd.check(*jsonOut, *sarifOut, *sarifTo); err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
 	}
 	active := sel.active(suite)
@@ -81,7 +86,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			buildFlags = []string{"-tags=" + *tags}
 		}
 	})
-	res, err := goVet(patterns, vetFlags(fs, suite, active), buildFlags, toolFlags(suite), factful(active))
+	if bnd.format != "" {
+		active = withBoundary(suite, active)
+	}
+	res, err := goVet(patterns, append(vetFlags(fs, suite, active), bnd.vetFlags()...), buildFlags, toolFlags(suite), factful(active))
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
@@ -107,6 +115,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "distlint: %s\n", f)
 		}
 		return exitFailure
+	}
+	if bnd.format != "" {
+		return bnd.write(stdout, stderr, findings, failures, cwd)
 	}
 	root := cwd
 	if *sarifDir != "" {
@@ -222,7 +233,7 @@ func factful(list []*analysis.Analyzer) map[string]bool {
 // forwarded reports whether the flag name means the same under go vet:
 // the policy flags and the analyzers' options (NAME.option).
 func forwarded(name string) bool {
-	return name == "tests" || name == "generated" || strings.Contains(name, ".")
+	return name == "tests" || name == "generated" || strings.Contains(name, ".") && !strings.HasPrefix(name, "boundaries.")
 }
 
 // A finding is one diagnostic with its resolved positions.
