@@ -39,7 +39,6 @@ func (c *Finder) UsesLibrary(l *Loop) bool {
 	return found
 }
 
-
 // IndexesInputs reports whether the loop's counter indexes something in
 // the loop's body (addrs[i]): each attempt goes to another input, a
 // failover over distinct servers rather than a retry of one (gokrb5
