@@ -28,6 +28,7 @@ import (
 func main() {
 	args := os.Args[1:]
 	if vetMode(args) {
+		checkVetFlags(args, os.Stderr)
 		// The go command's vet/fix protocol: one package per process,
 		// described by a .cfg file; facts travel through files.
 		// The go command always asks for -json and prints the text itself,

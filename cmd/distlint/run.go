@@ -40,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		sarifDir = fs.String("sarif-root", "", "make SARIF file paths relative to this directory, e.g. the repository root (default: the working directory)")
 		explain  = fs.String("explain", "", "print the documentation of an analyzer and exit")
 		tags     = fs.String("tags", "", "comma-separated build tags")
+		version  = fs.Bool("version", false, "print distlint's version and exit")
+		quiet    = fs.Bool("q", false, "quiet: no progress line on stderr")
 	)
 	policyFlags(fs, policy)
 	bnd := boundaryFlags(fs)
@@ -54,8 +56,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "distlint: %v (run 'distlint -help' for usage)\n", err)
 		return exitFailure
 	}
+	if *version {
+		fmt.Fprintln(stdout, versionLine())
+		return exitClean
+	}
 	if *explain != "" {
 		return explainAnalyzer(stdout, stderr, suite, *explain)
+	}
+	if fs.Arg(0) == "help" {
+		return help(stdout, stderr, fs, suite, fs.Args()[1:])
+	}
+	if err := switchValueError(args, fs.Args(), suite); err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
+		return exitFailure
 	}
 	if *jsonOut && *sarifOut {
 		fmt.Fprintln(stderr, "distlint: -json and -sarif cannot be combined")
@@ -74,9 +87,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	patterns, onlyIgnored := packageDirs(patterns)
-	if onlyIgnored {
-		return exitClean // only files the go command ignores (testdata, vendor)
+	if err := missingArgument(patterns); err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
+		return exitFailure
+	}
+	module, err := inModule(patterns)
+	if err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
+		return exitFailure
+	}
+	if module { // outside a module, files are analyzed as the go command's command-line-arguments package
+		var onlyIgnored bool
+		if patterns, onlyIgnored = packageDirs(patterns); onlyIgnored {
+			return exitClean // only files the go command ignores (testdata, vendor)
+		}
 	}
 
 	cwd, _ := os.Getwd()
@@ -89,10 +113,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if bnd.format != "" {
 		active = withBoundary(suite, active)
 	}
-	res, err := goVet(patterns, append(vetFlags(fs, suite, active), bnd.vetFlags()...), buildFlags, toolFlags(suite), factful(active))
+	prog := newProgress(os.Stderr, !*quiet && stderr == io.Writer(os.Stderr))
+	res, err := goVet(patterns, append(vetFlags(fs, suite, active), bnd.vetFlags()...), buildFlags, toolFlags(suite), factful(active), prog)
+	prog.close()
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
+	}
+	for i, e := range res.errors {
+		res.errors[i] = clearError(e)
 	}
 	if len(res.errors) == 0 && res.packages == 0 {
 		res.errors = []string{strings.Join(patterns, " ") + " matched no packages"}
@@ -303,7 +332,8 @@ func usage(w io.Writer, fs *flag.FlagSet, suite []*analysis.Analyzer) {
 
 Usage:
   distlint [flags] [packages]      analyze packages (default ./...)
-  distlint -explain <analyzer>     print an analyzer's documentation
+  distlint help <analyzer>         print an analyzer's documentation (also -explain <analyzer>)
+  distlint -version                print distlint's version
   go vet -vettool=$(which distlint) [packages]
   go fix -fixtool=$(which distlint) [packages]
 
@@ -319,23 +349,4 @@ Analyzers:
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
-}
-
-func explainAnalyzer(stdout, stderr io.Writer, suite []*analysis.Analyzer, name string) int {
-	for _, a := range suite {
-		if strings.EqualFold(a.Name, name) {
-			fmt.Fprintf(stdout, "%s\n\nDocumentation: %s\n", a.Doc, a.URL)
-			first := true
-			a.Flags.VisitAll(func(f *flag.Flag) {
-				if first {
-					fmt.Fprint(stdout, "\nOptions:\n")
-					first = false
-				}
-				fmt.Fprintf(stdout, "  -%s.%s (default %q)\n    \t%s\n", a.Name, f.Name, f.DefValue, f.Usage)
-			})
-			return exitClean
-		}
-	}
-	fmt.Fprintf(stderr, "distlint: unknown analyzer %q (analyzers: %s)\n", name, strings.Join(analyzers.Names(suite), ", "))
-	return exitFailure
 }

@@ -83,7 +83,10 @@ type vetRelated struct {
 // for facts only (go1.26, cmd/go/internal/work.(*Builder).vet), so
 // without it a package analyzed first as a dependency would replay its
 // empty facts-only output when vetted later, and lose its findings.
-func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[string]bool) (*vetResult, error) {
+//
+// prog, if not nil, is told the number of packages to analyze (go list
+// then lists the dependencies too) and each one analyzed.
+func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[string]bool, prog *progress) (*vetResult, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("finding the distlint binary: %v", err)
@@ -102,7 +105,9 @@ func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[strin
 	)
 	go func() {
 		defer close(done)
-		roots, listErr = rootIDs(env, patterns, buildFlags)
+		var total int
+		roots, total, listErr = rootIDs(env, patterns, buildFlags, prog != nil)
+		prog.setTotal(total)
 	}()
 
 	args := []string{"vet", "-vettool=" + self, "-json", "-report-deps"}
@@ -114,6 +119,9 @@ func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[strin
 	cmd.Env = env
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if prog != nil {
+		cmd.Stdout = &objectCounter{w: &stdout, counted: prog.analyzed}
+	}
 	runErr := cmd.Run()
 	<-done
 	var exit *exec.ExitError
@@ -146,9 +154,15 @@ func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[strin
 // rootIDs returns the IDs under which go vet reports the packages that
 // match patterns: their import paths, and "p_test" for an external test
 // package. (A package with in-package tests is vetted as its test
-// variant, under the package's own path.)
-func rootIDs(env, patterns, buildFlags []string) (map[string]bool, error) {
-	args := append([]string{"list", "-e", "-json=ImportPath,XTestGoFiles"}, buildFlags...)
+// variant, under the package's own path.) With deps, it also counts the
+// packages go vet analyzes, dependencies included (total); otherwise
+// total is 0.
+func rootIDs(env, patterns, buildFlags []string, deps bool) (roots map[string]bool, total int, err error) {
+	args := []string{"list", "-e", "-json=ImportPath,XTestGoFiles,DepOnly"}
+	if deps {
+		args = append(args, "-deps")
+	}
+	args = append(args, buildFlags...)
 	args = append(args, "--")
 	cmd := exec.Command("go", append(args, patterns...)...)
 	cmd.Env = env
@@ -158,26 +172,36 @@ func rootIDs(env, patterns, buildFlags []string) (map[string]bool, error) {
 		if errors.As(err, &exit) && len(exit.Stderr) > 0 {
 			err = errors.New(oneLine(string(exit.Stderr)))
 		}
-		return nil, err
+		return nil, 0, err
 	}
-	roots := make(map[string]bool)
+	roots = make(map[string]bool)
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for {
 		var p struct {
 			ImportPath   string
 			XTestGoFiles []string
+			DepOnly      bool
 		}
 		if err := dec.Decode(&p); err == io.EOF {
 			break
 		} else if err != nil {
-			return nil, err
+			return nil, 0, err
+		}
+		if deps {
+			total++
+		}
+		if p.DepOnly {
+			continue
 		}
 		roots[p.ImportPath] = true
 		if len(p.XTestGoFiles) > 0 {
 			roots[p.ImportPath+"_test"] = true
+			if deps {
+				total++
+			}
 		}
 	}
-	return roots, nil
+	return roots, total, nil
 }
 
 // vetEnv returns env with the flags in goflags ($GOFLAGS as go env
@@ -291,7 +315,7 @@ func goErrorLines(stderr, toolPrefix string) []string {
 	var entries []string
 	for line := range strings.SplitSeq(stderr, "\n") {
 		switch {
-		case strings.TrimSpace(line) == "", strings.HasPrefix(line, "# "), progress(line):
+		case strings.TrimSpace(line) == "", strings.HasPrefix(line, "# "), progressLine(line):
 			continue
 		case (strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")) && len(entries) > 0:
 			entries[len(entries)-1] += " " + strings.TrimSpace(line)
@@ -316,9 +340,9 @@ func goErrorLines(stderr, toolPrefix string) []string {
 	return lines
 }
 
-// progress reports whether a line of the go command's stderr reports
+// progressLine reports whether a line of the go command's stderr reports
 // progress (module downloads), not a problem.
-func progress(line string) bool {
+func progressLine(line string) bool {
 	for _, p := range []string{"go: downloading ", "go: finding ", "go: found ", "go: extracting ", "go: upgraded "} {
 		if strings.HasPrefix(line, p) {
 			return true
