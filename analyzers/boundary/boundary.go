@@ -16,6 +16,7 @@ import (
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 //go:embed doc.go
@@ -57,7 +58,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, netreach.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, netreach.Analyzer, retry.Analyzer},
 		FactTypes: []analysis.Fact{new(breakerWrapper)},
 	}
 	a.Flags.Var((*requireFlag)(&cfg.Require), "require", "comma-separated protections every outbound call must have: "+strings.Join(Protections, ", ")+" (default none)")
@@ -147,6 +148,11 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	rep := report.New(pass, cfg.Policy)
+	retries := &retrier{
+		finder:  retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, nil),
+		helpers: pass.ResultOf[retry.Analyzer].(*retry.Helpers),
+		info:    pass.TypesInfo,
+	}
 	for cur := range rep.Preorder(insp, (*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		out, ok := classify(pass.TypesInfo, cur, call)
@@ -159,7 +165,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			Kind:        out.kind,
 			Operation:   out.op,
 			Timeout:     timeoutOf(pass.TypesInfo, cur, out),
-			Retry:       retryOf(pass.TypesInfo, cur),
+			Retry:       retries.retryOf(cur),
 			Idempotency: idempotencyOf(pass.TypesInfo, cur, out),
 			Breaker:     breakerOf(pass, wrappers, cur),
 			Findings:    []Finding{},

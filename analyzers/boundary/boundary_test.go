@@ -75,6 +75,7 @@ func TestMap(t *testing.T) {
 		"dialNoTimeout":         "dial|dial tcp db.internal:5432|missing|none|n/a|missing",
 		"dialerWithTimeout":     "dial|dial tcp db.internal:5432|set|none|n/a|set",
 		"clientFromElsewhere":   "http|(*http.Client).Do|unknown|none|unknown|set",
+		"hotLoop":               "sql|(*sql.DB).ExecContext|caller|unsafe|n/a|set",
 		"itemsLoop":             "sql|(*sql.DB).ExecContext|caller|none|n/a|set",
 		"viaWrapper":            "http|GET https://api.example.com/v1/items|set|none|n/a|set",
 		"viaNonWrapper":         "http|GET https://api.example.com/v1/items|set|none|n/a|missing",

@@ -2,6 +2,7 @@ package boundary
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"time"
 
@@ -259,4 +260,15 @@ func varValue(info *types.Info, cur inspector.Cursor, v *types.Var) ast.Expr {
 		return nil
 	}
 	return defs[0].Expr
+}
+
+func constantInt(tv types.TypeAndValue) (int64, bool) {
+	if tv.Value == nil {
+		return 0, false
+	}
+	v := constant.ToInt(tv.Value)
+	if v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
 }

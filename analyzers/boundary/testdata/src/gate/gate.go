@@ -118,3 +118,14 @@ func itemsLoop(ctx context.Context, db *sql.DB, ids []int) {
 		})
 	}
 }
+
+func hotLoop(ctx context.Context, db *sql.DB) error {
+	for {
+		_, err := cb.Execute(func() (interface{}, error) {
+			return db.ExecContext(ctx, "UPDATE jobs SET state = 'done'") // want `is retried without backoff \(retried in a loop with no delay, no attempt limit\)`
+		})
+		if err == nil {
+			return nil
+		}
+	}
+}
