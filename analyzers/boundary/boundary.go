@@ -164,7 +164,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			Function:    enclosingName(pass, cur),
 			Kind:        out.kind,
 			Operation:   out.op,
-			Timeout:     timeoutOf(pass.TypesInfo, cur, out),
+			Timeout:     timeoutOf(pass.TypesInfo, pass.Files, cur, out),
 			Retry:       retries.retryOf(cur),
 			Idempotency: idempotencyOf(pass.TypesInfo, cur, out),
 			Breaker:     breakerOf(pass, wrappers, cur),

@@ -13,7 +13,7 @@ import (
 
 func TestGate(t *testing.T) {
 	a := boundary.New(boundary.Config{Require: boundary.Protections})
-	analysistest.Run(t, analysistest.TestData(), a, "gate", "wrapuser")
+	analysistest.Run(t, analysistest.TestData(), a, "gate", "wrapuser", "breakers")
 }
 
 // With no option the analyzer reports nothing.
@@ -48,7 +48,7 @@ func (ignore) Errorf(string, ...any) {}
 // statuses the doc defines.
 func TestMap(t *testing.T) {
 	a := boundary.New(boundary.Config{Map: true})
-	res := analysistest.Run(ignore{}, analysistest.TestData(), a, "gate", "wrapuser")
+	res := analysistest.Run(ignore{}, analysistest.TestData(), a, "gate", "wrapuser", "breakers")
 	got := make(map[string][]string) // function -> "kind op timeout retry idempotency breaker"
 	for _, r := range res {
 		for _, d := range r.Diagnostics {
@@ -77,6 +77,10 @@ func TestMap(t *testing.T) {
 		"clientFromElsewhere":   "http|(*http.Client).Do|unknown|none|unknown|set",
 		"hotLoop":               "sql|(*sql.DB).ExecContext|caller|unsafe|n/a|set",
 		"itemsLoop":             "sql|(*sql.DB).ExecContext|caller|none|n/a|set",
+		"inHystrix":             "dial|dial tcp cache:6379|set|none|n/a|set",
+		"failsafeBreaker":       "dial|dial tcp cache:6379|set|none|n/a|set",
+		"failsafeRetryOnly":     "dial|dial tcp cache:6379|set|none|n/a|missing",
+		"afterHystrixConfigure": "dial|dial tcp cache:6379|set|none|n/a|missing",
 		"viaWrapper":            "http|GET https://api.example.com/v1/items|set|none|n/a|set",
 		"viaNonWrapper":         "http|GET https://api.example.com/v1/items|set|none|n/a|missing",
 	}

@@ -3,6 +3,8 @@ package boundary
 import (
 	"go/ast"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -55,7 +57,7 @@ func breakerCallIn(pass *analysis.Pass, local map[*types.Func]string, call *ast.
 	case path == "github.com/afex/hystrix-go/hystrix" && (fn.Name() == "Do" || fn.Name() == "Go" || fn.Name() == "DoC" || fn.Name() == "GoC"):
 		return "hystrix." + fn.Name(), true
 	case hasPathPrefix(path, "github.com/failsafe-go/failsafe-go") && takesFunc(fn):
-		return "failsafe-go " + fn.Name(), true
+		return failsafeBreaker(pass.TypesInfo, call, fn)
 	}
 	var f breakerWrapper
 	if fn.Pkg() == pass.Pkg {
@@ -66,6 +68,36 @@ func breakerCallIn(pass *analysis.Pass, local map[*types.Func]string, call *ast.
 	}
 	if pass.ImportObjectFact(fn, &f) {
 		return calleeName(fn) + " runs " + f.Via, true
+	}
+	return "", false
+}
+
+// failsafeBreaker reports whether a failsafe-go execution (failsafe.Get,
+// Run, or an executor's Get and Run) has a circuit breaker among its
+// policies: the call's arguments, and those of failsafe.With in the
+// receiver. An executor made out of view counts: its policies cannot be
+// seen, and teams use failsafe-go for its breaker.
+func failsafeBreaker(info *types.Info, call *ast.CallExpr, fn *types.Func) (string, bool) {
+	policies := call.Args
+	if with, ok := ast.Unparen(receiver(call)).(*ast.CallExpr); ok {
+		policies = append(slices.Clone(policies), with.Args...)
+	}
+	seen := 0
+	for _, p := range policies {
+		t := info.TypeOf(p)
+		if t == nil {
+			continue
+		}
+		if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+			continue // the function executed
+		}
+		seen++
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && strings.HasSuffix(n.Obj().Pkg().Path(), "failsafe-go/circuitbreaker") {
+			return "failsafe-go circuit breaker", true
+		}
+	}
+	if seen == 0 && fn.Signature().Recv() != nil {
+		return "failsafe-go executor " + fn.Name(), true
 	}
 	return "", false
 }

@@ -31,9 +31,10 @@
 //     read or an idempotent method), missing (a POST or PATCH, an INSERT,
 //     with no key) or unknown;
 //   - breaker: set when the call runs inside a circuit breaker
-//     (sony/gobreaker v1 and v2 Execute, failsafe-go, afex/hystrix-go Do
-//     and Go, or a function that facts show runs its callback in one),
-//     else missing.
+//     (sony/gobreaker v1 and v2 Execute, a failsafe-go execution with a
+//     circuit breaker policy or an executor made out of view,
+//     afex/hystrix-go Do and Go, or a function that facts show runs its
+//     callback in one), else missing.
 //
 // It reports nothing by default. With -boundary.require (the distlint
 // command also accepts -boundaries.require) set to a list of

@@ -3,6 +3,7 @@ package boundary
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"time"
 
@@ -15,7 +16,7 @@ import (
 // timeoutOf decides the timeout status of an outbound call. A bound that
 // is set on the path wins over a caller's context; missing needs every
 // bound visibly absent.
-func timeoutOf(info *types.Info, cur inspector.Cursor, o *outbound) Protection {
+func timeoutOf(info *types.Info, files []*ast.File, cur inspector.Cursor, o *outbound) Protection {
 	if o.dialTimeout != "" {
 		return Protection{Set, o.dialTimeout}
 	}
@@ -26,7 +27,7 @@ func timeoutOf(info *types.Info, cur inspector.Cursor, o *outbound) Protection {
 	case o.kind == "http" && o.defaultClient:
 		holder = Protection{Missing, "http.DefaultClient has no timeout"}
 	case o.kind == "http" && o.client != nil:
-		holder = clientTimeout(info, cur, o.client, "net/http.Client", "Timeout", "client")
+		holder = clientTimeout(info, files, cur, o.client, "net/http.Client", "Timeout", "client")
 	case o.kind == "http":
 		holder = Protection{Unknown, "client out of view"}
 	case o.kind == "dial" && o.noTimeout != "":
@@ -36,7 +37,7 @@ func timeoutOf(info *types.Info, cur inspector.Cursor, o *outbound) Protection {
 		if match.IsFunc(o.fn, "crypto/tls", "DialWithDialer") {
 			dialer = argAt(o.call, 0)
 		}
-		holder = clientTimeout(info, cur, dialer, "net.Dialer", "Timeout", "dialer")
+		holder = clientTimeout(info, files, cur, dialer, "net.Dialer", "Timeout", "dialer")
 		if holder.Status == Unknown && match.IsMethod(o.fn, "crypto/tls", "Dialer", "Dial", "DialContext") {
 			holder = Protection{Unknown, "tls.Dialer"}
 		}
@@ -160,11 +161,11 @@ func isParam(v *types.Var, body inspector.Cursor) bool {
 // named struct type qualified) has its timeout field set: a composite
 // literal, directly or through a local or package variable given one
 // value. A nil e is http.DefaultClient.
-func clientTimeout(info *types.Info, cur inspector.Cursor, e ast.Expr, qualified, field, what string) Protection {
+func clientTimeout(info *types.Info, files []*ast.File, cur inspector.Cursor, e ast.Expr, qualified, field, what string) Protection {
 	if e == nil {
 		return Protection{Unknown, what + " out of view"}
 	}
-	lit := literalOf(info, cur, e, qualified)
+	lit := literalOf(info, files, cur, e, qualified)
 	if lit == nil {
 		return Protection{Unknown, what + " made out of view"}
 	}
@@ -201,7 +202,7 @@ func durationOf(tv types.TypeAndValue) (time.Duration, bool) {
 // evaluates to: the literal itself, &literal, or a variable (local, or
 // package-level in this package) given that one value and never
 // assigned a field afterwards.
-func literalOf(info *types.Info, cur inspector.Cursor, e ast.Expr, qualified string) *ast.CompositeLit {
+func literalOf(info *types.Info, files []*ast.File, cur inspector.Cursor, e ast.Expr, qualified string) *ast.CompositeLit {
 	for range 4 {
 		e = ast.Unparen(e)
 		if u, ok := e.(*ast.UnaryExpr); ok {
@@ -218,7 +219,7 @@ func literalOf(info *types.Info, cur inspector.Cursor, e ast.Expr, qualified str
 			if !ok {
 				return nil
 			}
-			next := varValue(info, cur, v)
+			next := varValue(info, files, cur, v)
 			if next == nil {
 				return nil
 			}
@@ -233,20 +234,30 @@ func literalOf(info *types.Info, cur inspector.Cursor, e ast.Expr, qualified str
 // varValue returns the one value given to v: through flow.Defs for a
 // local variable, or its declaration for a package-level one of this
 // package (whose other assignments are out of view: nil then).
-func varValue(info *types.Info, cur inspector.Cursor, v *types.Var) ast.Expr {
+func varValue(info *types.Info, files []*ast.File, cur inspector.Cursor, v *types.Var) ast.Expr {
 	if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-		root := cur
-		for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
-			root = p
-		}
-		// root is the file; package-level variables of other files are
-		// out of its reach, which only leaves them unknown.
-		for c := range root.Preorder((*ast.ValueSpec)(nil)) {
-			spec := c.Node().(*ast.ValueSpec)
-			for i, name := range spec.Names {
-				if info.Defs[name] == v && len(spec.Values) == len(spec.Names) {
-					return spec.Values[i]
+		// A package-level variable of this package: its declaration, in
+		// whichever file holds it. Assignments elsewhere are out of
+		// view, so a variable assigned in a function is not followed.
+		for _, f := range files {
+			if v.Pos() < f.FileStart || v.Pos() >= f.FileEnd {
+				continue
+			}
+			var value ast.Expr
+			ast.Inspect(f, func(n ast.Node) bool {
+				spec, ok := n.(*ast.ValueSpec)
+				if !ok {
+					return value == nil
 				}
+				for i, name := range spec.Names {
+					if info.Defs[name] == v && len(spec.Values) == len(spec.Names) {
+						value = spec.Values[i]
+					}
+				}
+				return false
+			})
+			if value != nil && !assignedAnywhere(info, files, v) {
+				return value
 			}
 		}
 		return nil
@@ -260,6 +271,30 @@ func varValue(info *types.Info, cur inspector.Cursor, v *types.Var) ast.Expr {
 		return nil
 	}
 	return defs[0].Expr
+}
+
+// assignedAnywhere reports whether the package-level variable v is
+// assigned, or its address taken, in the package's files.
+func assignedAnywhere(info *types.Info, files []*ast.File, v *types.Var) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.Uses[id] == v {
+						found = true
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 func constantInt(tv types.TypeAndValue) (int64, bool) {
