@@ -2,6 +2,9 @@ package flow
 
 import (
 	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,8 +29,30 @@ var probe = &analysis.Analyzer{
 			if fn == nil || len(call.Args) != 1 {
 				continue
 			}
+			arg := cur.ChildAt(edge.CallExpr_Args, 0)
 			var f Field
 			switch fn.Name() {
+			case "origins":
+				if os, ok := Origins(pass.TypesInfo, arg, call.Args[0]); ok {
+					var names []string
+					for _, o := range os {
+						if o == nil {
+							names = append(names, "<zero>")
+						} else {
+							names = append(names, types.ExprString(o))
+						}
+					}
+					slices.Sort(names)
+					pass.Reportf(call.Pos(), "origins: %s", strings.Join(names, ", "))
+				}
+				continue
+			case "unique":
+				if id, ok := call.Args[0].(*ast.Ident); ok {
+					if c := UniqueCall(pass.TypesInfo, arg, id); c != nil {
+						pass.Reportf(call.Pos(), "unique call: %s", types.ExprString(c))
+					}
+				}
+				continue
 			case "check":
 				f = Field{Name: "Token"}
 			case "checkKey":
@@ -35,7 +60,6 @@ var probe = &analysis.Analyzer{
 			default:
 				continue
 			}
-			arg := cur.ChildAt(edge.CallExpr_Args, 0)
 			if e.Unset(arg, call.Args[0], f) {
 				pass.Reportf(call.Pos(), "%s unset", f.Name)
 			}
@@ -49,5 +73,5 @@ func TestSummaries(t *testing.T) {
 }
 
 func TestUnset(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), probe, "values")
+	analysistest.Run(t, analysistest.TestData(), probe, "values", "origins")
 }
