@@ -79,7 +79,7 @@ func redisCalls(ctx context.Context, rdb *redis.Client) {
 	rdb.Options()                     // configuration
 	pipe := rdb.Pipeline()
 	pipe.Set(ctx, "k", 1, 0) // queued, sent by Exec
-	pipe.Exec(ctx)           // want `redis Exec ctx=0 req=-1 write$`
+	pipe.Exec(ctx)           // want `redis Exec ctx=0 req=-1$`
 }
 
 func cloud(ctx context.Context, q *sqs.Client, e *ec2.EC2, gcs *storage.Client) {
