@@ -17,6 +17,7 @@ import (
 
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/netreach"
+	"github.com/distlint/distlint/internal/report"
 )
 
 // Analyzer summarizes what each function of a package does with the
@@ -29,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "flowsummary",
 	Doc:        "summarize what functions do with the struct values they are given and return",
 	URL:        "https://github.com/distlint/distlint/tree/main/internal/flow",
-	Run:        runSummaries,
+	Run:        report.Protect(runSummaries),
 	FactTypes:  []analysis.Fact{new(Summary)},
 	ResultType: reflect.TypeFor[*Engine](),
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/report"
 )
 
 // Analyzer computes which functions of a package reach the network and
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "netreach",
 	Doc:        "find the functions that make network calls, directly or through the functions they call",
 	URL:        "https://github.com/distlint/distlint/tree/main/internal/netreach",
-	Run:        run,
+	Run:        report.Protect(run),
 	FactTypes:  []analysis.Fact{new(Reaches), new(pkgReaches)},
 	ResultType: reflect.TypeFor[*Result](),
 }

@@ -103,3 +103,8 @@ func dials(ctx context.Context, d *net.Dialer) {
 	tls.Dial("tcp", "x", nil)      // want `dial Dial ctx=-1 req=-1$`
 	net.ParseIP("::1")             // no network
 }
+
+// An interface literal's method is no known operation, whatever its name.
+func aliased(ctx context.Context, w kafka.MessageWriter) {
+	w.WriteMessages(ctx)
+}
