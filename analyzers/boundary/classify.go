@@ -146,7 +146,7 @@ func classifyHTTP(info *types.Info, cur inspector.Cursor, o *outbound) bool {
 	if u, ok := constString(info, urlArg); ok && o.method != "" {
 		o.op = o.method + " " + u
 	} else if o.method != "" {
-		o.op = o.method + " (" + o.op + ")"
+		o.op = o.method + " " + o.op // POST (*http.Client).Do: the URL is out of view
 	}
 	switch o.method {
 	case "GET", "HEAD", "OPTIONS", "TRACE":
