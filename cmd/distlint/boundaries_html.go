@@ -24,7 +24,42 @@ var boundaryPage string
 var boundaryTemplate = template.Must(template.New("boundaries").Funcs(template.FuncMap{
 	"short": shortFunc,
 	"join":  strings.Join,
+	"wbr":   wbr,
 }).Parse(boundaryPage))
+
+// wbr escapes s for HTML and lets the browser break the line after each
+// slash: paths, import paths and URLs wrap at their elements instead of
+// mid-word.
+func wbr(s string) template.HTML {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteString(template.HTMLEscapeString(string(r)))
+		if r == '/' {
+			b.WriteString("<wbr>")
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// commonDir returns the directory that holds every position's file,
+// ending in a slash, or "" when they share none.
+func commonDir(positions []string) string {
+	prefix := ""
+	for i, pos := range positions {
+		dir := filepath.ToSlash(filepath.Dir(parsePosn(pos).Filename)) + "/"
+		if i == 0 {
+			prefix = dir
+			continue
+		}
+		for !strings.HasPrefix(dir, prefix) {
+			prefix = prefix[:strings.LastIndex(strings.TrimSuffix(prefix, "/"), "/")+1]
+		}
+	}
+	if prefix == "./" || prefix == "/" {
+		return ""
+	}
+	return prefix
+}
 
 // A linker turns an entry's position (relative file:line:col) into the
 // URL of the source line.
@@ -52,11 +87,13 @@ func newLinker(tmpl, cwd string) linker {
 type htmlRow struct {
 	boundary.Entry
 	Link    string
+	Short   string   // Pos without the directory all positions share
 	Missing []string // the protections visibly lacking: timeout, retry, idempotency, breaker
 }
 
 type htmlPage struct {
 	Title   string
+	Dir     string // the directory all positions share, if any
 	Summary boundarySummary
 	Kinds   []htmlKind
 	Rows    []htmlRow
@@ -76,8 +113,13 @@ func writeBoundaryHTML(w io.Writer, m *boundaryMap, link linker) error {
 		page.Kinds = append(page.Kinds, htmlKind{k, n})
 	}
 	slices.SortFunc(page.Kinds, func(a, b htmlKind) int { return strings.Compare(a.Kind, b.Kind) })
+	var positions []string
 	for _, e := range m.Entries {
-		row := htmlRow{Entry: e, Link: link(e.Pos)}
+		positions = append(positions, e.Pos)
+	}
+	page.Dir = commonDir(positions)
+	for _, e := range m.Entries {
+		row := htmlRow{Entry: e, Link: link(e.Pos), Short: strings.TrimPrefix(e.Pos, page.Dir)}
 		if e.Timeout.Status == boundary.Missing {
 			row.Missing = append(row.Missing, "timeout")
 		}
