@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -158,11 +159,11 @@ func localPattern(p string) bool {
 // path outside the standard library): Go files and standard library
 // packages work outside a module.
 func inModule(patterns []string) (bool, error) {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
+	env, err := goEnv()
 	if err != nil {
 		return true, nil // the go vet run reports what is wrong with the go command
 	}
-	if gomod := strings.TrimSpace(string(out)); gomod != "" && gomod != os.DevNull {
+	if env.gomod != "" && env.gomod != os.DevNull {
 		return true, nil
 	}
 	for _, p := range patterns {
@@ -175,6 +176,27 @@ func inModule(patterns []string) (bool, error) {
 	}
 	return false, nil
 }
+
+// goEnvVars are the go command's settings that distlint reads.
+type goEnvVars struct {
+	goflags string // $GOFLAGS, from the environment or the go env file
+	gomod   string // the main module's go.mod; "" or os.DevNull outside a module
+	gowork  string // the workspace file; "" or "off" without one
+}
+
+// goEnv runs go env once per process: each go command costs a few
+// milliseconds, and a re-run of unchanged code is mostly such costs.
+var goEnv = sync.OnceValues(func() (goEnvVars, error) {
+	out, err := exec.Command("go", "env", "GOFLAGS", "GOMOD", "GOWORK").Output()
+	if err != nil {
+		return goEnvVars{}, fmt.Errorf("running go env: %v", err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != 3 {
+		return goEnvVars{}, fmt.Errorf("running go env: %d lines, want 3: %q", len(lines), out)
+	}
+	return goEnvVars{goflags: strings.TrimSpace(lines[0]), gomod: lines[1], gowork: lines[2]}, nil
+})
 
 // notInStd matches the go command's answer to an import path that is
 // neither in the module graph nor in the standard library.

@@ -114,7 +114,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		active = withBoundary(suite, active)
 	}
 	prog := newProgress(os.Stderr, !*quiet && stderr == io.Writer(os.Stderr))
-	res, err := goVet(patterns, append(vetFlags(fs, suite, active), bnd.vetFlags()...), buildFlags, toolFlags(suite), factful(active), prog)
+	vflags := append(vetFlags(fs, suite, active), bnd.vetFlags()...)
+	res, err := goVet(patterns, vflags, buildFlags, toolFlags(suite), factful(active), prog)
+	if err == nil && res.packages == 0 && module {
+		res, err = retryDepTests(res, patterns, vflags, buildFlags, toolFlags(suite), factful(active), prog)
+	}
 	prog.close()
 	if err != nil {
 		fmt.Fprintf(stderr, "distlint: %v\n", err)
