@@ -31,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "summarize what functions do with the struct values they are given and return",
 	URL:        "https://github.com/distlint/distlint/tree/main/internal/flow",
 	Run:        report.Protect(runSummaries),
-	FactTypes:  []analysis.Fact{new(Summary)},
+	FactTypes:  []analysis.Fact{new(Summary), new(FieldOrigins)},
 	ResultType: reflect.TypeFor[*Engine](),
 }
 
@@ -132,6 +132,8 @@ type Engine struct {
 	local map[*types.Func]*Summary // computed summaries; nil while in progress
 	decls map[*types.Func]inspector.Cursor
 	order []*types.Func
+	// fields are the origins of the package's interface-typed fields.
+	fields map[*types.Var]*FieldOrigins
 }
 
 // Summary returns the summary of fn, from the package's analysis or
@@ -533,6 +535,7 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(fn, s)
 		}
 	}
+	e.fieldOrigins(pass, insp)
 	return e, nil
 }
 
