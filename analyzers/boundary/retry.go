@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/match"
@@ -36,7 +37,10 @@ func (r *retrier) retryOf(cur inspector.Cursor) Protection {
 			if !ok {
 				continue
 			}
-			_, arg := c.ParentEdge()
+			kind, arg := c.ParentEdge()
+			if kind != edge.CallExpr_Args {
+				continue // called in place, not handed over
+			}
 			name, ok := r.helpers.Retries(parent, arg, nil)
 			if !ok {
 				continue
