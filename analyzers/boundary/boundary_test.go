@@ -12,13 +12,15 @@ import (
 )
 
 func TestGate(t *testing.T) {
+	t.Parallel()
 	a := boundary.New(boundary.Config{Require: boundary.Protections})
 	analysistest.Run(t, analysistest.TestData(), a, "gate", "wrapuser", "breakers")
 }
 
 // With no option the analyzer reports nothing.
 func TestOffByDefault(t *testing.T) {
-	res := analysistest.Run(ignore{}, analysistest.TestData(), boundary.New(boundary.Config{}), "gate")
+	t.Parallel()
+	res := analysistest.Run(ignore{}, analysistest.TestData(), boundary.New(boundary.Config{}), "breakers")
 	for _, r := range res {
 		if len(r.Diagnostics) > 0 {
 			t.Errorf("default configuration reported %d diagnostics", len(r.Diagnostics))
@@ -47,6 +49,7 @@ func (ignore) Errorf(string, ...any) {}
 // TestMap checks the entries of -boundary.map: one per call, with the
 // statuses the doc defines.
 func TestMap(t *testing.T) {
+	t.Parallel()
 	a := boundary.New(boundary.Config{Map: true})
 	res := analysistest.Run(ignore{}, analysistest.TestData(), a, "gate", "wrapuser", "breakers")
 	got := make(map[string][]string) // function -> "kind op timeout retry idempotency breaker"
