@@ -30,6 +30,11 @@ func versionLine() string {
 	if !ok {
 		return "distlint (no build information)"
 	}
+	return describeBuild(bi)
+}
+
+// describeBuild is versionLine for the build information bi.
+func describeBuild(bi *debug.BuildInfo) string {
 	line := "distlint " + bi.Main.Version
 	var rev, modified string
 	for _, s := range bi.Settings {

@@ -1,13 +1,12 @@
 package main_test
 
 import (
-	"bytes"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/distlint/distlint/cmd/distlint/internal/clitest"
 )
 
 // TestDependencyTests: checking a dependency whose tests import a module
@@ -30,20 +29,11 @@ func TestDependencyTests(t *testing.T) {
 		"dep.go":      "package dep\n\nimport \"net/http\"\n\nfunc Fetch(u string) { http.Get(u) }\n",
 		"dep_test.go": "package dep\n\nimport (\n\t\"testing\"\n\n\t\"golang.org/x/sync/errgroup\"\n)\n\nfunc TestFetch(t *testing.T) { var g errgroup.Group; g.Wait() }\n",
 	})
+	// GOFLAGS=-mod=readonly, as for a user: -mod=mod would let the go
+	// command complete go.mod and go.sum itself.
+	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
 	run := func(args ...string) (stdout, stderr string, code int) {
-		cmd := exec.Command(distlintBin(t), args...)
-		cmd.Dir = app
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
-		var out, errOut bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errOut
-		err := cmd.Run()
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			code = exit.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return out.String(), errOut.String(), code
+		return clitest.RunEnv(t, app, env, distlintBin(t), args...)
 	}
 	stdout, stderr, code := run("example.com/dep")
 	want := "distlint: warning: the tests of " + dep + " import modules your go.mod or go.sum lacks; they were resolved in a temporary copy of go.mod and go.sum, yours are unchanged (to record them: go get -t <package>)\n"

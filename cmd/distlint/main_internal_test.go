@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -44,3 +45,25 @@ func TestPackageDirs(t *testing.T) {
 }
 
 func join(s []string) string { return strings.Join(s, ",") }
+
+func TestDescribeBuild(t *testing.T) {
+	bi := func(version string, settings ...debug.BuildSetting) *debug.BuildInfo {
+		return &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "github.com/distlint/distlint", Version: version}, Settings: settings}
+	}
+	rev := debug.BuildSetting{Key: "vcs.revision", Value: "0123456789abcdef0123456789abcdef01234567"}
+	for _, tc := range []struct {
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{bi("v1.2.0"), "distlint v1.2.0, built with go1.26.8"},
+		{bi("(devel)"), "distlint (devel), built with go1.26.8"},
+		{bi("v0.0.0-20261206031000-0123456789ab", rev, debug.BuildSetting{Key: "vcs.modified", Value: "false"}),
+			"distlint v0.0.0-20261206031000-0123456789ab (revision 0123456789abcdef0123456789abcdef01234567), built with go1.26.8"},
+		{bi("v0.0.0-20261206031000-0123456789ab+dirty", rev, debug.BuildSetting{Key: "vcs.modified", Value: "true"}),
+			"distlint v0.0.0-20261206031000-0123456789ab+dirty (revision 0123456789abcdef0123456789abcdef01234567, with uncommitted changes), built with go1.26.8"},
+	} {
+		if got := describeBuild(tc.bi); got != tc.want {
+			t.Errorf("describeBuild = %q, want %q", got, tc.want)
+		}
+	}
+}

@@ -71,9 +71,15 @@ func Env() []string {
 // It fails the test if the command cannot be started.
 func Run(t testing.TB, dir, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return RunEnv(t, dir, Env(), name, args...)
+}
+
+// RunEnv is Run in the environment env.
+func RunEnv(t testing.TB, dir string, env []string, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = Env()
+	cmd.Env = env
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
