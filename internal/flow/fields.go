@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/netreach"
 )
 
 // maxOrigins bounds the origins a FieldOrigins fact lists: a field given
@@ -107,7 +108,7 @@ func (e *Engine) fieldOrigins(pass *analysis.Pass, insp *inspector.Inspector) {
 			}
 			return
 		}
-		name := FuncName(fn)
+		name := netreach.FuncName(nil, fn)
 		if !slices.Contains(fo.Origins, name) {
 			if len(fo.Origins) == maxOrigins {
 				fo.Open = true
@@ -161,13 +162,4 @@ func (e *Engine) fieldOrigins(pass *analysis.Pass, insp *inspector.Inspector) {
 			pass.ExportObjectFact(f, fo)
 		}
 	}
-}
-
-// FuncName names fn as pkg.F or (*pkg.T).M, qualified by package name.
-func FuncName(fn *types.Func) string {
-	sig := fn.Signature()
-	if sig.Recv() == nil {
-		return fn.Pkg().Name() + "." + fn.Name()
-	}
-	return "(" + types.TypeString(sig.Recv().Type(), func(p *types.Package) string { return p.Name() }) + ")." + fn.Name()
 }
