@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/distlint/distlint/analyzers/boundary"
 	"github.com/distlint/distlint/analyzers/ctxdeadline"
 	"github.com/distlint/distlint/analyzers/dualwrite"
 	"github.com/distlint/distlint/analyzers/idempotency"
@@ -35,6 +36,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		latency.New(latency.Config{Policy: policy}),
 		idempotency.New(idempotency.Config{Policy: policy}),
 		retrystorm.New(retrystorm.Config{Policy: policy}),
+		boundary.New(boundary.Config{Policy: policy}),
 	}
 }
 

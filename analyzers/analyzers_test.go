@@ -20,7 +20,7 @@ import (
 // and suppression directives: a public contract.
 var publicNames = []string{
 	"idempotency", "wallclock", "dualwrite", "unboundedqueue", "timeout",
-	"ctxdeadline", "latency", "retrystorm", "lostcontext",
+	"ctxdeadline", "latency", "retrystorm", "lostcontext", "boundary",
 }
 
 func TestSuite(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/analyzers"
+	"github.com/distlint/distlint/analyzers/boundary"
 	"github.com/distlint/distlint/analyzers/ctxdeadline"
 	"github.com/distlint/distlint/analyzers/dualwrite"
 	"github.com/distlint/distlint/analyzers/idempotency"
@@ -33,6 +34,7 @@ var exported = map[string]*analysis.Analyzer{
 	latency.Name:        latency.Analyzer,
 	dualwrite.Name:      dualwrite.Analyzer,
 	wallclock.Name:      wallclock.Analyzer,
+	boundary.Name:       boundary.Analyzer,
 }
 
 // TestExportedAnalyzers checks that every analyzer package exports an

@@ -44,6 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		quiet    = fs.Bool("q", false, "quiet: no progress line on stderr")
 	)
 	policyFlags(fs, policy)
+	bnd := boundaryFlags(fs)
 	sel := newSelection(fs, suite)
 	baseline := baselineFlags(fs)
 	fs.Usage = func() {} // -help is handled below; errors get one line
@@ -72,6 +73,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *jsonOut && *sarifOut {
 		fmt.Fprintln(stderr, "distlint: -json and -sarif cannot be combined")
+		return exitFailure
+	}
+	if err := bnd.check(*jsonOut, *sarifOut, *sarifTo); err != nil {
+		fmt.Fprintf(stderr, "distlint: %v\n", err)
 		return exitFailure
 	}
 	cwd, _ := os.Getwd()
@@ -116,8 +121,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 			buildFlags = []string{"-tags=" + *tags}
 		}
 	})
+	if bnd.format != "" {
+		active = withBoundary(suite, active)
+	}
 	prog := newProgress(os.Stderr, !*quiet && stderr == io.Writer(os.Stderr))
 	toolArgs := selectAll(vetFlags(fs, suite, active), cfg, suite, active) // selectAll: .distlint.yaml (config.go)
+	toolArgs = append(toolArgs, bnd.vetFlags()...)
 	res, err := goVet(patterns, toolArgs, buildFlags, toolFlags(suite), factful(active), prog)
 	if err == nil && res.packages == 0 && module {
 		res, err = retryDepTests(res, patterns, toolArgs, buildFlags, toolFlags(suite), factful(active), prog)
@@ -151,6 +160,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "distlint: %s\n", f)
 		}
 		return exitFailure
+	}
+	if bnd.format != "" {
+		return bnd.write(stdout, stderr, findings, failures, cwd)
 	}
 	fp := newFingerprinter(cwd)
 	var (
@@ -278,7 +290,7 @@ func factful(list []*analysis.Analyzer) map[string]bool {
 // forwarded reports whether the flag name means the same under go vet:
 // the policy flags and the analyzers' options (NAME.option).
 func forwarded(name string) bool {
-	return name == "tests" || name == "generated" || strings.Contains(name, ".")
+	return name == "tests" || name == "generated" || strings.Contains(name, ".") && !strings.HasPrefix(name, "boundaries.")
 }
 
 // A finding is one diagnostic with its resolved positions.

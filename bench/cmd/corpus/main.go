@@ -7,6 +7,7 @@
 // Usage, from the repository root:
 //
 //	go run ./bench/cmd/corpus [-corpus bench/corpus] [-out FILE] [-- distlint flags]
+//	go run ./bench/cmd/corpus -boundaries html [-corpus DIR]  # a boundary map per module
 //
 // The report goes to report.md in the corpus directory unless -out says
 // otherwise. bench/services is the second corpus (service-shaped modules).
@@ -38,6 +39,7 @@ func main() {
 		out       = flag.String("out", "", "where to write the report (default: report.md in the corpus directory)")
 		bin       = flag.String("bin", "", "the distlint binary (default: build ./cmd/distlint)")
 		list      = flag.Bool("list", false, "print the packages to analyze and exit")
+		boundMaps = flag.String("boundaries", "", "write the boundary map of each module (json, markdown or html) to boundaries/ beside the report, instead of the report")
 	)
 	flag.Parse()
 	extra := flag.Args() // passed on to distlint
@@ -69,6 +71,12 @@ func main() {
 	abs, err := filepath.Abs(*bin)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *boundMaps != "" {
+		if err := writeBoundaryMaps(abs, *corpusDir, pkgs, *boundMaps, filepath.Join(filepath.Dir(*out), "boundaries"), extra); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	res, err := runDistlint(abs, *corpusDir, pkgs, extra)
 	if err != nil {
