@@ -58,7 +58,10 @@ func TestPrecisionTable(t *testing.T) {
 		{analyzer: "a", posn: "m@v1/x.go:3:1", function: "H", message: "three"},
 		{analyzer: "b", posn: "m@v1/y.go:1:1", function: "F", message: "four"},
 	}
-	path := filepath.Join(t.TempDir(), "v.tsv")
+	path := filepath.Join(t.TempDir(), "verdicts", "v.tsv")
+	if n, err := appendTODO(path, fs[:1], nil); err != nil || n != 1 {
+		t.Fatalf("appendTODO on a new file in a new directory = %d, %v; want 1 line", n, err)
+	}
 	var lines []string
 	for _, f := range fs[:3] {
 		lines = append(lines, f.key())
