@@ -23,6 +23,7 @@ import (
 	"log"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -291,6 +292,19 @@ type corpusRun struct {
 	pkgs []pkg
 }
 
+// halfOf returns the half of a package's module: its own entry in the
+// split, or that of the module whose path it extends (River's
+// riverdriver, rivershared and rivertype are modules nested in River's
+// repository and count as River).
+func halfOf(module string, inSplit map[string]string) string {
+	for m := module; m != "." && m != "/" && m != ""; m = path.Dir(m) {
+		if h, ok := inSplit[m]; ok {
+			return h
+		}
+	}
+	return ""
+}
+
 // halfRuns lists, per corpus, the packages of the modules in one half of
 // bench/split.txt. Every corpus module must be in the split, and every
 // module of the half must have packages.
@@ -320,7 +334,11 @@ func halfRuns(half string) ([]corpusRun, error) {
 		}
 		run := corpusRun{dir: c}
 		for _, p := range all {
-			if inSplit[p.module] == half {
+			h := halfOf(p.module, inSplit)
+			if h == "" {
+				return nil, fmt.Errorf("%s: package %s (module %s) belongs to no module of %s", c, p.path, p.module, splitFile)
+			}
+			if h == half {
 				run.pkgs = append(run.pkgs, p)
 			}
 		}

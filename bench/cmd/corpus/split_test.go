@@ -33,3 +33,19 @@ func TestSplit(t *testing.T) {
 		t.Errorf("halves: %d tune, %d held out; want equal halves (tune one more when odd)", n["tune"], n["heldout"])
 	}
 }
+
+func TestHalfOfNestedModule(t *testing.T) {
+	in := map[string]string{"github.com/riverqueue/river": "heldout", "k8s.io/client-go": "tune"}
+	for mod, want := range map[string]string{
+		"github.com/riverqueue/river":                        "heldout",
+		"github.com/riverqueue/river/rivershared":            "heldout",
+		"github.com/riverqueue/river/riverdriver/riverpgxv5": "heldout",
+		"k8s.io/client-go":                                   "tune",
+		"github.com/riverqueue/riverx":                       "",
+		"example.com/other":                                  "",
+	} {
+		if got := halfOf(mod, in); got != want {
+			t.Errorf("halfOf(%s) = %q, want %q", mod, got, want)
+		}
+	}
+}
