@@ -19,9 +19,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/token"
 	"log"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -40,16 +43,49 @@ func main() {
 		bin       = flag.String("bin", "", "the distlint binary (default: build ./cmd/distlint)")
 		list      = flag.Bool("list", false, "print the packages to analyze and exit")
 		boundMaps = flag.String("boundaries", "", "write the boundary map of each module (json, markdown or html) to boundaries/ beside the report, instead of the report")
+		half      = flag.String("half", "", "run one half of all the corpora (tune or heldout, from bench/split.txt) instead of -corpus")
+		verdicts  = flag.String("verdicts", "", "the triage of the findings (default with -half: bench/verdicts/HALF.tsv)")
+		triage    = flag.Bool("triage", false, "append a TODO line to the verdicts file for every finding it does not judge yet")
+		split     = flag.Bool("split", false, "print the split that the rule deals (the form of bench/split.txt) and exit")
 	)
 	flag.Parse()
 	extra := flag.Args() // passed on to distlint
-	if *out == "" {
-		*out = filepath.Join(*corpusDir, "report.md")
+	if *split {
+		ms, err := dealSplit(".")
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Print(formatSplit(ms))
+		return
 	}
-
-	pkgs, err := listPackages(*corpusDir)
-	if err != nil {
-		log.Fatal(err)
+	var runs []corpusRun
+	switch *half {
+	case "":
+		if *out == "" {
+			*out = filepath.Join(*corpusDir, "report.md")
+		}
+		pkgs, err := listPackages(*corpusDir)
+		if err != nil {
+			log.Fatal(err)
+		}
+		runs = []corpusRun{{dir: *corpusDir, pkgs: pkgs}}
+	case "tune", "heldout":
+		if *out == "" {
+			*out = filepath.Join("bench", "reports", *half+".md")
+		}
+		if *verdicts == "" {
+			*verdicts = filepath.Join("bench", "verdicts", *half+".tsv")
+		}
+		var err error
+		if runs, err = halfRuns(*half); err != nil {
+			log.Fatal(err)
+		}
+	default:
+		log.Fatalf("-half %s: want tune or heldout", *half)
+	}
+	var pkgs []pkg
+	for _, r := range runs {
+		pkgs = append(pkgs, r.pkgs...)
 	}
 	if *list {
 		for _, p := range pkgs {
@@ -73,20 +109,57 @@ func main() {
 		log.Fatal(err)
 	}
 	if *boundMaps != "" {
-		if err := writeBoundaryMaps(abs, *corpusDir, pkgs, *boundMaps, filepath.Join(filepath.Dir(*out), "boundaries"), extra); err != nil {
-			log.Fatal(err)
+		for _, r := range runs {
+			if len(r.pkgs) == 0 {
+				continue
+			}
+			if err := writeBoundaryMaps(abs, r.dir, r.pkgs, *boundMaps, filepath.Join(filepath.Dir(*out), "boundaries"), extra); err != nil {
+				log.Fatal(err)
+			}
 		}
 		return
 	}
-	res, err := runDistlint(abs, *corpusDir, pkgs, extra)
-	if err != nil {
-		log.Fatal(err)
+	res := &result{}
+	for _, r := range runs {
+		if len(r.pkgs) == 0 {
+			continue
+		}
+		one, err := runDistlint(abs, r.dir, r.pkgs, extra)
+		if err != nil {
+			log.Fatal(err)
+		}
+		res.merge(one)
+	}
+	sortFindings(res)
+	var table string
+	var vs []verdict
+	if *verdicts != "" {
+		var err error
+		if vs, err = readVerdicts(*verdicts); err != nil {
+			log.Fatal(err)
+		}
+		if *triage {
+			n, err := appendTODO(*verdicts, res.findings, vs)
+			if err != nil {
+				log.Fatal(err)
+			}
+			fmt.Printf("%d TODO lines appended to %s\n", n, *verdicts)
+			if vs, err = readVerdicts(*verdicts); err != nil {
+				log.Fatal(err)
+			}
+		}
+		rows, _ := precisionTable(res.findings, vs)
+		table = formatTable(rows)
 	}
 	var buf bytes.Buffer
-	writeReport(&buf, pkgs, res, extra)
+	writeReport(&buf, pkgs, res, extra, *half, *verdicts, vs)
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		log.Fatal(err)
+	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
+	fmt.Print(table)
 	fmt.Printf("%d packages, %d findings, %d errors, %s wall, %d MiB peak RSS; report in %s\n",
 		len(pkgs), len(res.findings), len(res.errors), res.wall.Round(time.Second), res.maxRSS>>20, *out)
 	if len(res.errors) > 0 {
@@ -141,6 +214,7 @@ func listPackages(dir string) ([]pkg, error) {
 
 type finding struct {
 	analyzer, pkg, posn, message string
+	function                     string // the enclosing top-level function (verdicts.go)
 }
 
 type result struct {
@@ -184,6 +258,8 @@ func runDistlint(bin, dir string, pkgs []pkg, extra []string) (*result, error) {
 		return nil, fmt.Errorf("decoding distlint -json output: %v", err)
 	}
 	modcache := modCache()
+	fset := token.NewFileSet()
+	parsed := make(map[string]*ast.File)
 	for pkgID, byAnalyzer := range tree {
 		for analyzer, raw := range byAnalyzer {
 			var diags []struct{ Posn, Message string }
@@ -194,10 +270,14 @@ func runDistlint(bin, dir string, pkgs []pkg, extra []string) (*result, error) {
 				continue
 			}
 			for _, d := range diags {
-				res.findings = append(res.findings, finding{analyzer: analyzer, pkg: pkgID, posn: shortPath(modcache, d.Posn), message: d.Message})
+				res.findings = append(res.findings, finding{analyzer: analyzer, pkg: pkgID, posn: shortPath(modcache, d.Posn), message: d.Message, function: enclosingFunc(d.Posn, parsed, fset)})
 			}
 		}
 	}
+	return res, nil
+}
+
+func sortFindings(res *result) {
 	sort.Slice(res.findings, func(i, j int) bool {
 		a, b := res.findings[i], res.findings[j]
 		if a.analyzer != b.analyzer {
@@ -207,7 +287,89 @@ func runDistlint(bin, dir string, pkgs []pkg, extra []string) (*result, error) {
 	})
 	slices.Sort(res.errors)
 	res.errors = slices.Compact(res.errors)
-	return res, nil
+}
+
+// merge adds the result of another corpus's run: the wall times add up
+// (the runs are sequential), the peak is the larger one.
+func (res *result) merge(o *result) {
+	res.findings = append(res.findings, o.findings...)
+	res.errors = append(res.errors, o.errors...)
+	res.wall += o.wall
+	res.maxRSS = max(res.maxRSS, o.maxRSS)
+	res.exitCode = max(res.exitCode, o.exitCode)
+}
+
+// A corpusRun is the packages of one corpus module to analyze.
+type corpusRun struct {
+	dir  string
+	pkgs []pkg
+}
+
+// halfOf returns the half of a package's module: its own entry in the
+// split, or that of the module whose path it extends (River's
+// riverdriver, rivershared and rivertype are modules nested in River's
+// repository and count as River).
+func halfOf(module string, inSplit map[string]string) string {
+	for m := module; m != "." && m != "/" && m != ""; m = path.Dir(m) {
+		if h, ok := inSplit[m]; ok {
+			return h
+		}
+	}
+	return ""
+}
+
+// halfRuns lists, per corpus, the packages of the modules in one half of
+// bench/split.txt. Every corpus module must be in the split, and every
+// module of the half must have packages.
+func halfRuns(half string) ([]corpusRun, error) {
+	split, err := readSplit(".")
+	if err != nil {
+		return nil, err
+	}
+	inSplit := make(map[string]string) // module -> half
+	for _, m := range split {
+		inSplit[m.module] = m.half
+	}
+	var runs []corpusRun
+	for _, c := range corpora {
+		mods, err := readModules(c)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range mods {
+			if inSplit[m] == "" {
+				return nil, fmt.Errorf("%s: module %s is not in %s", c, m, splitFile)
+			}
+		}
+		all, err := listPackages(c)
+		if err != nil {
+			return nil, err
+		}
+		run := corpusRun{dir: c}
+		for _, p := range all {
+			h := halfOf(p.module, inSplit)
+			if h == "" {
+				return nil, fmt.Errorf("%s: package %s (module %s) belongs to no module of %s", c, p.path, p.module, splitFile)
+			}
+			if h == half {
+				run.pkgs = append(run.pkgs, p)
+			}
+		}
+		runs = append(runs, run)
+	}
+	for _, m := range split {
+		if m.half != half {
+			continue
+		}
+		found := false
+		for _, r := range runs {
+			found = found || slices.ContainsFunc(r.pkgs, func(p pkg) bool { return p.module == m.module })
+		}
+		if !found {
+			return nil, fmt.Errorf("%s: no package of %s (%s) to analyze", splitFile, m.module, m.corpus)
+		}
+	}
+	return runs, nil
 }
 
 func pathsOf(pkgs []pkg) []string {
@@ -245,7 +407,7 @@ func shortPath(modcache, posn string) string {
 	return b.String()
 }
 
-func writeReport(w *bytes.Buffer, pkgs []pkg, res *result, extra []string) {
+func writeReport(w *bytes.Buffer, pkgs []pkg, res *result, extra []string, half, verdictsPath string, vs []verdict) {
 	moduleOf := make(map[string]string)
 	var modules []string
 	for _, p := range pkgs {
@@ -265,10 +427,23 @@ func writeReport(w *bytes.Buffer, pkgs []pkg, res *result, extra []string) {
 	}
 	slices.Sort(analyzers)
 
-	fmt.Fprintf(w, "# Corpus run\n\n")
+	cmdline := ""
+	if half != "" {
+		cmdline = " -half " + half
+		fmt.Fprintf(w, "# Corpus run: %s half\n\n", half)
+	} else {
+		fmt.Fprintf(w, "# Corpus run\n\n")
+	}
+	if len(extra) > 0 {
+		cmdline += " -- " + strings.Join(extra, " ")
+	}
 	fmt.Fprintf(w, "Generated by `go run ./bench/cmd/corpus%s` on %s (%s/%s, %d CPUs, %s).\n",
-		strings.Join(append([]string{""}, extra...), " "), time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
-	fmt.Fprintf(w, "Triage of these findings is in docs/precision.md.\n\n")
+		cmdline, time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	if verdictsPath != "" {
+		fmt.Fprintf(w, "Verdicts from %s; triage notes in docs/precision.md.\n\n", verdictsPath)
+	} else {
+		fmt.Fprintf(w, "Triage of these findings is in docs/precision.md.\n\n")
+	}
 	fmt.Fprintf(w, "| | |\n|---|---|\n")
 	fmt.Fprintf(w, "| packages analyzed | %d in %d modules |\n", len(pkgs), len(modules))
 	fmt.Fprintf(w, "| findings | %d |\n", len(res.findings))
@@ -299,11 +474,37 @@ func writeReport(w *bytes.Buffer, pkgs []pkg, res *result, extra []string) {
 	}
 	fmt.Fprintln(w)
 
+	byKey := make(map[string]verdict)
+	if verdictsPath != "" {
+		rows, stale := precisionTable(res.findings, vs)
+		fmt.Fprintf(w, "## Precision\n\n%s\n", formatTable(rows))
+		fmt.Fprintf(w, "Precision is true / (true + false) over the triaged findings.\n\n")
+		if len(stale) > 0 {
+			fmt.Fprintf(w, "%d verdicts match no finding of this run (the code or the rule changed):\n\n", len(stale))
+			for _, v := range stale {
+				fmt.Fprintf(w, "- %s: %s\n", strings.ReplaceAll(v.key, "\t", " "), v.value)
+			}
+			fmt.Fprintln(w)
+		}
+		for _, v := range vs {
+			byKey[v.key] = v
+		}
+	}
+
 	for _, a := range analyzers {
 		fmt.Fprintf(w, "## %s\n\n", a)
 		for _, f := range res.findings {
-			if f.analyzer == a {
-				fmt.Fprintf(w, "- `%s`: %s\n", f.posn, f.message)
+			if f.analyzer != a {
+				continue
+			}
+			fmt.Fprintf(w, "- `%s` (%s): %s\n", f.posn, f.function, f.message)
+			if verdictsPath == "" {
+				continue
+			}
+			if v, ok := byKey[f.key()]; ok && v.value != verdictTODO {
+				fmt.Fprintf(w, "  - **%s**: %s\n", v.value, v.reason)
+			} else {
+				fmt.Fprintf(w, "  - not triaged\n")
 			}
 		}
 		fmt.Fprintln(w)
