@@ -2,6 +2,7 @@ package idempotency
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -40,6 +41,8 @@ type SendsRequest struct {
 	Params  []int
 	Retried bool
 }
+
+func (f *SetsKey) equal(g *SetsKey) bool { return slices.Equal(f.Params, g.Params) }
 
 func (*SendsRequest) AFact() {}
 
@@ -98,7 +101,18 @@ func (k KeyState) String() string {
 	return fmt.Sprintf("KeyState(%d)", int(k))
 }
 
+func (f *SendsRequest) equal(g *SendsRequest) bool {
+	return f.Retried == g.Retried && slices.Equal(f.Params, g.Params)
+}
+
 func (*ReturnsRequest) AFact() {}
+
+func (f *ReturnsRequest) equal(g *ReturnsRequest) bool {
+	if f == nil || g == nil {
+		return f == g
+	}
+	return f.Key == g.Key && slices.Equal(f.Methods, g.Methods)
+}
 
 func (f *ReturnsRequest) String() string {
 	var ms []string

@@ -1,0 +1,208 @@
+package idempotency
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// summary is what a function of the package tells its callers: the
+// package's facts, before they are exported.
+type summary struct {
+	sets    SetsKey
+	sends   SendsRequest
+	returns *ReturnsRequest
+}
+
+// equal reports whether two summaries tell callers the same.
+func (s *summary) equal(t *summary) bool {
+	if s == nil || t == nil {
+		return s == t
+	}
+	return s.sets.equal(&t.sets) && s.sends.equal(&t.sends) && s.returns.equal(t.returns)
+}
+
+// httpRequests follows the requests of every function of the package,
+// computes the functions' summaries to a fixed point (helpers call
+// helpers), exports them as facts and reports unkeyed writes.
+func (c *checker) httpRequests() {
+	var decls []inspector.Cursor
+	for file := range c.insp.Root().Children() {
+		for d := range file.Children() {
+			if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Body != nil {
+				decls = append(decls, d)
+			}
+		}
+	}
+	c.sums = make(map[*types.Func]*summary)
+	flows := make([]*funcFlow, len(decls))
+	active := make([]bool, len(decls))
+	for i := range active {
+		active[i] = true
+	}
+	for round := 0; round < 8; round++ {
+		changed := false
+		for i, d := range decls {
+			if !active[i] {
+				continue
+			}
+			f := c.analyze(d)
+			flows[i] = f
+			if !f.touched {
+				active[i] = false // no request in view: nothing can change
+				continue
+			}
+			if f.fn == nil {
+				continue
+			}
+			s := f.summary()
+			if !s.equal(c.sums[f.fn]) {
+				c.sums[f.fn] = s
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for fn, s := range c.sums {
+		if len(s.sets.Params) > 0 {
+			c.pass.ExportObjectFact(fn, &s.sets)
+		}
+		if len(s.sends.Params) > 0 {
+			c.pass.ExportObjectFact(fn, &s.sends)
+		}
+		if s.returns != nil {
+			c.pass.ExportObjectFact(fn, s.returns)
+		}
+	}
+	for _, f := range flows {
+		if f != nil && f.touched {
+			f.report()
+		}
+	}
+}
+
+// setsKeyOf, sendsOf and returnsOf return what is known of fn: from the
+// package's own summaries or from facts.
+func (c *checker) setsKeyOf(fn *types.Func) *SetsKey {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		if s := c.sums[fn]; s != nil && len(s.sets.Params) > 0 {
+			return &s.sets
+		}
+		return nil
+	}
+	f := new(SetsKey)
+	if c.pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+func (c *checker) sendsOf(fn *types.Func) *SendsRequest {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		if s := c.sums[fn]; s != nil && len(s.sends.Params) > 0 {
+			return &s.sends
+		}
+		return nil
+	}
+	f := new(SendsRequest)
+	if c.pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+func (c *checker) returnsOf(fn *types.Func) *ReturnsRequest {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		if s := c.sums[fn]; s != nil {
+			return s.returns
+		}
+		return nil
+	}
+	f := new(ReturnsRequest)
+	if c.pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+// summary computes what the function tells its callers.
+func (f *funcFlow) summary() *summary {
+	s := &summary{}
+	seen := make(map[int]bool)
+	for _, cl := range f.classes {
+		r := find(cl)
+		for _, i := range r.params {
+			if seen[i] || (!r.keyed && !r.maybe) {
+				continue
+			}
+			seen[i] = true
+			s.sets.Params = append(s.sets.Params, ParamKey{Index: i, Maybe: !r.keyed})
+		}
+	}
+	slices.SortFunc(s.sets.Params, func(a, b ParamKey) int { return a.Index - b.Index })
+	for _, sd := range f.sends {
+		r := find(sd.cls)
+		if r.keyed || r.maybe {
+			continue
+		}
+		for _, i := range r.params {
+			if !slices.Contains(s.sends.Params, i) {
+				s.sends.Params = append(s.sends.Params, i)
+			}
+			if sd.retrier != "" || f.retryLoop(sd.cur, sd.call) != "" {
+				s.sends.Retried = true
+			}
+		}
+	}
+	slices.Sort(s.sends.Params)
+	s.returns = f.returnsFact()
+	return s
+}
+
+func (f *funcFlow) returnsFact() *ReturnsRequest {
+	if len(f.returns) == 0 {
+		return nil
+	}
+	r := &ReturnsRequest{}
+	keyed, unkeyed := false, false
+	for _, cl := range f.returns {
+		c := find(cl)
+		if c.opaque || len(c.params) > 0 || len(c.origins) == 0 || len(c.assigned) > 0 || c.methodUnknown {
+			return nil
+		}
+		for _, o := range c.origins {
+			if !o.known {
+				return nil
+			}
+			m := Method{Name: o.method, Param: o.param}
+			if o.param >= 0 {
+				m.Name = ""
+			}
+			if !slices.Contains(r.Methods, m) {
+				r.Methods = append(r.Methods, m)
+			}
+		}
+		switch {
+		case c.keyed:
+			keyed = true
+		case c.maybe:
+			keyed, unkeyed = true, true
+		default:
+			unkeyed = true
+		}
+	}
+	switch {
+	case keyed && !unkeyed:
+		r.Key = KeySet
+	case keyed:
+		r.Key = KeyMaybe
+	}
+	return r
+}
