@@ -23,6 +23,8 @@ type class struct {
 	maybe         bool     // a header may be set out of view
 	opaque        bool     // it may come from out of view
 	params        []int    // it is (also) this function's parameter
+	paths         []string // constant parts of its URL
+	pathParams    []int    // parameters of the function that give its URL
 }
 
 // An origin is where a request is made.
@@ -55,6 +57,8 @@ func union(a, b *class) {
 	a.maybe = a.maybe || b.maybe
 	a.opaque = a.opaque || b.opaque
 	a.params = append(a.params, b.params...)
+	a.paths = append(a.paths, b.paths...)
+	a.pathParams = append(a.pathParams, b.pathParams...)
 }
 
 // A location is a node of a trie of the paths the function uses: a
@@ -179,12 +183,16 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 	fn := match.Callee(info, call)
 	switch {
 	case match.IsFunc(fn, httpPkg, "NewRequest"), match.IsFunc(fn, retryPkg, "NewRequest"):
-		if len(call.Args) > 0 {
-			return &class{origins: f.methodOrigins(call.Args[0])}
+		if len(call.Args) > 1 {
+			cl := &class{origins: f.methodOrigins(call.Args[0])}
+			cl.paths, cl.pathParams = f.urlOf(call.Args[1], 0)
+			return cl
 		}
 	case match.IsFunc(fn, httpPkg, "NewRequestWithContext"), match.IsFunc(fn, retryPkg, "NewRequestWithContext"):
-		if len(call.Args) > 1 {
-			return &class{origins: f.methodOrigins(call.Args[1])}
+		if len(call.Args) > 2 {
+			cl := &class{origins: f.methodOrigins(call.Args[1])}
+			cl.paths, cl.pathParams = f.urlOf(call.Args[2], 0)
+			return cl
 		}
 	case match.IsFunc(fn, retryPkg, "FromRequest"):
 		if len(call.Args) > 0 {
@@ -209,7 +217,14 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 		}
 	}
 	if r := f.c.returnsOf(fn); r != nil && !isMethodExpr(info, call) {
-		cl := &class{keyed: r.Key == KeySet, maybe: r.Key == KeyMaybe}
+		cl := &class{keyed: r.Key == KeySet, maybe: r.Key == KeyMaybe, paths: r.Paths}
+		for _, p := range r.PathParams {
+			if p < len(call.Args) {
+				paths, params := f.urlOf(call.Args[p], 0)
+				cl.paths = append(cl.paths, paths...)
+				cl.pathParams = append(cl.pathParams, params...)
+			}
+		}
 		for _, m := range r.Methods {
 			if m.Param < 0 {
 				cl.origins = append(cl.origins, origin{method: m.Name, param: -1, known: true})
@@ -342,4 +357,56 @@ func (f *funcFlow) mapKeyEffect(cl *class, m ast.Expr) {
 			f.keyEffect(cl, kv.Key)
 		}
 	}
+}
+
+// urlOf returns what can be seen of a URL (or a path of one) given as e:
+// its constant parts (literals, concatenated pieces, fmt.Sprintf formats,
+// url.JoinPath and path.Join elements, the constant values of locals) and
+// the parameters of the function that give parts of it.
+func (f *funcFlow) urlOf(e ast.Expr, depth int) (paths []string, params []int) {
+	info := f.c.info
+	if e == nil || depth > 4 {
+		return nil, nil
+	}
+	e = ast.Unparen(e)
+	if s, ok := constString(info, e); ok {
+		return []string{s}, nil
+	}
+	add := func(es ...ast.Expr) {
+		for _, x := range es {
+			p, q := f.urlOf(x, depth+1)
+			paths = append(paths, p...)
+			params = append(params, q...)
+		}
+	}
+	switch x := e.(type) {
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			add(x.X, x.Y)
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			break
+		}
+		if i, ok := f.paramIndex(v); ok {
+			return nil, []int{i}
+		}
+		if f.locals[v] {
+			if defs, ok := flow.Defs(info, f.body, v); ok {
+				for _, d := range defs {
+					add(d.Expr)
+				}
+			}
+		}
+	case *ast.CallExpr:
+		fn := match.Callee(info, x)
+		switch {
+		case match.IsFunc(fn, "fmt", "Sprintf"), match.IsFunc(fn, "net/url", "JoinPath"), match.IsFunc(fn, "path", "Join"), match.IsFunc(fn, "strings", "Join"):
+			add(x.Args...)
+		case match.IsMethod(fn, "net/url", "URL", "JoinPath"):
+			add(x.Args...)
+		}
+	}
+	return paths, params
 }

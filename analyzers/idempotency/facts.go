@@ -64,6 +64,10 @@ func (f *SendsRequest) String() string {
 type ReturnsRequest struct {
 	Methods []Method
 	Key     KeyState
+	// Paths are the constant parts of the request's URL; PathParams the
+	// parameters that give parts of it.
+	Paths      []string
+	PathParams []int
 }
 
 // Method is the method of a request a function builds: Name if constant,
@@ -111,7 +115,7 @@ func (f *ReturnsRequest) equal(g *ReturnsRequest) bool {
 	if f == nil || g == nil {
 		return f == g
 	}
-	return f.Key == g.Key && slices.Equal(f.Methods, g.Methods)
+	return f.Key == g.Key && slices.Equal(f.Methods, g.Methods) && slices.Equal(f.Paths, g.Paths) && slices.Equal(f.PathParams, g.PathParams)
 }
 
 func (f *ReturnsRequest) String() string {
@@ -120,4 +124,86 @@ func (f *ReturnsRequest) String() string {
 		ms = append(ms, m.String())
 	}
 	return fmt.Sprintf("returnsRequest(%s; %s)", strings.Join(ms, "|"), f.Key)
+}
+
+// SendsWrite is the fact that a function sends a write it makes itself
+// (Method, a POST or PATCH) without an idempotency key, and that nothing
+// in its own view says the write is replayed or once-only. Its callers
+// decide: one that retries the call, or is named for a once-only
+// operation, is reported. Sender names the function whose call sends the
+// write; PathParams are the parameters that give its URL.
+type SendsWrite struct {
+	Method     string
+	Sender     string
+	PathParams []int
+}
+
+func (*SendsWrite) AFact() {}
+
+func (f *SendsWrite) String() string {
+	s := fmt.Sprintf("sendsWrite(%s by %s", f.Method, f.Sender)
+	for _, p := range f.PathParams {
+		s += fmt.Sprintf(", path param %d", p)
+	}
+	return s + ")"
+}
+
+func (f *SendsWrite) equal(g *SendsWrite) bool {
+	if f == nil || g == nil {
+		return f == g
+	}
+	return f.Method == g.Method && f.Sender == g.Sender && slices.Equal(f.PathParams, g.PathParams)
+}
+
+// RetriesFunc is the fact that a function is a retry helper: it calls
+// the functions it is given as the listed parameters again after they
+// fail.
+type RetriesFunc struct {
+	Params []int
+}
+
+func (*RetriesFunc) AFact() {}
+
+func (f *RetriesFunc) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		parts = append(parts, fmt.Sprintf("param %d", p))
+	}
+	return "retriesFunc(" + strings.Join(parts, ", ") + ")"
+}
+
+// ReturnsFresh is the fact that a function (a factory such as
+// CreateRunInstancesRequest or NewCreateOrderInput) returns a struct it
+// built, of a type with an idempotency field, and leaves that field
+// (Field) unset.
+type ReturnsFresh struct {
+	Field string
+}
+
+func (*ReturnsFresh) AFact() {}
+
+func (f *ReturnsFresh) String() string { return "returnsFresh(" + f.Field + " unset)" }
+
+// SendsSDK is the fact that a function passes the request structs it is
+// given as the listed parameters to an SDK or RPC write (Op) without
+// setting their idempotency field.
+type SendsSDK struct {
+	Params []SDKParam
+}
+
+// SDKParam is one parameter of a SendsSDK fact.
+type SDKParam struct {
+	Index int    // parameter index, receiver excluded
+	Field string // the idempotency field left unset
+	Op    string // the operation that sends it (ec2.Client.RunInstances)
+}
+
+func (*SendsSDK) AFact() {}
+
+func (f *SendsSDK) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		parts = append(parts, fmt.Sprintf("param %d to %s without %s", p.Index, p.Op, p.Field))
+	}
+	return "sendsSDK(" + strings.Join(parts, ", ") + ")"
 }

@@ -4,12 +4,14 @@ import (
 	_ "embed"
 	"go/types"
 	"net/textproto"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/names"
 	"github.com/distlint/distlint/internal/option"
 	"github.com/distlint/distlint/internal/report"
 )
@@ -28,6 +30,7 @@ var (
 	DefaultHeaders      = []string{"Idempotency-Key", "X-Idempotency-Key"}
 	DefaultFields       = []string{"IdempotencyKey", "IdempotencyToken", "ClientToken", "ClientRequestToken", "RequestId", "RequestID", "DeduplicationId", "MessageDeduplicationId"}
 	DefaultReadPrefixes = []string{"Get", "List", "Describe", "Search", "Retrieve", "Read", "Fetch", "Head", "Query", "Iter", "Watch"}
+	DefaultOperations   = []string{"charge", "payment", "pay", "payout", "transfer", "refund", "invoice", "order", "checkout", "subscription", "booking"}
 )
 
 // Config configures one instance of the analyzer.
@@ -43,6 +46,16 @@ type Config struct {
 	// ReadPrefixes are the name prefixes of SDK operations that only read
 	// (-idempotency.readprefixes); nil means DefaultReadPrefixes.
 	ReadPrefixes []string
+	// Operations are the words that name an operation which moves money
+	// or creates something that must exist once (-idempotency.operations):
+	// an unkeyed HTTP write whose URL path or sending function is named
+	// with one of them is reported without a retry in view. Nil means
+	// DefaultOperations.
+	Operations []string
+	// Strict reports every unkeyed POST and PATCH, with or without
+	// evidence of a replay or a once-only operation
+	// (-idempotency.strict).
+	Strict bool
 }
 
 // Analyzer is a ready instance with the default configuration, for
@@ -63,16 +76,21 @@ func New(cfg Config) *analysis.Analyzer {
 	if cfg.ReadPrefixes == nil {
 		cfg.ReadPrefixes = DefaultReadPrefixes
 	}
+	if cfg.Operations == nil {
+		cfg.Operations = DefaultOperations
+	}
 	a := &analysis.Analyzer{
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest)},
+		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), new(RetriesFunc), new(ReturnsFresh), new(SendsSDK)},
 	}
 	a.Flags.Var((*option.List)(&cfg.Headers), "headers", "comma-separated idempotency header names (case-insensitive)")
 	a.Flags.Var((*option.List)(&cfg.Fields), "fields", "comma-separated names of request-struct fields that carry an idempotency key")
 	a.Flags.Var((*option.List)(&cfg.ReadPrefixes), "readprefixes", "comma-separated name prefixes of SDK operations that only read")
+	a.Flags.Var((*option.List)(&cfg.Operations), "operations", "comma-separated words (matched on whole name words) that name a once-only operation: an unkeyed write named with one is reported without a retry in view")
+	a.Flags.BoolVar(&cfg.Strict, "strict", false, "report every unkeyed POST and PATCH, not only those with evidence of a replay or a once-only operation")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
 }
@@ -87,6 +105,7 @@ type checker struct {
 	headers  map[string]bool // canonical idempotency header names
 	httpDeps map[*types.Package]bool
 	sums     map[*types.Func]*summary // the package's functions, before export
+	retries  map[*types.Func][]int    // the package's retry helpers: the func parameters they call again
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -102,6 +121,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		c.headers[textproto.CanonicalMIMEHeaderKey(h)] = true
 	}
 	c.rep = report.New(pass, cfg.Policy)
+	c.retryHelpers()
 	if c.importsHTTP(pass.Pkg) {
 		c.httpRequests()
 	}
@@ -142,4 +162,19 @@ func (c *checker) headerName() string {
 		return "Idempotency-Key"
 	}
 	return c.cfg.Headers[0]
+}
+
+// operationWord returns the once-only operation (-idempotency.operations)
+// that one of the words of name (an identifier or a URL path) names, a
+// plural included (charges, orders), or "".
+func (c *checker) operationWord(name string) string {
+	for _, w := range names.Words(name) {
+		for _, op := range c.cfg.Operations {
+			op = strings.ToLower(op)
+			if w == op || w == op+"s" || w == op+"es" {
+				return op
+			}
+		}
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -21,27 +22,39 @@ var retryLibs = []string{
 	"k8s.io/apimachinery/pkg/util/wait",
 }
 
-// retryLoop returns what resends the request of a send after an error
-// ("this retry loop", "backoff.Retry"), or "" if nothing in view does.
 func (f *funcFlow) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
-	// A send in a function literal handed to a backoff library.
+	return f.c.retryLoop(cur, call)
+}
+
+// retryLoop returns what calls call again after an error ("this retry
+// loop", "backoff.Retry", a retry helper of the program), or "" if
+// nothing in view does.
+func (c *checker) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
+	// A call in a function literal handed to a backoff library or to a
+	// retry helper.
 	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if _, ok := e.Node().(*ast.FuncLit); !ok {
 			break
 		}
-		if e.ParentEdgeKind() == edge.CallExpr_Args {
-			if fn := match.Callee(f.c.info, e.Parent().Node().(*ast.CallExpr)); fn != nil && fn.Pkg() != nil && isRetryLib(fn.Pkg().Path()) {
-				return fn.Pkg().Name() + "." + fn.Name()
+		if k, i := e.ParentEdge(); k == edge.CallExpr_Args {
+			outer := e.Parent().Node().(*ast.CallExpr)
+			if fn := match.Callee(c.info, outer); fn != nil && fn.Pkg() != nil {
+				if isRetryLib(fn.Pkg().Path()) {
+					return fn.Pkg().Name() + "." + fn.Name()
+				}
+				if slices.Contains(c.retriedParams(fn), i) && !isMethodExpr(c.info, outer) {
+					return funcName(fn)
+				}
 			}
 		}
 		break
 	}
-	errVar := f.errResult(cur)
+	errVar := c.errResult(cur)
 	if errVar == nil {
 		return ""
 	}
 	loop, ok := innermostLoop(cur)
-	if !ok || !f.retryShaped(loop.Node()) {
+	if !ok || !c.retryShaped(loop.Node()) {
 		return ""
 	}
 	var body *ast.BlockStmt
@@ -51,28 +64,119 @@ func (f *funcFlow) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
 	case *ast.RangeStmt:
 		body = l.Body
 	}
-	found := false
+	// A retry loop goes round again after a failure and leaves after a
+	// success; a loop that sends again after a success too (a periodic
+	// renewal, a heartbeat) repeats by design, not because an outcome
+	// was lost.
+	again, leaves := false, c.terminates(body)
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
 			return false
 		case *ast.IfStmt:
-			switch f.errTest(n.Cond, errVar) {
+			switch c.errTest(n.Cond, errVar) {
 			case token.NEQ: // if err != nil { ...; continue } or falls through
-				found = !f.terminates(n.Body)
+				again = again || !c.terminates(n.Body)
 			case token.EQL: // if err == nil { return / break }
-				found = f.terminates(n.Body)
+				if c.terminates(n.Body) {
+					again, leaves = true, true
+				}
 			}
 		}
 		return true
 	})
-	if found {
+	if again && leaves {
 		return "this retry loop"
 	}
 	return ""
+}
+
+// retriedParams returns the func parameters that fn, a retry helper of
+// the package or of an analyzed dependency, calls again after a failure.
+func (c *checker) retriedParams(fn *types.Func) []int {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		return c.retries[fn]
+	}
+	var f RetriesFunc
+	if c.pass.ImportObjectFact(fn, &f) {
+		return f.Params
+	}
+	return nil
+}
+
+// retryHelpers finds the package's retry helpers, functions that call a
+// func parameter again after it fails (in a retry loop, through a backoff
+// library or another retry helper), and exports them as facts.
+func (c *checker) retryHelpers() {
+	c.retries = make(map[*types.Func][]int)
+	type helper struct {
+		fn     *types.Func
+		decl   inspector.Cursor
+		params map[*types.Var]int
+	}
+	var cands []helper
+	for file := range c.insp.Root().Children() {
+		for d := range file.Children() {
+			fd, ok := d.Node().(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := c.info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			params := make(map[*types.Var]int)
+			for i := range fn.Signature().Params().Len() {
+				p := fn.Signature().Params().At(i)
+				if _, ok := p.Type().Underlying().(*types.Signature); ok {
+					params[p] = i
+				}
+			}
+			if len(params) > 0 {
+				cands = append(cands, helper{fn, d, params})
+			}
+		}
+	}
+	// Helpers may call helpers: repeat until nothing changes (each round
+	// adds a parameter, so the rounds are bounded by their number).
+	for changed := true; changed; {
+		changed = false
+		for _, h := range cands {
+			for cur := range h.decl.Preorder((*ast.CallExpr)(nil)) {
+				call := cur.Node().(*ast.CallExpr)
+				var retried []*types.Var
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok {
+						if _, isParam := h.params[v]; isParam && c.retryLoop(cur, call) != "" {
+							retried = append(retried, v)
+						}
+					}
+				}
+				if fn := match.Callee(c.info, call); fn != nil && !isMethodExpr(c.info, call) {
+					for _, i := range c.retriedParams(fn) {
+						if i < len(call.Args) {
+							if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok {
+								if v, ok := c.info.Uses[id].(*types.Var); ok {
+									retried = append(retried, v)
+								}
+							}
+						}
+					}
+				}
+				for _, v := range retried {
+					if i, ok := h.params[v]; ok && !slices.Contains(c.retries[h.fn], i) {
+						c.retries[h.fn] = append(c.retries[h.fn], i)
+						slices.Sort(c.retries[h.fn])
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	for fn, ps := range c.retries {
+		c.pass.ExportObjectFact(fn, &RetriesFunc{Params: ps})
+	}
 }
 
 func isRetryLib(path string) bool {
@@ -86,7 +190,7 @@ func isRetryLib(path string) bool {
 
 // errResult returns the variable that receives the error result of the
 // call at cur.
-func (f *funcFlow) errResult(cur inspector.Cursor) *types.Var {
+func (c *checker) errResult(cur inspector.Cursor) *types.Var {
 	at := cur
 	for {
 		if _, ok := at.Parent().Node().(*ast.ParenExpr); ok {
@@ -115,7 +219,7 @@ func (f *funcFlow) errResult(cur inspector.Cursor) *types.Var {
 	if !ok {
 		return nil
 	}
-	v, ok := f.c.info.ObjectOf(id).(*types.Var)
+	v, ok := c.info.ObjectOf(id).(*types.Var)
 	if !ok || !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
 		return nil
 	}
@@ -138,13 +242,13 @@ func innermostLoop(cur inspector.Cursor) (inspector.Cursor, bool) {
 // left: for {}, for i := 0; i < n; i++, for range n. Loops over a
 // collection or an input (for _, x := range xs, for sc.Scan()) send one
 // request per item, not one request again.
-func (f *funcFlow) retryShaped(loop ast.Node) bool {
+func (c *checker) retryShaped(loop ast.Node) bool {
 	switch l := loop.(type) {
 	case *ast.ForStmt:
 		if l.Cond == nil {
 			return true
 		}
-		if f.indexesWithCounter(l) {
+		if c.indexesWithCounter(l) {
 			return false // for i := 0; i < len(xs); i++ { ... xs[i] ... }
 		}
 		b, ok := ast.Unparen(l.Cond).(*ast.BinaryExpr)
@@ -153,10 +257,10 @@ func (f *funcFlow) retryShaped(loop ast.Node) bool {
 		}
 		switch b.Op {
 		case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
-			return isInteger(f.c.info.TypeOf(b.X)) && isInteger(f.c.info.TypeOf(b.Y))
+			return isInteger(c.info.TypeOf(b.X)) && isInteger(c.info.TypeOf(b.Y))
 		}
 	case *ast.RangeStmt:
-		return isInteger(f.c.info.TypeOf(l.X))
+		return isInteger(c.info.TypeOf(l.X))
 	}
 	return false
 }
@@ -164,7 +268,7 @@ func (f *funcFlow) retryShaped(loop ast.Node) bool {
 // indexesWithCounter reports whether the loop's counter, declared in its
 // init statement, indexes something in its body: the loop walks a
 // collection, one item per iteration.
-func (f *funcFlow) indexesWithCounter(l *ast.ForStmt) bool {
+func (c *checker) indexesWithCounter(l *ast.ForStmt) bool {
 	init, ok := l.Init.(*ast.AssignStmt)
 	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 {
 		return false
@@ -173,14 +277,14 @@ func (f *funcFlow) indexesWithCounter(l *ast.ForStmt) bool {
 	if !ok {
 		return false
 	}
-	counter := f.c.info.Defs[id]
+	counter := c.info.Defs[id]
 	if counter == nil {
 		return false
 	}
 	found := false
 	ast.Inspect(l.Body, func(n ast.Node) bool {
 		if ix, ok := n.(*ast.IndexExpr); ok && !found {
-			if id, ok := ast.Unparen(ix.Index).(*ast.Ident); ok && f.c.info.Uses[id] == counter {
+			if id, ok := ast.Unparen(ix.Index).(*ast.Ident); ok && c.info.Uses[id] == counter {
 				found = true
 			}
 		}
@@ -196,7 +300,7 @@ func isInteger(t types.Type) bool {
 
 // errTest returns the operator (!= or ==) of a condition that compares
 // errVar with nil, alone or as one operand of && or ||.
-func (f *funcFlow) errTest(cond ast.Expr, errVar *types.Var) token.Token {
+func (c *checker) errTest(cond ast.Expr, errVar *types.Var) token.Token {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return token.ILLEGAL
@@ -204,30 +308,37 @@ func (f *funcFlow) errTest(cond ast.Expr, errVar *types.Var) token.Token {
 	switch b.Op {
 	case token.NEQ, token.EQL:
 		x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-		if f.isNil(x) {
+		if c.isNil(x) {
 			x, y = y, x
 		}
-		if id, ok := x.(*ast.Ident); ok && f.c.info.Uses[id] == errVar && f.isNil(y) {
+		if id, ok := x.(*ast.Ident); ok && c.info.Uses[id] == errVar && c.isNil(y) {
 			return b.Op
 		}
 	case token.LOR:
 		// if err != nil || resp.StatusCode >= 500 { retry }
-		if op := f.errTest(b.X, errVar); op == token.NEQ {
+		if op := c.errTest(b.X, errVar); op == token.NEQ {
 			return op
+		}
+	case token.LAND:
+		// if err == nil && done { return }
+		for _, e := range []ast.Expr{b.X, b.Y} {
+			if op := c.errTest(e, errVar); op == token.EQL {
+				return op
+			}
 		}
 	}
 	return token.ILLEGAL
 }
 
-func (f *funcFlow) isNil(e ast.Expr) bool {
-	tv, ok := f.c.info.Types[e]
+func (c *checker) isNil(e ast.Expr) bool {
+	tv, ok := c.info.Types[e]
 	return ok && tv.IsNil()
 }
 
 // terminates reports whether a block ends by leaving the loop or the
 // function: return, break, goto, panic, or a call that does not return
 // (os.Exit, log.Fatal and friends, runtime.Goexit).
-func (f *funcFlow) terminates(b *ast.BlockStmt) bool {
+func (c *checker) terminates(b *ast.BlockStmt) bool {
 	if len(b.List) == 0 {
 		return false
 	}
@@ -238,7 +349,7 @@ func (f *funcFlow) terminates(b *ast.BlockStmt) bool {
 		return s.Tok == token.BREAK || s.Tok == token.GOTO
 	case *ast.ExprStmt:
 		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			return match.NoReturn(f.c.info, call)
+			return match.NoReturn(c.info, call)
 		}
 	}
 	return false

@@ -14,6 +14,7 @@ type summary struct {
 	sets    SetsKey
 	sends   SendsRequest
 	returns *ReturnsRequest
+	writes  *SendsWrite
 }
 
 // equal reports whether two summaries tell callers the same.
@@ -21,7 +22,7 @@ func (s *summary) equal(t *summary) bool {
 	if s == nil || t == nil {
 		return s == t
 	}
-	return s.sets.equal(&t.sets) && s.sends.equal(&t.sends) && s.returns.equal(t.returns)
+	return s.sets.equal(&t.sets) && s.sends.equal(&t.sends) && s.returns.equal(t.returns) && s.writes.equal(t.writes)
 }
 
 // httpRequests follows the requests of every function of the package,
@@ -50,8 +51,8 @@ func (c *checker) httpRequests() {
 			}
 			f := c.analyze(d)
 			flows[i] = f
-			if !f.touched {
-				active[i] = false // no request in view: nothing can change
+			if !f.touched && !f.local {
+				active[i] = false // no request in view, no helper of the package: nothing can change
 				continue
 			}
 			if f.fn == nil {
@@ -76,6 +77,9 @@ func (c *checker) httpRequests() {
 		}
 		if s.returns != nil {
 			c.pass.ExportObjectFact(fn, s.returns)
+		}
+		if s.writes != nil {
+			c.pass.ExportObjectFact(fn, s.writes)
 		}
 	}
 	for _, f := range flows {
@@ -111,6 +115,21 @@ func (c *checker) sendsOf(fn *types.Func) *SendsRequest {
 		return nil
 	}
 	f := new(SendsRequest)
+	if c.pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+func (c *checker) writesOf(fn *types.Func) *SendsWrite {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		if s := c.sums[fn]; s != nil {
+			return s.writes
+		}
+		return nil
+	}
+	f := new(SendsWrite)
 	if c.pass.ImportObjectFact(fn, f) {
 		return f
 	}
@@ -163,6 +182,7 @@ func (f *funcFlow) summary() *summary {
 	}
 	slices.Sort(s.sends.Params)
 	s.returns = f.returnsFact()
+	s.writes = f.silentWrite()
 	return s
 }
 
@@ -187,6 +207,16 @@ func (f *funcFlow) returnsFact() *ReturnsRequest {
 			}
 			if !slices.Contains(r.Methods, m) {
 				r.Methods = append(r.Methods, m)
+			}
+		}
+		for _, p := range c.paths {
+			if !slices.Contains(r.Paths, p) {
+				r.Paths = append(r.Paths, p)
+			}
+		}
+		for _, p := range c.pathParams {
+			if !slices.Contains(r.PathParams, p) {
+				r.PathParams = append(r.PathParams, p)
 			}
 		}
 		switch {

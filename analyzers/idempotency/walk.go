@@ -28,6 +28,8 @@ type funcFlow struct {
 	exprs   map[ast.Node]*class
 	sends   []send
 	posts   []post
+	vias    []via // calls of functions that send an unkeyed write of their own
+	local   bool  // it calls a function of the package, whose summary may change
 	returns []*class
 	roots   map[*types.Var][]*class // classes held in fields of a local
 	bare    map[*types.Var]bool     // locals used other than by field selection
@@ -249,19 +251,19 @@ func (f *funcFlow) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case isRestyMethod(fn, "Post", "Patch"):
 		if recv != nil {
 			f.addSend(cur, call, recv, strings.ToUpper(fn.Name()), "")
+			f.sendURL(call, 0)
 		}
 	case isRestyMethod(fn, "Execute"):
 		if m := arg(0); m != nil && recv != nil {
 			if s, ok := constString(info, m); ok {
 				f.addSend(cur, call, recv, s, "")
+				f.sendURL(call, 1)
 			}
 		}
 	case match.IsFunc(fn, httpPkg, "Post", "PostForm"), match.IsMethod(fn, httpPkg, "Client", "Post", "PostForm"):
-		f.touched = true
-		f.posts = append(f.posts, post{call: call, name: funcName(fn)})
+		f.addPost(cur, call, fn, "")
 	case match.IsFunc(fn, retryPkg, "Post", "PostForm"), match.IsMethod(fn, retryPkg, "Client", "Post", "PostForm"):
-		f.touched = true
-		f.posts = append(f.posts, post{call: call, name: funcName(fn), retrier: "go-retryablehttp"})
+		f.addPost(cur, call, fn, "go-retryablehttp")
 	default:
 		if isMethodExpr(info, call) {
 			break
@@ -287,8 +289,16 @@ func (f *funcFlow) call(cur inspector.Cursor, call *ast.CallExpr) {
 			for _, i := range sr.Params {
 				if a := arg(i); a != nil {
 					f.addSend(cur, call, a, "", retrier)
+					f.sends[len(f.sends)-1].sender = fn
 				}
 			}
+		}
+		if sw := f.c.writesOf(fn); sw != nil {
+			f.touched = true
+			f.vias = append(f.vias, via{call: call, cur: cur, callee: fn, fact: sw})
+		}
+		if fn.Pkg() == f.c.pass.Pkg {
+			f.local = true
 		}
 	}
 	for i, a := range call.Args {
@@ -300,6 +310,25 @@ func (f *funcFlow) call(cur inspector.Cursor, call *ast.CallExpr) {
 			find(f.classOf(a)).maybe = true
 		}
 	}
+}
+
+// sendURL records the URL of the last send, given as argument i of call.
+func (f *funcFlow) sendURL(call *ast.CallExpr, i int) {
+	if i < len(call.Args) {
+		sd := &f.sends[len(f.sends)-1]
+		sd.paths, sd.pathParams = f.urlOf(call.Args[i], 0)
+	}
+}
+
+// addPost records a call of a client function that sends a POST without
+// a header (http.Post), its URL the first argument.
+func (f *funcFlow) addPost(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, retrier string) {
+	f.touched = true
+	p := post{call: call, cur: cur, name: funcName(fn), retrier: retrier}
+	if len(call.Args) > 0 {
+		p.paths, p.pathParams = f.urlOf(call.Args[0], 0)
+	}
+	f.posts = append(f.posts, p)
 }
 
 func (f *funcFlow) addSend(cur inspector.Cursor, call *ast.CallExpr, req ast.Expr, method, retrier string) {
