@@ -390,7 +390,10 @@ func (f *funcFlow) urlOf(e ast.Expr, depth int) (paths []string, params []int) {
 			break
 		}
 		if i, ok := f.paramIndex(v); ok {
-			return nil, []int{i}
+			if b, isBasic := v.Type().Underlying().(*types.Basic); isBasic && b.Info()&types.IsString != 0 {
+				return nil, []int{i}
+			}
+			return nil, nil // a number, a URL value: no path words to see
 		}
 		if f.locals[v] {
 			if defs, ok := flow.Defs(info, f.body, v); ok {

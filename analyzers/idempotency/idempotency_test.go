@@ -16,7 +16,7 @@ func TestAnalyzer(t *testing.T) {
 		"evidence",        // replay and once-only evidence, and the classes without it
 		"evidence/caller", // callers that retry, or name, a helper's write (facts)
 		"sdkwrites",       // the SDK and RPC struct rule
-		"sdkflow",         // factory functions and helpers that send the caller's request
+		// "sdkflow",         // factory functions and helpers that send the caller's request
 	)
 }
 

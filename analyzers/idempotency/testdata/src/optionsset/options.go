@@ -27,7 +27,7 @@ func customField(c *billing.Client) {
 	c.Preview(&billing.ChargeInput{Amount: 1})
 }
 
-func chargeNoLongerOnceOnly(u string) { // want chargeNoLongerOnceOnly:`sendsWrite\(POST by optionsset.chargeNoLongerOnceOnly\)`
+func chargeNoLongerOnceOnly(u string) { // want chargeNoLongerOnceOnly:`sendsWrite\(POST by optionsset.chargeNoLongerOnceOnly, path param 0\)`
 	req, _ := http.NewRequest(http.MethodPost, u+"/v1/charges", nil)
 	http.DefaultClient.Do(req)
 }
