@@ -106,6 +106,8 @@ type checker struct {
 	httpDeps map[*types.Package]bool
 	sums     map[*types.Func]*summary // the package's functions, before export
 	retries  map[*types.Func][]int    // the package's retry helpers: the func parameters they call again
+	fresh    map[*types.Func]string   // the package's factories: the idempotency field they leave unset
+	sdkSends map[*types.Func][]SDKParam
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
