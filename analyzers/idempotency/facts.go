@@ -155,23 +155,6 @@ func (f *SendsWrite) equal(g *SendsWrite) bool {
 	return f.Method == g.Method && f.Sender == g.Sender && slices.Equal(f.PathParams, g.PathParams)
 }
 
-// RetriesFunc is the fact that a function is a retry helper: it calls
-// the functions it is given as the listed parameters again after they
-// fail.
-type RetriesFunc struct {
-	Params []int
-}
-
-func (*RetriesFunc) AFact() {}
-
-func (f *RetriesFunc) String() string {
-	var parts []string
-	for _, p := range f.Params {
-		parts = append(parts, fmt.Sprintf("param %d", p))
-	}
-	return "retriesFunc(" + strings.Join(parts, ", ") + ")"
-}
-
 // ReturnsFresh is the fact that a function (a factory such as
 // CreateRunInstancesRequest or NewCreateOrderInput) returns a struct it
 // built, of a type with an idempotency field, and leaves that field

@@ -12,8 +12,10 @@ import (
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/names"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/option"
 	"github.com/distlint/distlint/internal/report"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 //go:embed doc.go
@@ -52,6 +54,10 @@ type Config struct {
 	// with one of them is reported without a retry in view. Nil means
 	// DefaultOperations.
 	Operations []string
+	// Libraries are the retry and backoff libraries whose functions call
+	// a function again when it fails (the suite shares
+	// -retrystorm.backoffpkgs); nil means retry.DefaultLibraries.
+	Libraries *retry.Libraries
 	// Strict reports every unkeyed POST and PATCH, with or without
 	// evidence of a replay or a once-only operation
 	// (-idempotency.strict).
@@ -76,6 +82,9 @@ func New(cfg Config) *analysis.Analyzer {
 	if cfg.ReadPrefixes == nil {
 		cfg.ReadPrefixes = DefaultReadPrefixes
 	}
+	if cfg.Libraries == nil {
+		cfg.Libraries = new(retry.Libraries)
+	}
 	if cfg.Operations == nil {
 		cfg.Operations = DefaultOperations
 	}
@@ -83,8 +92,8 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), new(RetriesFunc), new(ReturnsFresh), new(SendsSDK)},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer, netreach.Analyzer},
+		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), new(ReturnsFresh), new(SendsSDK)},
 	}
 	a.Flags.Var((*option.List)(&cfg.Headers), "headers", "comma-separated idempotency header names (case-insensitive)")
 	a.Flags.Var((*option.List)(&cfg.Fields), "fields", "comma-separated names of request-struct fields that carry an idempotency key")
@@ -102,28 +111,30 @@ type checker struct {
 	rep  *report.Reporter
 	insp *inspector.Inspector
 
-	headers  map[string]bool // canonical idempotency header names
-	httpDeps map[*types.Package]bool
+	headers  map[string]bool          // canonical idempotency header names
+	net      *netreach.Result         // which packages and calls reach the network
+	helpers  *retry.Helpers           // retry helpers: functions that call a func parameter again
+	loops    *retry.Finder            // retry loops
 	sums     map[*types.Func]*summary // the package's functions, before export
-	retries  map[*types.Func][]int    // the package's retry helpers: the func parameters they call again
 	fresh    map[*types.Func]string   // the package's factories: the idempotency field they leave unset
 	sdkSends map[*types.Func][]SDKParam
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c := &checker{
-		pass:     pass,
-		info:     pass.TypesInfo,
-		cfg:      cfg,
-		insp:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		headers:  make(map[string]bool),
-		httpDeps: make(map[*types.Package]bool),
+		pass:    pass,
+		info:    pass.TypesInfo,
+		cfg:     cfg,
+		insp:    pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		headers: make(map[string]bool),
+		net:     pass.ResultOf[netreach.Analyzer].(*netreach.Result),
+		helpers: pass.ResultOf[retry.Analyzer].(*retry.Helpers),
+		loops:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
 	}
 	for _, h := range cfg.Headers {
 		c.headers[textproto.CanonicalMIMEHeaderKey(h)] = true
 	}
 	c.rep = report.New(pass, cfg.Policy)
-	c.retryHelpers()
 	if c.importsHTTP(pass.Pkg) {
 		c.httpRequests()
 	}
@@ -134,22 +145,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 // importsHTTP reports whether pkg is net/http or depends on it: only such
 // packages can build, change or send an *http.Request.
 func (c *checker) importsHTTP(pkg *types.Package) bool {
-	if pkg == nil {
-		return false
-	}
-	if v, ok := c.httpDeps[pkg]; ok {
-		return v
-	}
-	c.httpDeps[pkg] = false // cycles (none in Go) and the walk in progress
-	found := pkg.Path() == "net/http"
-	for _, imp := range pkg.Imports() {
-		if found {
-			break
-		}
-		found = c.importsHTTP(imp)
-	}
-	c.httpDeps[pkg] = found
-	return found
+	return c.net.DependsOn(pkg, httpPkg)
 }
 
 // isKeyHeader reports whether name is one of the idempotency headers,

@@ -5,8 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strconv"
-	"strings"
 
+	"github.com/distlint/distlint/internal/names"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -77,7 +77,7 @@ func (f *funcFlow) writes() []write {
 	for _, p := range f.posts {
 		w := write{call: p.call, method: "POST", post: p.name, retrier: p.retrier, pathParams: p.pathParams}
 		if w.retrier == "" {
-			w.retrier = f.retryLoop(p.cur, p.call)
+			w.retrier = f.c.retryLoop(p.cur, p.call)
 		}
 		w.operation, w.where = f.operation(p.paths, nil)
 		out = append(out, w)
@@ -90,7 +90,7 @@ func (f *funcFlow) writes() []write {
 		r := find(sd.cls)
 		w := write{call: sd.call, method: method, retrier: sd.retrier}
 		if w.retrier == "" {
-			w.retrier = f.retryLoop(sd.cur, sd.call)
+			w.retrier = f.c.retryLoop(sd.cur, sd.call)
 		}
 		paths := append(slices.Clip(r.paths), sd.paths...)
 		w.pathParams = append(slices.Clip(r.pathParams), sd.pathParams...)
@@ -167,7 +167,7 @@ func (f *funcFlow) report() {
 		if v.fact.Sender != sender {
 			sender += " (through " + v.fact.Sender + ")"
 		}
-		if retrier := f.retryLoop(v.cur, v.call); retrier != "" {
+		if retrier := f.c.retryLoop(v.cur, v.call); retrier != "" {
 			c.rep.Reportf(v.call, "retried-call",
 				"%s retries %s, which sends a %s request without an %s header: if a response is lost, the retry repeats the write (the double charge); set the header there to a stable key derived from the operation (e.g. order ID), the same on every attempt",
 				retrier, sender, v.fact.Method, c.headerName())
@@ -209,7 +209,7 @@ func (f *funcFlow) silentWrite() *SendsWrite {
 		}
 	}
 	for _, v := range f.vias {
-		if f.retryLoop(v.cur, v.call) != "" {
+		if f.c.retryLoop(v.cur, v.call) != "" {
 			continue
 		}
 		if op, _ := f.viaOperation(v); op != "" {
@@ -265,5 +265,5 @@ func (f *funcFlow) unkeyedWrite(sd send) (string, bool) {
 // credential: it has the word Token (ExchangeOAuth2Token, refreshToken,
 // tokenSource).
 func isTokenRequest(name string) bool {
-	return strings.Contains(name, "Token") || strings.HasPrefix(name, "token")
+	return names.HasWord(name, func(w string) bool { return w == "token" || w == "tokens" })
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 )
 
 // sdkWrites reports calls of SDK and RPC operations whose request struct
@@ -126,34 +127,9 @@ func (c *checker) isRead(name string) bool {
 // isReadName reports whether a function's name has a word that says it
 // reads (getRemoteStatus, RetrieveWithCredContext, executeReadRequest).
 func (c *checker) isReadName(name string) bool {
-	for _, w := range camelWords(name) {
-		if slices.Contains(c.cfg.ReadPrefixes, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// camelWords splits a Go name into its words, capitalized: getOCSPStatus
-// is Get, OCSP, Status.
-func camelWords(name string) []string {
-	var words []string
-	r := []rune(name)
-	start := 0
-	for i := 1; i <= len(r); i++ {
-		boundary := i == len(r) || r[i] == '_' ||
-			(unicode.IsUpper(r[i]) && (unicode.IsLower(r[i-1]) || (i+1 < len(r) && unicode.IsLower(r[i+1]) && unicode.IsUpper(r[i-1]))))
-		if !boundary {
-			continue
-		}
-		if w := strings.Trim(string(r[start:i]), "_"); w != "" {
-			wr := []rune(w)
-			wr[0] = unicode.ToUpper(wr[0])
-			words = append(words, string(wr))
-		}
-		start = i
-	}
-	return words
+	return names.HasWord(name, func(w string) bool {
+		return slices.ContainsFunc(c.cfg.ReadPrefixes, func(p string) bool { return strings.EqualFold(p, w) })
+	})
 }
 
 // isTestHelper reports whether fn takes a *testing.T, *testing.B,

@@ -175,7 +175,7 @@ func (f *funcFlow) summary() *summary {
 			if !slices.Contains(s.sends.Params, i) {
 				s.sends.Params = append(s.sends.Params, i)
 			}
-			if sd.retrier != "" || f.retryLoop(sd.cur, sd.call) != "" {
+			if sd.retrier != "" || f.c.retryLoop(sd.cur, sd.call) != "" {
 				s.sends.Retried = true
 			}
 		}

@@ -42,7 +42,7 @@ type Cloud struct {
 	EC2 ec2iface.EC2API
 }
 
-func retry(ctx context.Context, fn func() (bool, error)) error { // want retry:`retriesFunc\(param 1\)`
+func retry(ctx context.Context, fn func() (bool, error)) error {
 	for i := 0; i < 5; i++ {
 		done, err := fn()
 		if err == nil && done {

@@ -31,7 +31,7 @@ func notifyWithRetry(ctx context.Context, u string) error {
 
 // Replay in view: a retry helper of the package that takes a closure.
 
-func retry(ctx context.Context, attempts int, op func() (bool, error)) error { // want retry:`retriesFunc\(param 2\)`
+func retry(ctx context.Context, attempts int, op func() (bool, error)) error {
 	for i := 0; i < attempts; i++ {
 		done, err := op()
 		if err == nil && done {

@@ -40,7 +40,7 @@ func (c *Client) Notify(ctx context.Context, body string) error { // want Notify
 }
 
 // Do is a retry helper: it calls op again after a failure.
-func Do(ctx context.Context, op func(context.Context) error) error { // want Do:`retriesFunc\(param 1\)`
+func Do(ctx context.Context, op func(context.Context) error) error {
 	var err error
 	for i := 0; i < 4; i++ {
 		if err = op(ctx); err == nil {

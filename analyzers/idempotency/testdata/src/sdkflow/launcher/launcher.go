@@ -12,7 +12,7 @@ import (
 
 type Cloud struct{ EC2 *ec2.Client }
 
-func retry(ctx context.Context, fn func() (bool, error)) error { // want retry:`retriesFunc\(param 1\)`
+func retry(ctx context.Context, fn func() (bool, error)) error {
 	for i := 0; i < 5; i++ {
 		done, err := fn()
 		if err == nil && done {
