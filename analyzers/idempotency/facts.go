@@ -136,7 +136,14 @@ type SendsWrite struct {
 	Method     string
 	Sender     string
 	PathParams []int
+	// Depth counts the calls between the function and the send: 0 when
+	// it sends the write itself. Facts stop at maxWriteDepth, so that a
+	// widely used client does not give a fact to every function above it.
+	Depth int
 }
+
+// maxWriteDepth is the deepest call chain a SendsWrite fact travels up.
+const maxWriteDepth = 3
 
 func (*SendsWrite) AFact() {}
 
@@ -152,7 +159,7 @@ func (f *SendsWrite) equal(g *SendsWrite) bool {
 	if f == nil || g == nil {
 		return f == g
 	}
-	return f.Method == g.Method && f.Sender == g.Sender && slices.Equal(f.PathParams, g.PathParams)
+	return f.Method == g.Method && f.Sender == g.Sender && f.Depth == g.Depth && slices.Equal(f.PathParams, g.PathParams)
 }
 
 // ReturnsFresh is the fact that a function (a factory such as

@@ -209,7 +209,7 @@ func (f *funcFlow) silentWrite() *SendsWrite {
 		}
 	}
 	for _, v := range f.vias {
-		if f.c.retryLoop(v.cur, v.call) != "" {
+		if v.fact.Depth+1 > maxWriteDepth || f.c.retryLoop(v.cur, v.call) != "" {
 			continue
 		}
 		if op, _ := f.viaOperation(v); op != "" {
@@ -222,7 +222,7 @@ func (f *funcFlow) silentWrite() *SendsWrite {
 				params = append(params, ps...)
 			}
 		}
-		return &SendsWrite{Method: v.fact.Method, Sender: v.fact.Sender, PathParams: sortedSet(params)}
+		return &SendsWrite{Method: v.fact.Method, Sender: v.fact.Sender, PathParams: sortedSet(params), Depth: v.fact.Depth + 1}
 	}
 	return nil
 }
