@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -89,62 +90,48 @@ func (c *checker) httpRequests() {
 	}
 }
 
-// setsKeyOf, sendsOf and returnsOf return what is known of fn: from the
-// package's own summaries or from facts.
+// setsKeyOf, sendsOf, writesOf and returnsOf return what is known of
+// fn: from the package's own summaries or from facts.
 func (c *checker) setsKeyOf(fn *types.Func) *SetsKey {
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		if s := c.sums[fn]; s != nil && len(s.sets.Params) > 0 {
-			return &s.sets
+	return factOf(c, fn, func(s *summary) *SetsKey {
+		if len(s.sets.Params) == 0 {
+			return nil
 		}
-		return nil
-	}
-	f := new(SetsKey)
-	if c.pass.ImportObjectFact(fn, f) {
-		return f
-	}
-	return nil
+		return &s.sets
+	})
 }
 
 func (c *checker) sendsOf(fn *types.Func) *SendsRequest {
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		if s := c.sums[fn]; s != nil && len(s.sends.Params) > 0 {
-			return &s.sends
+	return factOf(c, fn, func(s *summary) *SendsRequest {
+		if len(s.sends.Params) == 0 {
+			return nil
 		}
-		return nil
-	}
-	f := new(SendsRequest)
-	if c.pass.ImportObjectFact(fn, f) {
-		return f
-	}
-	return nil
+		return &s.sends
+	})
 }
 
 func (c *checker) writesOf(fn *types.Func) *SendsWrite {
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		if s := c.sums[fn]; s != nil {
-			return s.writes
-		}
-		return nil
-	}
-	f := new(SendsWrite)
-	if c.pass.ImportObjectFact(fn, f) {
-		return f
-	}
-	return nil
+	return factOf(c, fn, func(s *summary) *SendsWrite { return s.writes })
 }
 
 func (c *checker) returnsOf(fn *types.Func) *ReturnsRequest {
+	return factOf(c, fn, func(s *summary) *ReturnsRequest { return s.returns })
+}
+
+// factOf returns the fact F of fn: local's part of the summary of a
+// function of the package, or the fact imported from fn's package.
+func factOf[F any, P interface {
+	*F
+	analysis.Fact
+}](c *checker, fn *types.Func, local func(*summary) P) P {
 	fn = fn.Origin()
 	if fn.Pkg() == c.pass.Pkg {
 		if s := c.sums[fn]; s != nil {
-			return s.returns
+			return local(s)
 		}
 		return nil
 	}
-	f := new(ReturnsRequest)
+	f := P(new(F))
 	if c.pass.ImportObjectFact(fn, f) {
 		return f
 	}
