@@ -173,27 +173,3 @@ type ReturnsFresh struct {
 func (*ReturnsFresh) AFact() {}
 
 func (f *ReturnsFresh) String() string { return "returnsFresh(" + f.Field + " unset)" }
-
-// SendsSDK is the fact that a function passes the request structs it is
-// given as the listed parameters to an SDK or RPC write (Op) without
-// setting their idempotency field.
-type SendsSDK struct {
-	Params []SDKParam
-}
-
-// SDKParam is one parameter of a SendsSDK fact.
-type SDKParam struct {
-	Index int    // parameter index, receiver excluded
-	Field string // the idempotency field left unset
-	Op    string // the operation that sends it (ec2.Client.RunInstances)
-}
-
-func (*SendsSDK) AFact() {}
-
-func (f *SendsSDK) String() string {
-	var parts []string
-	for _, p := range f.Params {
-		parts = append(parts, fmt.Sprintf("param %d to %s without %s", p.Index, p.Op, p.Field))
-	}
-	return "sendsSDK(" + strings.Join(parts, ", ") + ")"
-}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/names"
 	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/option"
@@ -92,8 +93,8 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer, netreach.Analyzer},
-		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), new(ReturnsFresh), new(SendsSDK)},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer, netreach.Analyzer, flow.Analyzer},
+		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), new(ReturnsFresh)},
 	}
 	a.Flags.Var((*option.List)(&cfg.Headers), "headers", "comma-separated idempotency header names (case-insensitive)")
 	a.Flags.Var((*option.List)(&cfg.Fields), "fields", "comma-separated names of request-struct fields that carry an idempotency key")
@@ -111,13 +112,13 @@ type checker struct {
 	rep  *report.Reporter
 	insp *inspector.Inspector
 
-	headers  map[string]bool          // canonical idempotency header names
-	net      *netreach.Result         // which packages and calls reach the network
-	helpers  *retry.Helpers           // retry helpers: functions that call a func parameter again
-	loops    *retry.Finder            // retry loops
-	sums     map[*types.Func]*summary // the package's functions, before export
-	fresh    map[*types.Func]string   // the package's factories: the idempotency field they leave unset
-	sdkSends map[*types.Func][]SDKParam
+	headers map[string]bool          // canonical idempotency header names
+	net     *netreach.Result         // which packages and calls reach the network
+	helpers *retry.Helpers           // retry helpers: functions that call a func parameter again
+	loops   *retry.Finder            // retry loops
+	values  *flow.Engine             // struct values across functions: helpers that send them
+	fresh   map[*types.Func]string   // the package's factories: the idempotency field they leave unset
+	sums    map[*types.Func]*summary // the package's functions, before export
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -130,6 +131,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		net:     pass.ResultOf[netreach.Analyzer].(*netreach.Result),
 		helpers: pass.ResultOf[retry.Analyzer].(*retry.Helpers),
 		loops:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
+		values:  pass.ResultOf[flow.Analyzer].(*flow.Engine),
 	}
 	for _, h := range cfg.Headers {
 		c.headers[textproto.CanonicalMIMEHeaderKey(h)] = true

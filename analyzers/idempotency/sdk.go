@@ -23,7 +23,6 @@ func (c *checker) sdkWrites() {
 		return
 	}
 	c.freshFactories()
-	c.sdkHelpers()
 	for file := range c.insp.Root().Children() {
 		if c.rep.Skip(file.Node().(*ast.File)) {
 			continue

@@ -5,17 +5,20 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 )
 
 // SDK requests that travel one function away from where they are built
 // or sent: factories that return them fresh (ecs.CreateRunInstancesRequest,
-// NewCreateOrderInput) and helpers that send the request they are given,
-// often inside a retry closure.
+// NewCreateOrderInput; ReturnsFresh facts, which builtUnset follows), and
+// helpers that send the request they are given, often inside a retry
+// closure (the value engine's parameter summaries).
 
 // freshFactories finds the package's functions that return a struct they
 // build, of a type with an idempotency field, with that field unset, and
@@ -115,144 +118,6 @@ func (c *checker) freshCall(call *ast.CallExpr, kf keyField) bool {
 	return c.pass.ImportObjectFact(fn, &f) && f.Field == kf.name
 }
 
-// sdkHelpers finds the package's functions that pass a request struct
-// parameter to an SDK write (directly, in a closure such as a retry
-// helper's, or through another such helper) without setting its
-// idempotency field, and exports SendsSDK facts for them.
-func (c *checker) sdkHelpers() {
-	c.sdkSends = make(map[*types.Func][]SDKParam)
-	var decls []inspector.Cursor
-	for d := range c.funcDecls() {
-		fd := d.Node().(*ast.FuncDecl)
-		fn, ok := c.info.Defs[fd.Name].(*types.Func)
-		if !ok || c.isTestHelper(fn) {
-			continue
-		}
-		params := fn.Signature().Params()
-		for i := range params.Len() {
-			if named := match.NamedStruct(params.At(i).Type()); named != nil {
-				if _, ok := c.keyFieldOf(named, 0); ok {
-					decls = append(decls, d)
-					break
-				}
-			}
-		}
-	}
-	// Helpers may call helpers: repeat until nothing is added.
-	for changed := true; changed; {
-		changed = false
-		for _, d := range decls {
-			fn := c.info.Defs[d.Node().(*ast.FuncDecl).Name].(*types.Func)
-			body := d.ChildAt(edge.FuncDecl_Body, -1)
-			for cur := range body.Preorder((*ast.CallExpr)(nil)) {
-				for _, p := range c.forwarded(fn, body, cur.Node().(*ast.CallExpr)) {
-					if !slices.ContainsFunc(c.sdkSends[fn], func(q SDKParam) bool { return q.Index == p.Index }) {
-						c.sdkSends[fn] = append(c.sdkSends[fn], p)
-						changed = true
-					}
-				}
-			}
-		}
-	}
-	for fn, ps := range c.sdkSends {
-		slices.SortFunc(ps, func(a, b SDKParam) int { return a.Index - b.Index })
-		c.pass.ExportObjectFact(fn, &SendsSDK{Params: ps})
-	}
-}
-
-// forwarded returns the parameters of fn that call, in fn's body, sends
-// to an SDK write (or to a helper that does) with the key unset.
-func (c *checker) forwarded(fn *types.Func, body inspector.Cursor, call *ast.CallExpr) []SDKParam {
-	var out []SDKParam
-	check := func(arg ast.Expr, kf keyField, op string) {
-		e := ast.Unparen(arg)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		id, ok := e.(*ast.Ident)
-		if !ok {
-			return
-		}
-		v, ok := c.info.Uses[id].(*types.Var)
-		if !ok {
-			return
-		}
-		params := fn.Signature().Params()
-		for i := range params.Len() {
-			if params.At(i) == v && c.usesLeaveUnset(body, v, e, kf, false) {
-				out = append(out, SDKParam{Index: i, Field: kf.name, Op: op})
-			}
-		}
-	}
-	if op, args := c.sdkOp(call); op != nil {
-		for _, a := range args {
-			check(a.expr, a.kf, funcName(op))
-		}
-		return out
-	}
-	callee, ps := c.helperSends(call)
-	for _, p := range ps {
-		if kf, ok := c.helperKey(callee, p); ok && p.Index < len(call.Args) {
-			check(call.Args[p.Index], kf, p.Op)
-		}
-	}
-	return out
-}
-
-// helperSends returns the function that call calls and its SendsSDK
-// parameters, from the package's own helpers or from facts.
-func (c *checker) helperSends(call *ast.CallExpr) (*types.Func, []SDKParam) {
-	fn := match.Callee(c.info, call)
-	if fn == nil || isMethodExpr(c.info, call) {
-		return nil, nil
-	}
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		return fn, c.sdkSends[fn]
-	}
-	var f SendsSDK
-	if c.pass.ImportObjectFact(fn, &f) {
-		return fn, f.Params
-	}
-	return nil, nil
-}
-
-// helperKey returns the idempotency field of a helper's parameter.
-func (c *checker) helperKey(fn *types.Func, p SDKParam) (keyField, bool) {
-	params := fn.Signature().Params()
-	if p.Index >= params.Len() {
-		return keyField{}, false
-	}
-	named := match.NamedStruct(params.At(p.Index).Type())
-	if named == nil {
-		return keyField{}, false
-	}
-	kf, ok := c.keyFieldOf(named, 0)
-	return kf, ok && kf.name == p.Field
-}
-
-// helperCall reports a call that hands a request struct built in view,
-// with its idempotency field unset, to a helper that sends it.
-func (c *checker) helperCall(cur inspector.Cursor, call *ast.CallExpr) {
-	callee, ps := c.helperSends(call)
-	if len(ps) == 0 {
-		return
-	}
-	if fn, ok := c.enclosingDecl(cur); ok && c.isTestHelper(fn) {
-		return
-	}
-	for _, p := range ps {
-		kf, ok := c.helperKey(callee, p)
-		if !ok || p.Index >= len(call.Args) || !c.builtUnset(cur, call.Args[p.Index], kf) {
-			continue
-		}
-		c.rep.Reportf(call, "sdk-write",
-			"%s sends its %s to %s, and its %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
-			funcName(callee), typeName(match.NamedStruct(callee.Signature().Params().At(p.Index).Type())), p.Op, kf.name, kf.name)
-		return
-	}
-}
-
 // funcDecls yields the package's function declarations with bodies.
 func (c *checker) funcDecls() func(yield func(inspector.Cursor) bool) {
 	return func(yield func(inspector.Cursor) bool) {
@@ -266,4 +131,57 @@ func (c *checker) funcDecls() func(yield func(inspector.Cursor) bool) {
 			}
 		}
 	}
+}
+
+// helperCall reports a call that hands a request struct built in view,
+// with its idempotency field unset, to a helper that sends it to an SDK
+// or RPC operation without setting that field.
+func (c *checker) helperCall(cur inspector.Cursor, call *ast.CallExpr) {
+	fn := match.Callee(c.info, call)
+	if fn == nil || isMethodExpr(c.info, call) {
+		return
+	}
+	if _, args := c.sdkOp(call); len(args) > 0 {
+		return // the operation itself: sdkCall
+	}
+	params := fn.Signature().Params()
+	for i, arg := range call.Args {
+		if i >= params.Len() || (fn.Signature().Variadic() && i >= params.Len()-1) {
+			break
+		}
+		named := match.NamedStruct(params.At(i).Type())
+		if named == nil {
+			continue
+		}
+		kf, ok := c.keyFieldOf(named, 0)
+		if !ok {
+			continue
+		}
+		u, ok := c.values.ParamUse(fn, i)
+		if !ok || u.Sends == "" || u.Escapes || sets(u, kf) || c.isRead(strings.TrimPrefix(u.Sends, "(")) {
+			continue
+		}
+		if fd, ok := c.enclosingDecl(cur); ok && c.isTestHelper(fd) {
+			return
+		}
+		if !c.builtUnset(cur, arg, kf) {
+			continue
+		}
+		c.rep.Reportf(call, "sdk-write",
+			"%s sends its %s to %s, and its %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
+			funcName(fn), typeName(named), u.Sends, kf.name, kf.name)
+		return
+	}
+}
+
+// sets reports whether a use of a request sets its idempotency field (or
+// an embedded field on the way), or calls a method out of view named
+// after one of them (a setter such as SetIdempotencyKey).
+func sets(u flow.Use, kf keyField) bool {
+	for _, n := range append([]string{kf.name}, kf.embedded...) {
+		if slices.Contains(u.Set, n) || slices.ContainsFunc(u.Methods, func(m string) bool { return strings.Contains(m, n) }) {
+			return true
+		}
+	}
+	return false
 }

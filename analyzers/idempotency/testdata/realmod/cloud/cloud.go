@@ -57,7 +57,7 @@ func retry(ctx context.Context, fn func() (bool, error)) error {
 	return errors.New("gave up")
 }
 
-func (c *Cloud) launch(ctx context.Context, input *ec2.RunInstancesInput) (*ec2.Reservation, error) { // want launch:`sendsSDK\(param 1 to ec2iface.EC2API.RunInstancesWithContext without ClientToken\)`
+func (c *Cloud) launch(ctx context.Context, input *ec2.RunInstancesInput) (*ec2.Reservation, error) {
 	var out *ec2.Reservation
 	err := retry(ctx, func() (bool, error) {
 		var err error
@@ -73,7 +73,7 @@ func (c *Cloud) CreateNode(ctx context.Context, image string) error {
 		MinCount: aws.Int64(1),
 		MaxCount: aws.Int64(1),
 	}
-	_, err := c.launch(ctx, input) // want `cloud.Cloud.launch sends its ec2.RunInstancesInput to ec2iface.EC2API.RunInstancesWithContext, and its ClientToken is unset`
+	_, err := c.launch(ctx, input) // want `cloud.Cloud.launch sends its ec2.RunInstancesInput to \(ec2iface.EC2API\).RunInstancesWithContext, and its ClientToken is unset`
 	return err
 }
 

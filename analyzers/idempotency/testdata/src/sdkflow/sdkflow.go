@@ -56,21 +56,21 @@ func localFactory(ctx context.Context, c *ec2.Client) {
 
 func viaHelper(ctx context.Context, cl *launcher.Cloud) {
 	input := &ec2.RunInstancesInput{}
-	cl.Launch(ctx, input) // want `launcher.Cloud.Launch sends its ec2.RunInstancesInput to ec2.Client.RunInstances, and its ClientToken is unset`
+	cl.Launch(ctx, input) // want `launcher.Cloud.Launch sends its ec2.RunInstancesInput to \(\*ec2.Client\).RunInstances, and its ClientToken is unset`
 }
 
 func viaTwoHelpers(ctx context.Context, cl *launcher.Cloud) {
-	cl.LaunchAll(ctx, &ec2.RunInstancesInput{}, 2) // want `launcher.Cloud.LaunchAll sends its ec2.RunInstancesInput to ec2.Client.RunInstances`
+	cl.LaunchAll(ctx, &ec2.RunInstancesInput{}, 2) // want `launcher.Cloud.LaunchAll sends its ec2.RunInstancesInput to \(\*ec2.Client\).RunInstances`
 }
 
 // A helper of this package.
-func send(ctx context.Context, c *ec2.Client, in *ec2.RunInstancesInput) error { // want send:`sendsSDK\(param 2 to ec2.Client.RunInstances without ClientToken\)`
+func send(ctx context.Context, c *ec2.Client, in *ec2.RunInstancesInput) error {
 	_, err := c.RunInstances(ctx, in)
 	return err
 }
 
 func viaLocalHelper(ctx context.Context, c *ec2.Client) {
-	send(ctx, c, &ec2.RunInstancesInput{}) // want `sdkflow.send sends its ec2.RunInstancesInput to ec2.Client.RunInstances`
+	send(ctx, c, &ec2.RunInstancesInput{}) // want `sdkflow.send sends its ec2.RunInstancesInput to \(\*ec2.Client\).RunInstances`
 }
 
 // Negatives.
@@ -80,7 +80,7 @@ func helperKeyed(ctx context.Context, cl *launcher.Cloud, token string) {
 	cl.LaunchKeyed(ctx, &ec2.RunInstancesInput{}, token)
 }
 
-func helperFromCaller(ctx context.Context, cl *launcher.Cloud, in *ec2.RunInstancesInput) { // want helperFromCaller:`sendsSDK\(param 2 to ec2.Client.RunInstances without ClientToken\)`
+func helperFromCaller(ctx context.Context, cl *launcher.Cloud, in *ec2.RunInstancesInput) {
 	cl.Launch(ctx, in) // built out of view: the caller's caller is told
 }
 

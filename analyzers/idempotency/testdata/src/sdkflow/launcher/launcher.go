@@ -24,7 +24,7 @@ func retry(ctx context.Context, fn func() (bool, error)) error {
 }
 
 // Launch sends the caller's input in a retry closure.
-func (c *Cloud) Launch(ctx context.Context, input *ec2.RunInstancesInput) error { // want Launch:`sendsSDK\(param 1 to ec2.Client.RunInstances without ClientToken\)`
+func (c *Cloud) Launch(ctx context.Context, input *ec2.RunInstancesInput) error {
 	return retry(ctx, func() (bool, error) {
 		_, err := c.EC2.RunInstances(ctx, input)
 		return err == nil, err
@@ -32,7 +32,7 @@ func (c *Cloud) Launch(ctx context.Context, input *ec2.RunInstancesInput) error 
 }
 
 // LaunchAll forwards to Launch.
-func (c *Cloud) LaunchAll(ctx context.Context, input *ec2.RunInstancesInput, n int) error { // want LaunchAll:`sendsSDK\(param 1 to ec2.Client.RunInstances without ClientToken\)`
+func (c *Cloud) LaunchAll(ctx context.Context, input *ec2.RunInstancesInput, n int) error {
 	return c.Launch(ctx, input)
 }
 
