@@ -2,7 +2,6 @@ package idempotency
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -41,8 +40,6 @@ type SendsRequest struct {
 	Params  []int
 	Retried bool
 }
-
-func (f *SetsKey) equal(g *SetsKey) bool { return slices.Equal(f.Params, g.Params) }
 
 func (*SendsRequest) AFact() {}
 
@@ -105,18 +102,7 @@ func (k KeyState) String() string {
 	return fmt.Sprintf("KeyState(%d)", int(k))
 }
 
-func (f *SendsRequest) equal(g *SendsRequest) bool {
-	return f.Retried == g.Retried && slices.Equal(f.Params, g.Params)
-}
-
 func (*ReturnsRequest) AFact() {}
-
-func (f *ReturnsRequest) equal(g *ReturnsRequest) bool {
-	if f == nil || g == nil {
-		return f == g
-	}
-	return f.Key == g.Key && slices.Equal(f.Methods, g.Methods) && slices.Equal(f.Paths, g.Paths) && slices.Equal(f.PathParams, g.PathParams)
-}
 
 func (f *ReturnsRequest) String() string {
 	var ms []string
@@ -153,13 +139,6 @@ func (f *SendsWrite) String() string {
 		s += fmt.Sprintf(", path param %d", p)
 	}
 	return s + ")"
-}
-
-func (f *SendsWrite) equal(g *SendsWrite) bool {
-	if f == nil || g == nil {
-		return f == g
-	}
-	return f.Method == g.Method && f.Sender == g.Sender && f.Depth == g.Depth && slices.Equal(f.PathParams, g.PathParams)
 }
 
 // ReturnsFresh is the fact that a function (a factory such as

@@ -112,13 +112,15 @@ type checker struct {
 	rep  *report.Reporter
 	insp *inspector.Inspector
 
-	headers map[string]bool          // canonical idempotency header names
-	net     *netreach.Result         // which packages and calls reach the network
-	helpers *retry.Helpers           // retry helpers: functions that call a func parameter again
-	loops   *retry.Finder            // retry loops
-	values  *flow.Engine             // struct values across functions: helpers that send them
-	fresh   map[*types.Func]string   // the package's factories: the idempotency field they leave unset
-	sums    map[*types.Func]*summary // the package's functions, before export
+	headers map[string]bool                  // canonical idempotency header names
+	net     *netreach.Result                 // which packages and calls reach the network
+	helpers *retry.Helpers                   // retry helpers: functions that call a func parameter again
+	loops   *retry.Finder                    // retry loops
+	values  *flow.Engine                     // struct values across functions: helpers that send them
+	fresh   map[*types.Func]string           // the package's factories: the idempotency field they leave unset
+	decls   map[*types.Func]inspector.Cursor // the package's function declarations
+	flows   map[*types.Func]*funcFlow        // their requests, followed
+	sums    map[*types.Func]*summary         // their summaries, before export; nil while in progress
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {

@@ -18,58 +18,29 @@ type summary struct {
 	writes  *SendsWrite
 }
 
-// equal reports whether two summaries tell callers the same.
-func (s *summary) equal(t *summary) bool {
-	if s == nil || t == nil {
-		return s == t
-	}
-	return s.sets.equal(&t.sets) && s.sends.equal(&t.sends) && s.returns.equal(t.returns) && s.writes.equal(t.writes)
-}
-
 // httpRequests follows the requests of every function of the package,
-// computes the functions' summaries to a fixed point (helpers call
-// helpers), exports them as facts and reports unkeyed writes.
+// computing each function's summary on demand before its callers' (a
+// helper's summary is ready when a call of it is met; a function met
+// again while its own summary is in progress, by recursion, has none),
+// exports the summaries as facts and reports unkeyed writes.
 func (c *checker) httpRequests() {
-	var decls []inspector.Cursor
-	for file := range c.insp.Root().Children() {
-		for d := range file.Children() {
-			if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Body != nil {
-				decls = append(decls, d)
-			}
-		}
-	}
+	c.decls = make(map[*types.Func]inspector.Cursor)
 	c.sums = make(map[*types.Func]*summary)
-	flows := make([]*funcFlow, len(decls))
-	active := make([]bool, len(decls))
-	for i := range active {
-		active[i] = true
+	c.flows = make(map[*types.Func]*funcFlow)
+	var order []*types.Func
+	for d := range c.funcDecls() {
+		if fn, ok := c.info.Defs[d.Node().(*ast.FuncDecl).Name].(*types.Func); ok {
+			c.decls[fn] = d
+			order = append(order, fn)
+		}
 	}
-	for round := 0; round < 8; round++ {
-		changed := false
-		for i, d := range decls {
-			if !active[i] {
-				continue
-			}
-			f := c.analyze(d)
-			flows[i] = f
-			if !f.touched && !f.local {
-				active[i] = false // no request in view, no helper of the package: nothing can change
-				continue
-			}
-			if f.fn == nil {
-				continue
-			}
-			s := f.summary()
-			if !s.equal(c.sums[f.fn]) {
-				c.sums[f.fn] = s
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
+	for _, fn := range order {
+		c.summaryOf(fn)
 	}
 	for fn, s := range c.sums {
+		if s == nil {
+			continue
+		}
 		if len(s.sets.Params) > 0 {
 			c.pass.ExportObjectFact(fn, &s.sets)
 		}
@@ -83,8 +54,8 @@ func (c *checker) httpRequests() {
 			c.pass.ExportObjectFact(fn, s.writes)
 		}
 	}
-	for _, f := range flows {
-		if f != nil && f.touched {
+	for _, fn := range order {
+		if f := c.flows[fn]; f != nil && f.touched {
 			f.report()
 		}
 	}
@@ -118,6 +89,27 @@ func (c *checker) returnsOf(fn *types.Func) *ReturnsRequest {
 	return factOf(c, fn, func(s *summary) *ReturnsRequest { return s.returns })
 }
 
+// summaryOf returns the summary of the package's function fn, following
+// its requests the first time; nil while it is in progress.
+func (c *checker) summaryOf(fn *types.Func) *summary {
+	if s, ok := c.sums[fn]; ok {
+		return s
+	}
+	d, ok := c.decls[fn]
+	if !ok {
+		return nil
+	}
+	c.sums[fn] = nil // in progress
+	f := c.analyze(d)
+	c.flows[fn] = f
+	var s *summary
+	if f.touched {
+		s = f.summary()
+	}
+	c.sums[fn] = s
+	return s
+}
+
 // factOf returns the fact F of fn: local's part of the summary of a
 // function of the package, or the fact imported from fn's package.
 func factOf[F any, P interface {
@@ -126,7 +118,7 @@ func factOf[F any, P interface {
 }](c *checker, fn *types.Func, local func(*summary) P) P {
 	fn = fn.Origin()
 	if fn.Pkg() == c.pass.Pkg {
-		if s := c.sums[fn]; s != nil {
+		if s := c.summaryOf(fn); s != nil {
 			return local(s)
 		}
 		return nil

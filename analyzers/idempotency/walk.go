@@ -29,7 +29,6 @@ type funcFlow struct {
 	sends   []send
 	posts   []post
 	vias    []via // calls of functions that send an unkeyed write of their own
-	local   bool  // it calls a function of the package, whose summary may change
 	returns []*class
 	roots   map[*types.Var][]*class // classes held in fields of a local
 	bare    map[*types.Var]bool     // locals used other than by field selection
@@ -296,9 +295,6 @@ func (f *funcFlow) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if sw := f.c.writesOf(fn); sw != nil {
 			f.touched = true
 			f.vias = append(f.vias, via{call: call, cur: cur, callee: fn, fact: sw})
-		}
-		if fn.Pkg() == f.c.pass.Pkg {
-			f.local = true
 		}
 	}
 	for i, a := range call.Args {
