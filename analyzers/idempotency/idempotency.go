@@ -94,7 +94,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer, netreach.Analyzer, flow.Analyzer},
-		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), new(ReturnsFresh)},
+		FactTypes: factTypes,
 	}
 	a.Flags.Var((*option.List)(&cfg.Headers), "headers", "comma-separated idempotency header names (case-insensitive)")
 	a.Flags.Var((*option.List)(&cfg.Fields), "fields", "comma-separated names of request-struct fields that carry an idempotency key")
@@ -139,11 +139,31 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		c.headers[textproto.CanonicalMIMEHeaderKey(h)] = true
 	}
 	c.rep = report.New(pass, cfg.Policy)
-	if c.importsHTTP(pass.Pkg) {
+	for _, rule := range rules {
+		rule(c)
+	}
+	return nil, nil
+}
+
+// rules are the analyzer's rules, one file each, run in order: each
+// follows its own values, exports its facts (listed in factTypes) and
+// reports. A new rule adds itself here and its facts there.
+var rules = []func(*checker){
+	(*checker).httpWrites, // httpflow: walk.go, classes.go, summaries.go, report.go
+	(*checker).sdkWrites,  // sdk.go, sdkflow.go
+}
+
+// factTypes are the facts the rules export.
+var factTypes = []analysis.Fact{
+	new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), // httpWrites
+	new(ReturnsFresh), // sdkWrites
+}
+
+// httpWrites follows the package's *http.Requests, if it can make any.
+func (c *checker) httpWrites() {
+	if c.importsHTTP(c.pass.Pkg) {
 		c.httpRequests()
 	}
-	c.sdkWrites()
-	return nil, nil
 }
 
 // importsHTTP reports whether pkg is net/http or depends on it: only such
