@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/distlint/distlint/internal/names"
 	"golang.org/x/tools/go/ast/inspector"
@@ -105,7 +106,7 @@ func (f *funcFlow) writes() []write {
 // write say it performs, and where that was seen.
 func (f *funcFlow) operation(paths []string, sender *types.Func) (string, string) {
 	for _, p := range paths {
-		if op := f.c.operationWord(p); op != "" {
+		if op := f.c.operationWord(urlPath(p)); op != "" {
 			return op, "its URL path " + strconv.Quote(p)
 		}
 	}
@@ -143,12 +144,12 @@ func (f *funcFlow) report() {
 				w.method, w.retrier, c.headerName())
 		case w.operation != "" && w.post != "":
 			c.rep.Reportf(w.call, "once-only-post",
-				"%s sends a POST for a once-only operation (%s, in %s) that cannot carry an %s header: if the response is lost, a retry repeats it; build the request with http.NewRequestWithContext and set the header to a stable key derived from the operation (e.g. order ID)",
-				w.post, w.operation, w.where, c.headerName())
+				"%s sends a POST that cannot carry an %s header, for a once-only operation (%s, in %s): if the response is lost, a retry repeats it; build the request with http.NewRequestWithContext and set the header to a stable key derived from the operation (e.g. order ID)",
+				w.post, c.headerName(), w.operation, w.where)
 		case w.operation != "":
 			c.rep.Reportf(w.call, "once-only-write",
-				"%s request for a once-only operation (%s, in %s) sent without an %s header: if the response is lost, a retry repeats it; derive a stable key from the operation (e.g. order ID)",
-				w.method, w.operation, w.where, c.headerName())
+				"%s request sent without an %s header, for a once-only operation (%s, in %s): if the response is lost, a retry repeats it; derive a stable key from the operation (e.g. order ID)",
+				w.method, c.headerName(), w.operation, w.where)
 		case !c.cfg.Strict:
 			// No evidence in view: the function's callers decide
 			// (summary exports a SendsWrite fact).
@@ -175,8 +176,8 @@ func (f *funcFlow) report() {
 		}
 		if op, where := f.viaOperation(v); op != "" {
 			c.rep.Reportf(v.call, "once-only-call",
-				"%s sends a %s request for a once-only operation (%s, in %s) without an %s header: if the response is lost, a retry repeats it; set the header there to a stable key derived from the operation (e.g. order ID)",
-				sender, v.fact.Method, op, where, c.headerName())
+				"%s sends a %s request without an %s header, for a once-only operation (%s, in %s): if the response is lost, a retry repeats it; set the header there to a stable key derived from the operation (e.g. order ID)",
+				sender, v.fact.Method, c.headerName(), op, where)
 		}
 	}
 }
@@ -266,4 +267,18 @@ func (f *funcFlow) unkeyedWrite(sd send) (string, bool) {
 // tokenSource).
 func isTokenRequest(name string) bool {
 	return names.HasWord(name, func(w string) bool { return w == "token" || w == "tokens" })
+}
+
+// urlPath returns the part of a constant URL piece after its scheme and
+// host, if it has them: the host of https://pay.example/charges names no
+// operation, its path does.
+func urlPath(s string) string {
+	_, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		return s
+	}
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		return rest[i:]
+	}
+	return ""
 }

@@ -54,22 +54,22 @@ func enqueueJob(ctx context.Context, u string) error {
 
 func (s *service) capture(ctx context.Context, id string) error {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.base+"/v1/payments/"+id+"/capture", nil)
-	_, err := client.Do(req) // want `POST request for a once-only operation \(payment, in its URL path "/v1/payments/"\) sent without an Idempotency-Key header`
+	_, err := client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(payment, in its URL path "/v1/payments/"\)`
 	return err
 }
 
 func (s *service) createRefund(ctx context.Context, body []byte) error {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.base+"/v1/r", bytes.NewReader(body))
-	_, err := client.Do(req) // want `POST request for a once-only operation \(refund, in createRefund\)`
+	_, err := client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(refund, in createRefund\)`
 	return err
 }
 
 func submitOrderForm(u string) {
-	http.PostForm(u, url.Values{}) // want `http.PostForm sends a POST for a once-only operation \(order, in submitOrderForm\)`
+	http.PostForm(u, url.Values{}) // want `http.PostForm sends a POST that cannot carry an Idempotency-Key header, for a once-only operation \(order, in submitOrderForm\)`
 }
 
 func bookingPath(base string) {
-	http.Post(fmt.Sprintf("%s/api/bookings", base), "application/json", nil) // want `http.Post sends a POST for a once-only operation \(booking, in its URL path "%s/api/bookings"\)`
+	http.Post(fmt.Sprintf("%s/api/bookings", base), "application/json", nil) // want `http.Post sends a POST that cannot carry an Idempotency-Key header, for a once-only operation \(booking, in its URL path "%s/api/bookings"\)`
 }
 
 // A request handed to a helper that sends it, named for the operation.
@@ -79,7 +79,7 @@ func send(r *http.Request) (*http.Response, error) { // want send:`sendsRequest\
 
 func (s *service) payout(ctx context.Context) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.base, nil)
-	send(req) // want `POST request for a once-only operation \(payout, in payout\)`
+	send(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(payout, in payout\)`
 }
 
 // Words are matched whole, not as substrings.
@@ -201,4 +201,15 @@ func (s *service) startWithRetry(ctx context.Context, id string) {
 			return
 		}
 	}
+}
+
+// The host names no operation: only the path does.
+func heartbeat(ctx context.Context) { // want heartbeat:`sendsWrite`
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "https://pay.example.com/v1/heartbeat", nil)
+	client.Do(req)
+}
+
+func hostAndPath(ctx context.Context) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "https://pay.example.com/v1/charges", nil)
+	client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(charge, in its URL path "https://pay.example.com/v1/charges"\)`
 }

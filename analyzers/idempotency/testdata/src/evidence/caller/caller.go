@@ -24,15 +24,15 @@ func throughRetryHelper(ctx context.Context, c *client.Client) error {
 }
 
 func chargeCustomer(ctx context.Context, c *client.Client) error {
-	return c.Post(ctx, "/v1/x", "{}") // want `client.Client.Post sends a POST request for a once-only operation \(charge, in chargeCustomer\) without an Idempotency-Key header`
+	return c.Post(ctx, "/v1/x", "{}") // want `client.Client.Post sends a POST request without an Idempotency-Key header, for a once-only operation \(charge, in chargeCustomer\)`
 }
 
 func refund(ctx context.Context, c *client.Client, kind string) error {
-	return c.Create(ctx, kind, "{}") // want `client.Client.Create \(through client.Client.Post\) sends a POST request for a once-only operation \(refund, in refund\)`
+	return c.Create(ctx, kind, "{}") // want `client.Client.Create \(through client.Client.Post\) sends a POST request without an Idempotency-Key header, for a once-only operation \(refund, in refund\)`
 }
 
 func pathNamesIt(ctx context.Context, c *client.Client) error {
-	return c.Post(ctx, "/v1/subscriptions", "{}") // want `client.Client.Post sends a POST request for a once-only operation \(subscription, in its URL path "/v1/subscriptions"\)`
+	return c.Post(ctx, "/v1/subscriptions", "{}") // want `client.Client.Post sends a POST request without an Idempotency-Key header, for a once-only operation \(subscription, in its URL path "/v1/subscriptions"\)`
 }
 
 // Without evidence: silent, and the fact passes on.
