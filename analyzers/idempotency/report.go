@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/names"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -110,17 +111,26 @@ func (f *funcFlow) operation(paths []string, sender *types.Func) (string, string
 			return op, "its URL path " + strconv.Quote(p)
 		}
 	}
-	if f.fn != nil {
-		if op := f.c.operationWord(f.fn.Name()); op != "" {
-			return op, f.fn.Name()
+	for _, fn := range []*types.Func{f.fn, sender} {
+		if fn == nil {
+			continue
 		}
-	}
-	if sender != nil {
-		if op := f.c.operationWord(sender.Name()); op != "" {
-			return op, funcName(sender)
+		if op := f.c.operationWord(methodName(fn)); op != "" {
+			return op, funcName(fn)
 		}
 	}
 	return "", ""
+}
+
+// methodName is a function's name, with its receiver type's for a
+// method (PaymentClient.Create): both name what it does.
+func methodName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := match.NamedStruct(recv.Type()); n != nil {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Name()
 }
 
 // report reports the unkeyed writes the function sends that have

@@ -60,12 +60,12 @@ func (s *service) capture(ctx context.Context, id string) error {
 
 func (s *service) createRefund(ctx context.Context, body []byte) error {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.base+"/v1/r", bytes.NewReader(body))
-	_, err := client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(refund, in createRefund\)`
+	_, err := client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(refund, in evidence.service.createRefund\)`
 	return err
 }
 
 func submitOrderForm(u string) {
-	http.PostForm(u, url.Values{}) // want `http.PostForm sends a POST that cannot carry an Idempotency-Key header, for a once-only operation \(order, in submitOrderForm\)`
+	http.PostForm(u, url.Values{}) // want `http.PostForm sends a POST that cannot carry an Idempotency-Key header, for a once-only operation \(order, in evidence.submitOrderForm\)`
 }
 
 func bookingPath(base string) {
@@ -79,7 +79,7 @@ func send(r *http.Request) (*http.Response, error) { // want send:`sendsRequest\
 
 func (s *service) payout(ctx context.Context) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.base, nil)
-	send(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(payout, in payout\)`
+	send(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(payout, in evidence.service.payout\)`
 }
 
 // Words are matched whole, not as substrings.
@@ -212,4 +212,13 @@ func heartbeat(ctx context.Context) { // want heartbeat:`sendsWrite`
 func hostAndPath(ctx context.Context) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "https://pay.example.com/v1/charges", nil)
 	client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(charge, in its URL path "https://pay.example.com/v1/charges"\)`
+}
+
+// The receiver's type names the operation too.
+type PaymentClient struct{ base string }
+
+func (p *PaymentClient) Create(ctx context.Context) error {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, p.base+"/v1/x", nil)
+	_, err := client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(payment, in evidence.PaymentClient.Create\)`
+	return err
 }

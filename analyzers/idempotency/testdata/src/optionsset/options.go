@@ -17,7 +17,7 @@ func customHeader(u, key string) {
 func provisionWithDefaultHeader(u, key string) {
 	req, _ := http.NewRequest(http.MethodPost, u, nil)
 	req.Header.Set("Idempotency-Key", key)
-	http.DefaultClient.Do(req) // want `POST request sent without an X-Request-Key header, for a once-only operation \(provision, in provisionWithDefaultHeader\)`
+	http.DefaultClient.Do(req) // want `POST request sent without an X-Request-Key header, for a once-only operation \(provision, in optionsset.provisionWithDefaultHeader\)`
 }
 
 // -idempotency.fields=OperationID -idempotency.readprefixes=Preview

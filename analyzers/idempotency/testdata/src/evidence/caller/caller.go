@@ -24,11 +24,11 @@ func throughRetryHelper(ctx context.Context, c *client.Client) error {
 }
 
 func chargeCustomer(ctx context.Context, c *client.Client) error {
-	return c.Post(ctx, "/v1/x", "{}") // want `client.Client.Post sends a POST request without an Idempotency-Key header, for a once-only operation \(charge, in chargeCustomer\)`
+	return c.Post(ctx, "/v1/x", "{}") // want `client.Client.Post sends a POST request without an Idempotency-Key header, for a once-only operation \(charge, in caller.chargeCustomer\)`
 }
 
 func refund(ctx context.Context, c *client.Client, kind string) error {
-	return c.Create(ctx, kind, "{}") // want `client.Client.Create \(through client.Client.Post\) sends a POST request without an Idempotency-Key header, for a once-only operation \(refund, in refund\)`
+	return c.Create(ctx, kind, "{}") // want `client.Client.Create \(through client.Client.Post\) sends a POST request without an Idempotency-Key header, for a once-only operation \(refund, in caller.refund\)`
 }
 
 func pathNamesIt(ctx context.Context, c *client.Client) error {
