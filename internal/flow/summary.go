@@ -17,6 +17,7 @@ import (
 
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/netreach"
+	"github.com/distlint/distlint/internal/report"
 )
 
 // Analyzer summarizes what each function of a package does with the
@@ -29,8 +30,8 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "flowsummary",
 	Doc:        "summarize what functions do with the struct values they are given and return",
 	URL:        "https://github.com/distlint/distlint/tree/main/internal/flow",
-	Run:        runSummaries,
-	FactTypes:  []analysis.Fact{new(Summary)},
+	Run:        report.Protect(runSummaries),
+	FactTypes:  []analysis.Fact{new(Summary), new(FieldOrigins)},
 	ResultType: reflect.TypeFor[*Engine](),
 }
 
@@ -131,6 +132,8 @@ type Engine struct {
 	local map[*types.Func]*Summary // computed summaries; nil while in progress
 	decls map[*types.Func]inspector.Cursor
 	order []*types.Func
+	// fields are the origins of the package's interface-typed fields.
+	fields map[*types.Var]*FieldOrigins
 }
 
 // Summary returns the summary of fn, from the package's analysis or
@@ -532,6 +535,7 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(fn, s)
 		}
 	}
+	e.fieldOrigins(pass, insp)
 	return e, nil
 }
 
