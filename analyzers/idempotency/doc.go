@@ -77,10 +77,13 @@
 // out of view (parameters, fields of non-local values) or go out of view
 // before they are sent (to an interface method, a function value, a
 // header whose name is not a constant: the key may be set there), request
-// structs passed as nil or built out of view, requests sent by a function
-// whose name has a read word (-idempotency.readprefixes, per camel-case
-// word: getRemoteStatus, RetrieveCredentials, executeReadRequest send
-// reads carried over POST, such as OCSP, STS and search queries), test
+// structs passed as nil or built out of view, request structs that carry
+// their place in a sequence (a field named offset, epoch, term, sequence
+// or seq: the receiver drops a position it has seen, as a stream
+// subscriber does), requests sent by a function whose name has a read
+// word (-idempotency.readprefixes, per name word: getRemoteStatus,
+// RetrieveCredentials, executeReadRequest send reads carried over POST,
+// such as OCSP, STS and search queries) or a credential word (Token), test
 // helpers (functions taking a *testing.T, B, F or testing.TB), the
 // clients' own packages (net/http's Post is reported where it is called),
 // and test files.

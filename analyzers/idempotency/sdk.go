@@ -51,7 +51,7 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	for _, a := range args {
-		if !c.builtUnset(cur, a.expr, a.kf) {
+		if !c.builtUnset(cur, a.expr, a.kf) || c.carriesPosition(cur, a.expr) {
 			continue
 		}
 		c.rep.Reportf(call, "sdk-write",
@@ -59,6 +59,70 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 			funcName(fn), typeName(a.named), a.kf.name, a.kf.name)
 		return
 	}
+}
+
+// positionWords are the name words of fields that give a write its
+// place in a sequence (a stream offset and epoch, a consensus term, a
+// sequence number): a receiver that sees the same position twice drops
+// the second write, so the write is idempotent by design.
+var positionWords = []string{"offset", "epoch", "term", "sequence", "seq"}
+
+// carriesPosition reports whether the request struct arg, a literal or a
+// local variable, is given a position field in view (centrifugo's
+// outbox forwarding a publication with its Offset and Epoch).
+func (c *checker) carriesPosition(cur inspector.Cursor, arg ast.Expr) bool {
+	isPosition := func(name string) bool {
+		return names.HasWord(name, func(w string) bool { return slices.Contains(positionWords, w) })
+	}
+	litHas := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		lit, ok := e.(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && isPosition(key.Name) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if litHas(arg) {
+		return true
+	}
+	x := ast.Unparen(arg)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	defs, _ := flow.Defs(c.info, body, v) // v := T{Offset: n}
+	for _, d := range defs {
+		if d.Index == 0 && litHas(d.Expr) {
+			return true
+		}
+	}
+	for _, u := range flow.Uses(c.info, body, v) { // v.Offset = n
+		if p, ok := u.Parent().Node().(*ast.SelectorExpr); ok && u.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs && isPosition(p.Sel.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // An sdkArg is an argument of an SDK write whose type has an idempotency
