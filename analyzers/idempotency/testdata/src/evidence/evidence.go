@@ -222,3 +222,42 @@ func (p *PaymentClient) Create(ctx context.Context) error {
 	_, err := client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(payment, in evidence.PaymentClient.Create\)`
 	return err
 }
+
+// Tune corpus classes without evidence (centrifugo, dendrite, sarama's
+// toxiproxy client, minio-go): silent.
+
+// Telemetry sent to each endpoint of a list: a loop over inputs, not a
+// retry; a duplicate is one more sample.
+func sendUsageStats(endpoints []string, data []byte) error { // want sendUsageStats:`sendsWrite`
+	for _, endpoint := range endpoints {
+		req, _ := http.NewRequest(http.MethodPost, endpoint, bytes.NewReader(data))
+		resp, err := client.Do(req)
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		return nil
+	}
+	return errors.New("no endpoint took the stats")
+}
+
+// A verification read sent as POST to a third-party API.
+func validateRecaptcha(verifyURL, secret, response string) { // want validateRecaptcha:`sendsWrite`
+	http.PostForm(verifyURL, url.Values{"secret": {secret}, "response": {response}})
+}
+
+// A whole-object upsert: update, then create on 404; a repeat converges.
+func (s *service) saveProxy(name string, body []byte) error { // want saveProxy:`sendsWrite`
+	req, _ := http.NewRequest(http.MethodPost, s.base+"/proxies/"+name, bytes.NewReader(body))
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode == http.StatusNotFound {
+		req, _ = http.NewRequest(http.MethodPost, s.base+"/proxies", bytes.NewReader(body))
+		if _, err := client.Do(req); err != nil {
+			return err
+		}
+	}
+	return nil
+}
