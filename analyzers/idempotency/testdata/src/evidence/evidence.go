@@ -261,3 +261,22 @@ func (s *service) saveProxy(name string, body []byte) error { // want saveProxy:
 	}
 	return nil
 }
+
+// A retry on a failed request or a 5xx answer (the demo's shape).
+func (s *service) notifyRetried5xx(ctx context.Context) error {
+	for attempt := 0; attempt < 5; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.base+"/v1/events", nil)
+		if err != nil {
+			return err
+		}
+		resp, err := client.Do(req) // want `POST request retried by this retry loop`
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode < 500 {
+				return nil
+			}
+		}
+		time.Sleep(time.Second)
+	}
+	return errors.New("unavailable")
+}
