@@ -7,6 +7,7 @@ import (
 	compute "cloud.google.com/go/compute/apiv1"
 	"cloud.google.com/go/compute/apiv1/computepb"
 	"example.com/audit"
+	"example.com/broker"
 	"example.com/orders/orderspb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	stripe "github.com/stripe/stripe-go/v85"
@@ -71,6 +72,7 @@ func stripeReads(id string) {
 	charge.List(&stripe.ChargeListParams{Limit: stripe.Int64(3)})
 }
 
+// Built out of view: its callers are told (a fact).
 func stripeFromCaller(params *stripe.ChargeParams) { charge.New(params) }
 
 func stripeFilledElsewhere(fill func(*stripe.ChargeParams)) {
@@ -111,4 +113,20 @@ func record(e logEntry) {}
 func auditLogin() error {
 	audit.Record(&audit.Event{Action: "login"})
 	return audit.Store(&audit.Event{Action: "login"})
+}
+
+// A publication that carries its place in the stream (offset and epoch)
+// is dropped by a subscriber that has it already: idempotent by design
+// (tune corpus: centrifugo's outbox forwarding to an inner broker).
+func forwardWithPosition(b broker.Broker, ch string, data []byte, offset uint64, epoch string) {
+	b.Publish(ch, data, broker.PublishOptions{Offset: offset, Epoch: epoch})
+	opts := broker.PublishOptions{Tags: nil}
+	opts.Offset = offset
+	b.Publish(ch, data, opts)
+	local := broker.PublishOptions{Epoch: epoch}
+	b.Publish(ch, data, local)
+}
+
+func publishWithoutPosition(b broker.Broker, ch string, data []byte) {
+	b.Publish(ch, data, broker.PublishOptions{Tags: map[string]string{"k": "v"}}) // want `broker.Broker.Publish called with broker.PublishOptions, whose IdempotencyKey is unset`
 }
