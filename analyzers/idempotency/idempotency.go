@@ -106,6 +106,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		c.httpRequests()
 	}
 	c.sdkWrites()
+	c.publishes()
 	return nil, nil
 }
 
