@@ -104,6 +104,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.rep = report.New(pass, cfg.Policy)
 	if c.importsHTTP(pass.Pkg) {
 		c.httpRequests()
+		c.replayingTransports()
 	}
 	c.sdkWrites()
 	c.publishes()

@@ -17,7 +17,8 @@ func TestAnalyzer(t *testing.T) {
 		"twolayer/app", // helpers two layers deep in other packages (facts)
 		"twolayer/api", // the upper layer's facts
 		"twolayer/reqlib",
-		"sdkwrites", // the SDK and RPC struct rule
+		"sdkwrites",  // the SDK and RPC struct rule
+		"transports", // transports and client wrappers that replay
 	)
 }
 
