@@ -33,8 +33,7 @@
 //     name says it reads (-idempotency.readprefixes). The request type must
 //     belong to the operation's package (or a parent or child package):
 //     stripe-go's charge.New(params), the AWS SDK's RunInstances, Google
-//     Cloud's Insert, gRPC stubs whose message has an idempotency_key.
-//
+//     Cloud's Insert, gRPC stubs whose message has an idempotency_key;
 //   - JetStream publishes (nats.go's JetStreamContext and the jetstream
 //     package's Publish, PublishMsg, PublishAsync, PublishMsgAsync) whose
 //     options and message are all in view and carry neither a message id
