@@ -12,12 +12,30 @@
 // idempotency key derived from the operation (an order ID, a job ID) lets
 // the server answer the retry with the first attempt's result.
 //
+// Evidence standard: distlint reports an unkeyed POST or PATCH only
+// when it can see that a duplicate would do harm: either a replay (a
+// retry loop around the send, a retrying client such as
+// go-retryablehttp, a backoff library or a retry helper of the program
+// that takes the sending code as a closure, or a caller that retries the
+// function which sends the write, in the same package or, through facts,
+// in another), or a once-only operation (a constant part of the URL
+// path, the name of the sending function, or the name of its caller has
+// one of the -idempotency.operations words as a whole word: charges,
+// createRefund and submitOrder do, reorder and display do not). Other
+// unkeyed writes (consensus messages idempotent by their term and index,
+// lease renewals, guarded state transitions, reads sent as POST, one-shot
+// credential requests) are left alone unless -idempotency.strict asks
+// for every one. It reports an SDK or RPC call only when it can see the
+// request struct built (a literal, new, a zero value, or a factory
+// function whose facts say it returns a fresh struct) with its
+// idempotency field unset: the API asking for a key is the evidence.
+//
 // The analyzer follows each *http.Request from where it is made
 // (http.NewRequest and NewRequestWithContext with a constant method,
 // a request literal, go-retryablehttp's NewRequest, resty's R()) through
 // local variables, fields of local structs and helper functions, to where
 // it is sent ((*http.Client).Do, RoundTrip, go-retryablehttp's Client.Do,
-// resty's Post, Patch and Execute), and reports:
+// resty's Post, Patch and Execute), and reports, with the evidence above:
 //
 //   - POST and PATCH requests on which no idempotency header
 //     (-idempotency.headers) is set on the way: Header.Set, Header.Add,
@@ -25,15 +43,26 @@
 //     resty's SetHeader and SetHeaders, or a helper that sets it;
 //   - http.Post, http.PostForm and (*http.Client).Post/PostForm, and
 //     go-retryablehttp's Post and PostForm, which cannot carry a header;
-//   - calls of SDK and RPC operations whose request struct (or a struct it
-//     embeds) has an idempotency field (-idempotency.fields) that the
-//     caller builds in view (a literal, new, a zero value) and never sets,
-//     neither as a field nor through a setter whose name contains the
-//     field's name (stripe-go's SetIdempotencyKey), unless the operation's
-//     name says it reads (-idempotency.readprefixes). The request type must
-//     belong to the operation's package (or a parent or child package):
-//     stripe-go's charge.New(params), the AWS SDK's RunInstances, Google
-//     Cloud's Insert, gRPC stubs whose message has an idempotency_key;
+//   - calls of functions that send such a write of their own, where the
+//     caller retries the call or names a once-only operation (the finding
+//     names both functions).
+//
+// It also reports, whatever the evidence of replay, calls of SDK and RPC
+// operations whose request struct (or a struct it embeds) has an
+// idempotency field (-idempotency.fields) that the caller builds in view
+// (a literal, new, a zero value, a factory such as ecs.CreateRunInstancesRequest)
+// and never sets, neither as a field nor through a setter whose name
+// contains the field's name (stripe-go's SetIdempotencyKey), unless the
+// operation's name says it reads (-idempotency.readprefixes); the request
+// may be sent by a helper that takes it as a parameter, inside a retry
+// closure or not. The request type must belong to the operation's package
+// (or a parent or child package): stripe-go's charge.New(params), the AWS
+// SDK's RunInstances, Google Cloud's Insert, gRPC stubs whose message has
+// an idempotency_key.
+//
+// It also reports, because the replay is built in, broker publishes that
+// the broker could deduplicate and transports that replay:
+//
 //   - JetStream publishes (nats.go's JetStreamContext and the jetstream
 //     package's Publish, PublishMsg, PublishAsync, PublishMsgAsync) whose
 //     options and message are all in view and carry neither a message id
@@ -60,15 +89,17 @@
 //     makes a body readable twice, not a POST safe to run twice. The
 //     report is at the send that repeats.
 //
-// When the write is sent by a retrying client (go-retryablehttp), inside a
-// loop that sends again after an error, in a function handed to a backoff
-// library, or by a helper that does one of these, the message says it is
-// retried.
+// When the write is replayed, the message says by what.
 //
 // Helpers are seen across packages through facts: a function that sets
 // the key on its *http.Request or http.Header parameter, a function that
-// sends its request parameter, and a function that returns a request it
-// built (with its method, or the parameter that gives it).
+// sends its request parameter, a function that returns a request it
+// built (with its method, or the parameter that gives it, and its URL), a
+// function that sends an unkeyed write with no evidence in its own view,
+// a retry helper (it calls a func parameter again after a failure), a
+// factory that returns a fresh SDK request with its idempotency field
+// unset, and a function that passes its SDK request parameter to a write
+// without setting that field.
 //
 // Left alone: GET, HEAD, OPTIONS, PUT and DELETE (idempotent by RFC 9110),
 // requests whose method is not a constant in view, requests that come from
@@ -85,14 +116,20 @@
 //
 // Bad:
 //
-//	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, body)
+//	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/v1/charges", body)
 //	resp, err := client.Do(req) // a lost response makes the retry charge twice
+//
+//	for attempt := 0; attempt < 3; attempt++ {
+//		if err := billing.Create(ctx, order); err == nil { // Create sends an unkeyed POST
+//			break
+//		}
+//	}
 //
 //	charge.New(&stripe.ChargeParams{Amount: stripe.Int64(2000)})
 //
 // Good:
 //
-//	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, body)
+//	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/v1/charges", body)
 //	req.Header.Set("Idempotency-Key", "order-"+order.ID)
 //	resp, err := client.Do(req)
 //
@@ -105,4 +142,6 @@
 //	-idempotency.headers LIST       idempotency header names (default Idempotency-Key,X-Idempotency-Key)
 //	-idempotency.fields LIST        request-struct fields that carry a key (default IdempotencyKey,IdempotencyToken,ClientToken,ClientRequestToken,RequestId,RequestID,DeduplicationId,MessageDeduplicationId)
 //	-idempotency.readprefixes LIST  name prefixes of read operations, and read words of sending functions' names (default Get,List,Describe,Search,Retrieve,Read,Fetch,Head,Query,Iter,Watch)
+//	-idempotency.operations LIST    words naming once-only operations, matched on whole words of URL paths and function names, plurals included (default charge,payment,pay,payout,transfer,refund,invoice,order,checkout,subscription,booking)
+//	-idempotency.strict             report every unkeyed POST and PATCH, without evidence of a replay or a once-only operation (the analyzer's behaviour before the evidence standard)
 package idempotency

@@ -61,6 +61,10 @@ func (f *SendsRequest) String() string {
 type ReturnsRequest struct {
 	Methods []Method
 	Key     KeyState
+	// Paths are the constant parts of the request's URL; PathParams the
+	// parameters that give parts of it.
+	Paths      []string
+	PathParams []int
 }
 
 // Method is the method of a request a function builds: Name if constant,
@@ -107,3 +111,44 @@ func (f *ReturnsRequest) String() string {
 	}
 	return fmt.Sprintf("returnsRequest(%s; %s)", strings.Join(ms, "|"), f.Key)
 }
+
+// SendsWrite is the fact that a function sends a write it makes itself
+// (Method, a POST or PATCH) without an idempotency key, and that nothing
+// in its own view says the write is replayed or once-only. Its callers
+// decide: one that retries the call, or is named for a once-only
+// operation, is reported. Sender names the function whose call sends the
+// write; PathParams are the parameters that give its URL.
+type SendsWrite struct {
+	Method     string
+	Sender     string
+	PathParams []int
+	// Depth counts the calls between the function and the send: 0 when
+	// it sends the write itself. Facts stop at maxWriteDepth, so that a
+	// widely used client does not give a fact to every function above it.
+	Depth int
+}
+
+// maxWriteDepth is the deepest call chain a SendsWrite fact travels up.
+const maxWriteDepth = 3
+
+func (*SendsWrite) AFact() {}
+
+func (f *SendsWrite) String() string {
+	s := fmt.Sprintf("sendsWrite(%s by %s", f.Method, f.Sender)
+	for _, p := range f.PathParams {
+		s += fmt.Sprintf(", path param %d", p)
+	}
+	return s + ")"
+}
+
+// ReturnsFresh is the fact that a function (a factory such as
+// CreateRunInstancesRequest or NewCreateOrderInput) returns a struct it
+// built, of a type with an idempotency field, and leaves that field
+// (Field) unset.
+type ReturnsFresh struct {
+	Field string
+}
+
+func (*ReturnsFresh) AFact() {}
+
+func (f *ReturnsFresh) String() string { return "returnsFresh(" + f.Field + " unset)" }

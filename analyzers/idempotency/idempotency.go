@@ -4,14 +4,19 @@ import (
 	_ "embed"
 	"go/types"
 	"net/textproto"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/names"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/option"
 	"github.com/distlint/distlint/internal/report"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 //go:embed doc.go
@@ -28,6 +33,7 @@ var (
 	DefaultHeaders      = []string{"Idempotency-Key", "X-Idempotency-Key"}
 	DefaultFields       = []string{"IdempotencyKey", "IdempotencyToken", "ClientToken", "ClientRequestToken", "RequestId", "RequestID", "DeduplicationId", "MessageDeduplicationId"}
 	DefaultReadPrefixes = []string{"Get", "List", "Describe", "Search", "Retrieve", "Read", "Fetch", "Head", "Query", "Iter", "Watch"}
+	DefaultOperations   = []string{"charge", "payment", "pay", "payout", "transfer", "refund", "invoice", "order", "checkout", "subscription", "booking"}
 )
 
 // Config configures one instance of the analyzer.
@@ -43,6 +49,20 @@ type Config struct {
 	// ReadPrefixes are the name prefixes of SDK operations that only read
 	// (-idempotency.readprefixes); nil means DefaultReadPrefixes.
 	ReadPrefixes []string
+	// Operations are the words that name an operation which moves money
+	// or creates something that must exist once (-idempotency.operations):
+	// an unkeyed HTTP write whose URL path or sending function is named
+	// with one of them is reported without a retry in view. Nil means
+	// DefaultOperations.
+	Operations []string
+	// Libraries are the retry and backoff libraries whose functions call
+	// a function again when it fails (the suite shares
+	// -retrystorm.backoffpkgs); nil means retry.DefaultLibraries.
+	Libraries *retry.Libraries
+	// Strict reports every unkeyed POST and PATCH, with or without
+	// evidence of a replay or a once-only operation
+	// (-idempotency.strict).
+	Strict bool
 }
 
 // Analyzer is a ready instance with the default configuration, for
@@ -63,16 +83,24 @@ func New(cfg Config) *analysis.Analyzer {
 	if cfg.ReadPrefixes == nil {
 		cfg.ReadPrefixes = DefaultReadPrefixes
 	}
+	if cfg.Libraries == nil {
+		cfg.Libraries = new(retry.Libraries)
+	}
+	if cfg.Operations == nil {
+		cfg.Operations = DefaultOperations
+	}
 	a := &analysis.Analyzer{
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(SetsKey), new(SendsRequest), new(ReturnsRequest)},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer, netreach.Analyzer, flow.Analyzer},
+		FactTypes: factTypes,
 	}
 	a.Flags.Var((*option.List)(&cfg.Headers), "headers", "comma-separated idempotency header names (case-insensitive)")
 	a.Flags.Var((*option.List)(&cfg.Fields), "fields", "comma-separated names of request-struct fields that carry an idempotency key")
 	a.Flags.Var((*option.List)(&cfg.ReadPrefixes), "readprefixes", "comma-separated name prefixes of SDK operations that only read")
+	a.Flags.Var((*option.List)(&cfg.Operations), "operations", "comma-separated words (matched on whole name words) that name a once-only operation: an unkeyed write named with one is reported without a retry in view")
+	a.Flags.BoolVar(&cfg.Strict, "strict", false, "report every unkeyed POST and PATCH, not only those with evidence of a replay or a once-only operation")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
 }
@@ -84,52 +112,66 @@ type checker struct {
 	rep  *report.Reporter
 	insp *inspector.Inspector
 
-	headers  map[string]bool // canonical idempotency header names
-	httpDeps map[*types.Package]bool
-	sums     map[*types.Func]*summary // the package's functions, before export
+	headers map[string]bool                  // canonical idempotency header names
+	net     *netreach.Result                 // which packages and calls reach the network
+	helpers *retry.Helpers                   // retry helpers: functions that call a func parameter again
+	loops   *retry.Finder                    // retry loops
+	values  *flow.Engine                     // struct values across functions: helpers that send them
+	fresh   map[*types.Func]string           // the package's factories: the idempotency field they leave unset
+	decls   map[*types.Func]inspector.Cursor // the package's function declarations
+	flows   map[*types.Func]*funcFlow        // their requests, followed
+	sums    map[*types.Func]*summary         // their summaries, before export; nil while in progress
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c := &checker{
-		pass:     pass,
-		info:     pass.TypesInfo,
-		cfg:      cfg,
-		insp:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		headers:  make(map[string]bool),
-		httpDeps: make(map[*types.Package]bool),
+		pass:    pass,
+		info:    pass.TypesInfo,
+		cfg:     cfg,
+		insp:    pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		headers: make(map[string]bool),
+		net:     pass.ResultOf[netreach.Analyzer].(*netreach.Result),
+		helpers: pass.ResultOf[retry.Analyzer].(*retry.Helpers),
+		loops:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
+		values:  pass.ResultOf[flow.Analyzer].(*flow.Engine),
 	}
 	for _, h := range cfg.Headers {
 		c.headers[textproto.CanonicalMIMEHeaderKey(h)] = true
 	}
 	c.rep = report.New(pass, cfg.Policy)
-	if c.importsHTTP(pass.Pkg) {
-		c.httpRequests()
-		c.replayingTransports()
+	for _, rule := range rules {
+		rule(c)
 	}
-	c.sdkWrites()
-	c.publishes()
 	return nil, nil
+}
+
+// rules are the analyzer's rules, one file each, run in order: each
+// follows its own values, exports its facts (listed in factTypes) and
+// reports. A new rule adds itself here and its facts there.
+var rules = []func(*checker){
+	(*checker).httpWrites, // httpflow: walk.go, classes.go, summaries.go, report.go
+	(*checker).sdkWrites,  // sdk.go, sdkflow.go
+	(*checker).publishes,  // publish.go: JetStream, sarama, franz-go
+	(*checker).transports, // transport.go: RoundTrippers that replay
+}
+
+// factTypes are the facts the rules export.
+var factTypes = []analysis.Fact{
+	new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), // httpWrites
+	new(ReturnsFresh), // sdkWrites
+}
+
+// httpWrites follows the package's *http.Requests, if it can make any.
+func (c *checker) httpWrites() {
+	if c.importsHTTP(c.pass.Pkg) {
+		c.httpRequests()
+	}
 }
 
 // importsHTTP reports whether pkg is net/http or depends on it: only such
 // packages can build, change or send an *http.Request.
 func (c *checker) importsHTTP(pkg *types.Package) bool {
-	if pkg == nil {
-		return false
-	}
-	if v, ok := c.httpDeps[pkg]; ok {
-		return v
-	}
-	c.httpDeps[pkg] = false // cycles (none in Go) and the walk in progress
-	found := pkg.Path() == "net/http"
-	for _, imp := range pkg.Imports() {
-		if found {
-			break
-		}
-		found = c.importsHTTP(imp)
-	}
-	c.httpDeps[pkg] = found
-	return found
+	return c.net.DependsOn(pkg, httpPkg)
 }
 
 // isKeyHeader reports whether name is one of the idempotency headers,
@@ -144,4 +186,19 @@ func (c *checker) headerName() string {
 		return "Idempotency-Key"
 	}
 	return c.cfg.Headers[0]
+}
+
+// operationWord returns the once-only operation (-idempotency.operations)
+// that one of the words of name (an identifier or a URL path) names, a
+// plural included (charges, orders), or "".
+func (c *checker) operationWord(name string) string {
+	for _, w := range names.Words(name) {
+		for _, op := range c.cfg.Operations {
+			op = strings.ToLower(op)
+			if w == op || w == op+"s" || w == op+"es" {
+				return op
+			}
+		}
+	}
+	return ""
 }

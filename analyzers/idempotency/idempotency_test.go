@@ -9,16 +9,34 @@ import (
 	"github.com/distlint/distlint/internal/testmod"
 )
 
+// The default evidence standard: unkeyed HTTP writes with a replay or a
+// once-only operation in view, and the SDK struct rule.
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), idempotency.New(idempotency.Config{}),
+		"evidence",         // replay and once-only evidence, and the classes without it
+		"evidence/caller",  // callers that retry, or name, a helper's write (facts)
+		"sdkwrites",        // the SDK and RPC struct rule
+		"sdkflow/launcher", // a helper sending its caller's request in a retry closure
+		"sdkflow",          // factory functions and helpers that send the caller's request
+		"transports",       // transports and client wrappers that replay
+	)
+}
+
+// Strict mode reports every unkeyed POST and PATCH, as the analyzer did
+// before the evidence standard: the following packages' findings are its
+// recall.
+func TestStrict(t *testing.T) {
+	a := idempotency.New(idempotency.Config{})
+	if err := a.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a,
 		"httpwrite",    // requests made, keyed or not, and sent
 		"retries",      // retrying clients, retry loops, backoff
 		"restyuse",     // resty's request builder
 		"twolayer/app", // helpers two layers deep in other packages (facts)
 		"twolayer/api", // the upper layer's facts
 		"twolayer/reqlib",
-		"sdkwrites",  // the SDK and RPC struct rule
-		"transports", // transports and client wrappers that replay
 	)
 }
 
@@ -29,6 +47,7 @@ func TestOptions(t *testing.T) {
 		"headers":      "X-Request-Key",
 		"fields":       "OperationID",
 		"readprefixes": "Preview",
+		"operations":   "provision",
 	} {
 		if err := a.Flags.Set(name, value); err != nil {
 			t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 )
 
 // sdkWrites reports calls of SDK and RPC operations whose request struct
@@ -21,12 +22,15 @@ func (c *checker) sdkWrites() {
 	if len(c.cfg.Fields) == 0 {
 		return
 	}
+	c.freshFactories()
 	for file := range c.insp.Root().Children() {
 		if c.rep.Skip(file.Node().(*ast.File)) {
 			continue
 		}
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			c.sdkCall(cur, cur.Node().(*ast.CallExpr))
+			call := cur.Node().(*ast.CallExpr)
+			c.sdkCall(cur, call)
+			c.helperCall(cur, call)
 		}
 	}
 }
@@ -39,23 +43,51 @@ type keyField struct {
 }
 
 func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
+	fn, args := c.sdkOp(call)
+	if fn == nil {
+		return
+	}
+	if fn, ok := c.enclosingDecl(cur); ok && c.isTestHelper(fn) {
+		return
+	}
+	for _, a := range args {
+		if !c.builtUnset(cur, a.expr, a.kf) {
+			continue
+		}
+		c.rep.Reportf(call, "sdk-write",
+			"%s called with %s, whose %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
+			funcName(fn), typeName(a.named), a.kf.name, a.kf.name)
+		return
+	}
+}
+
+// An sdkArg is an argument of an SDK write whose type has an idempotency
+// field.
+type sdkArg struct {
+	index int
+	expr  ast.Expr
+	named *types.Named
+	kf    keyField
+}
+
+// sdkOp returns the operation that call calls, if it is an SDK or RPC
+// write, and its arguments whose type has an idempotency field.
+func (c *checker) sdkOp(call *ast.CallExpr) (*types.Func, []sdkArg) {
 	info := c.info
 	fn := match.Callee(info, call)
 	// Only operations of another package's API: the request type is that
 	// package's (or a parent's or child's, as with stripe-go's params and
 	// its resource packages), and the callee takes it as that very type.
 	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || c.isRead(fn.Name()) || isMethodExpr(info, call) {
-		return
+		return nil, nil
 	}
 	// Only calls that can reach the network and fail: the callee returns
 	// an error and its package depends on net/http (SDKs, gRPC stubs). A
 	// log or audit record with a RequestID field is not a write.
 	if !returnsError(fn) || !c.importsHTTP(fn.Pkg()) {
-		return
+		return nil, nil
 	}
-	if fn, ok := c.enclosingDecl(cur); ok && c.isTestHelper(fn) {
-		return
-	}
+	var args []sdkArg
 	params := fn.Signature().Params()
 	for i, arg := range call.Args {
 		if i >= params.Len() || (fn.Signature().Variadic() && i >= params.Len()-1) {
@@ -65,15 +97,14 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if named == nil || named.Obj().Pkg() == nil || !relatedPkgs(named.Obj().Pkg().Path(), fn.Pkg().Path()) {
 			continue
 		}
-		kf, ok := c.keyFieldOf(named, 0)
-		if !ok || !c.builtUnset(cur, arg, kf) {
-			continue
+		if kf, ok := c.keyFieldOf(named, 0); ok {
+			args = append(args, sdkArg{index: i, expr: arg, named: named, kf: kf})
 		}
-		c.rep.Reportf(call, "sdk-write",
-			"%s called with %s, whose %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
-			funcName(fn), typeName(named), kf.name, kf.name)
-		return
 	}
+	if len(args) == 0 {
+		return nil, nil
+	}
+	return fn, args
 }
 
 // isRead reports whether an operation's name says it only reads.
@@ -95,34 +126,9 @@ func (c *checker) isRead(name string) bool {
 // isReadName reports whether a function's name has a word that says it
 // reads (getRemoteStatus, RetrieveWithCredContext, executeReadRequest).
 func (c *checker) isReadName(name string) bool {
-	for _, w := range camelWords(name) {
-		if slices.Contains(c.cfg.ReadPrefixes, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// camelWords splits a Go name into its words, capitalized: getOCSPStatus
-// is Get, OCSP, Status.
-func camelWords(name string) []string {
-	var words []string
-	r := []rune(name)
-	start := 0
-	for i := 1; i <= len(r); i++ {
-		boundary := i == len(r) || r[i] == '_' ||
-			(unicode.IsUpper(r[i]) && (unicode.IsLower(r[i-1]) || (i+1 < len(r) && unicode.IsLower(r[i+1]) && unicode.IsUpper(r[i-1]))))
-		if !boundary {
-			continue
-		}
-		if w := strings.Trim(string(r[start:i]), "_"); w != "" {
-			wr := []rune(w)
-			wr[0] = unicode.ToUpper(wr[0])
-			words = append(words, string(wr))
-		}
-		start = i
-	}
-	return words
+	return names.HasWord(name, func(w string) bool {
+		return slices.ContainsFunc(c.cfg.ReadPrefixes, func(p string) bool { return strings.EqualFold(p, w) })
+	})
 }
 
 // isTestHelper reports whether fn takes a *testing.T, *testing.B,
@@ -208,7 +214,7 @@ func (c *checker) builtUnset(cur inspector.Cursor, arg ast.Expr, kf keyField) bo
 	case *ast.CompositeLit:
 		return !c.litSets(x, kf)
 	case *ast.CallExpr:
-		return match.IsBuiltin(info, x, "new")
+		return match.IsBuiltin(info, x, "new") || c.freshCall(x, kf)
 	case *ast.Ident:
 		v, ok := info.Uses[x].(*types.Var)
 		if !ok {
@@ -218,7 +224,7 @@ func (c *checker) builtUnset(cur inspector.Cursor, arg ast.Expr, kf keyField) bo
 		if !ok || v.Pos() < body.Node().Pos() || v.Pos() >= body.Node().End() {
 			return false // a parameter, a global: built out of view
 		}
-		return c.localUnset(body, v, arg, kf)
+		return c.localUnset(body, v, arg, kf, false)
 	}
 	return false
 }
@@ -256,13 +262,12 @@ func (c *checker) litSets(lit *ast.CompositeLit, kf keyField) bool {
 // localUnset checks a local variable passed as arg: every value it gets
 // is built in view without the key, and every other use of it reads or
 // sets other fields.
-func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, kf keyField) bool {
+func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, kf keyField, returns bool) bool {
 	info := c.info
 	argIdent := ast.Unparen(arg)
 	if u, ok := argIdent.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		argIdent = ast.Unparen(u.X)
 	}
-	names := append([]string{kf.name}, kf.embedded...)
 	built := false
 	// The values it is given.
 	for cur := range body.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
@@ -286,6 +291,11 @@ func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, 
 				continue
 			}
 			if len(rhs) != len(lhs) {
+				// v, err := NewXxxInput(): a factory's first result.
+				if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && len(rhs) == 1 && i == 0 && c.freshCall(call, kf) {
+					built = true
+					continue
+				}
 				return false
 			}
 			r := ast.Unparen(rhs[i])
@@ -298,7 +308,7 @@ func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, 
 					return false
 				}
 			case *ast.CallExpr:
-				if !match.IsBuiltin(info, r, "new") {
+				if !match.IsBuiltin(info, r, "new") && !c.freshCall(r, kf) {
 					return false
 				}
 			default:
@@ -310,7 +320,16 @@ func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, 
 	if !built {
 		return false
 	}
-	// Its uses.
+	return c.usesLeaveUnset(body, v, argIdent, kf, returns)
+}
+
+// usesLeaveUnset reports whether no use of v in body, other than
+// argIdent, can set the key field kf: every use reads or sets other
+// fields, or calls methods that are not its setter. With returns, v may
+// also be returned (a factory's result).
+func (c *checker) usesLeaveUnset(body inspector.Cursor, v *types.Var, argIdent ast.Expr, kf keyField, returns bool) bool {
+	info := c.info
+	names := append([]string{kf.name}, kf.embedded...)
 	for cur := range body.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if info.Uses[id] != v || id == argIdent {
@@ -354,6 +373,10 @@ func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, 
 		case *ast.UnaryExpr:
 			if p.Op == token.AND {
 				return false // its address goes elsewhere
+			}
+		case *ast.ReturnStmt:
+			if returns && top == cur {
+				continue
 			}
 		}
 		if top == cur {

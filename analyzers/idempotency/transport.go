@@ -10,9 +10,10 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/retry"
 )
 
-// replayingTransports reports transports and client wrappers that send a
+// transports reports transports and client wrappers that send a
 // request they were given more than once (a retry loop, failover over
 // endpoints, hedged copies) without checking that it may be replayed.
 // The request's method is out of view there, so every POST that the
@@ -23,7 +24,10 @@ import (
 // passes it (or the request) to a function that answers yes or no
 // (isIdempotent(req.Method), canRetry(req)), or reads an idempotency
 // header of the request: whatever it decides, the decision is in view.
-func (c *checker) replayingTransports() {
+func (c *checker) transports() {
+	if !c.importsHTTP(c.pass.Pkg) {
+		return
+	}
 	for cur := range c.rep.Preorder(c.insp, (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var ftype *ast.FuncType
 		var body *ast.BlockStmt
@@ -271,7 +275,7 @@ func (c *checker) resends(body inspector.Cursor, block *ast.BlockStmt, reqs map[
 				name, c.headerName())
 			continue
 		}
-		loop, ok := innermostLoop(s)
+		loop, ok := retry.Innermost(s)
 		if !ok {
 			continue
 		}
@@ -313,7 +317,7 @@ func enclosingGo(cur inspector.Cursor) (inspector.Cursor, bool) {
 
 // inLoop reports whether cur is inside a loop of its function.
 func inLoop(cur inspector.Cursor) bool {
-	_, ok := innermostLoop(cur)
+	_, ok := retry.Innermost(cur)
 	return ok
 }
 

@@ -71,6 +71,7 @@ func stripeReads(id string) {
 	charge.List(&stripe.ChargeListParams{Limit: stripe.Int64(3)})
 }
 
+// Built out of view: its callers are told (a fact).
 func stripeFromCaller(params *stripe.ChargeParams) { charge.New(params) }
 
 func stripeFilledElsewhere(fill func(*stripe.ChargeParams)) {
