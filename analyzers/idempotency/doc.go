@@ -60,6 +60,35 @@
 // SDK's RunInstances, Google Cloud's Insert, gRPC stubs whose message has
 // an idempotency_key.
 //
+// It also reports, because the replay is built in, broker publishes that
+// the broker could deduplicate and transports that replay:
+//
+//   - JetStream publishes (nats.go's JetStreamContext and the jetstream
+//     package's Publish, PublishMsg, PublishAsync, PublishMsgAsync) whose
+//     options and message are all in view and carry neither a message id
+//     (nats.MsgId, jetstream.WithMsgID, a Nats-Msg-Id header) nor an
+//     expectation (ExpectLastSequence and friends, which make a repeat
+//     fail): a publish retried after a lost acknowledgement, or re-run
+//     after a restart, is stored twice and processed twice. Core NATS
+//     (nats.Conn.Publish) has no deduplication and is left alone;
+//   - Kafka producers that retry without idempotence: a sarama producer
+//     (NewSyncProducer, NewAsyncProducer, or FromClient with a client made
+//     in view) whose config is a sarama.NewConfig() in view that keeps
+//     Producer.Retry.Max above 0 (3 by default) and never sets
+//     Producer.Idempotent; a franz-go client given
+//     kgo.DisableIdempotentWrite() without kgo.RecordRetries(0). A config
+//     handed to a helper, or set from values that are not constants, is
+//     left alone;
+//   - transports that replay: a function shaped like RoundTrip
+//     (func(*http.Request) (*http.Response, error): a RoundTripper, a
+//     client wrapper's Do) that sends the request it is given again, from
+//     a later iteration of a loop (retries, failover over endpoints) or
+//     as parallel copies (hedging), without deciding in view whether it
+//     may: comparing the method, asking a yes-or-no helper about the
+//     request or its method, or reading its idempotency header. GetBody
+//     makes a body readable twice, not a POST safe to run twice. The
+//     report is at the send that repeats.
+//
 // When the write is replayed, the message says by what.
 //
 // Helpers are seen across packages through facts: a function that sets

@@ -151,6 +151,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 var rules = []func(*checker){
 	(*checker).httpWrites, // httpflow: walk.go, classes.go, summaries.go, report.go
 	(*checker).sdkWrites,  // sdk.go, sdkflow.go
+	(*checker).publishes,  // publish.go: JetStream, sarama, franz-go
+	(*checker).transports, // transport.go: RoundTrippers that replay
 }
 
 // factTypes are the facts the rules export.

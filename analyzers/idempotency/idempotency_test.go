@@ -18,6 +18,7 @@ func TestAnalyzer(t *testing.T) {
 		"sdkwrites",        // the SDK and RPC struct rule
 		"sdkflow/launcher", // a helper sending its caller's request in a retry closure
 		"sdkflow",          // factory functions and helpers that send the caller's request
+		"transports",       // transports and client wrappers that replay
 	)
 }
 
