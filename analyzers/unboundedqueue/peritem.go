@@ -60,7 +60,7 @@ func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis
 		return
 	}
 	items, source, ok := c.sourceItems(loop)
-	if !ok || !c.refersTo(spawn, items) || c.limited(loop) || c.acksItem(spawn, items) {
+	if !ok || !c.refersTo(spawn, items) || c.limited(loop) || c.acksItem(spawn, items) || c.keyGuarded(loop) {
 		return
 	}
 	c.rep.Reportf(at, "goroutine-per-item",
@@ -160,45 +160,6 @@ func (c *checker) sourceItems(loop inspector.Cursor) (items []*types.Var, source
 		}
 	})
 	return items, source, len(items) > 0
-}
-
-// limited reports whether the loop body, outside the goroutines it
-// starts, limits concurrency: a send or a discarded receive (acquiring a
-// semaphore slot), or a call of Acquire, TryAcquire or Wait.
-func (c *checker) limited(loop inspector.Cursor) bool {
-	var body *ast.BlockStmt
-	switch l := loop.Node().(type) {
-	case *ast.RangeStmt:
-		body = l.Body
-	case *ast.ForStmt:
-		body = l.Body
-	}
-	comms := make(map[ast.Stmt]bool) // select cases' communications are not acquisitions
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CommClause:
-			if n.Comm != nil {
-				comms[n.Comm] = true
-			}
-		case *ast.SendStmt:
-			if !comms[n] {
-				found = true
-			}
-		case *ast.ExprStmt:
-			if u, ok := ast.Unparen(n.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW && !comms[n] {
-				found = true
-			}
-		case *ast.CallExpr:
-			if fn := match.Callee(c.info, n); fn != nil && slices.Contains([]string{"Acquire", "TryAcquire", "Wait"}, fn.Name()) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // walkLoopBody calls f for every node of a loop body, not descending into
