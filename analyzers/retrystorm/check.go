@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/distlint/distlint/internal/flow"
@@ -25,13 +26,13 @@ const (
 // fixed delay, or (with a growing delay) no bound.
 func (c *checker) check(l *loop) {
 	a, ok := c.retried(l)
-	if !ok || c.usesBackoffLib(l) || c.indexesInputs(l) {
+	if !ok || c.usesBackoffLib(l) || c.indexesInputs(l) || c.failsOver(l) {
 		return
 	}
 	if l.cur, ok = c.cursor(l); !ok {
 		return
 	}
-	d := c.delay(l)
+	d := c.delay(l, a)
 	bounded := c.bounded(l)
 	around := a.name
 	if a.via != "" {
@@ -153,9 +154,14 @@ func (c *checker) returnsError(l *loop) bool {
 
 // delay classifies the waits in the loop: sleeps, receives from timers,
 // tickers and other channels, selects, and calls of functions that wait.
-func (c *checker) delay(l *loop) delay {
+// A wait under a condition that is not about the attempt (its error, its
+// results, a counter of attempts) happens only sometimes, when some
+// state out of the attempt says so (no leader yet, a full queue): it is
+// not a delay between attempts, and the loop's pace depends on that
+// state, which the analyzer cannot follow.
+func (c *checker) delay(l *loop, a attempt) delay {
 	var durs []ast.Expr // the durations of timer waits
-	unknown := false
+	unknown, sometimes := false, false
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
 		if unknown {
@@ -163,6 +169,23 @@ func (c *checker) delay(l *loop) delay {
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.IfStmt:
+			if c.aboutAttempt(l, a, n.Cond) {
+				return true
+			}
+			if n.Init != nil {
+				ast.Inspect(n.Init, visit)
+			}
+			ast.Inspect(n.Cond, visit)
+			before := len(durs)
+			ast.Inspect(n.Body, visit)
+			if n.Else != nil {
+				ast.Inspect(n.Else, visit)
+			}
+			if len(durs) > before {
+				durs, sometimes = durs[:before], true
+			}
 			return false
 		case *ast.SelectStmt:
 			d, known, waits := c.selectWait(l, n)
@@ -209,7 +232,7 @@ func (c *checker) delay(l *loop) delay {
 		ast.Inspect(l.post, visit)
 	}
 	switch {
-	case unknown:
+	case unknown, len(durs) == 0 && sometimes:
 		return delayUnknown
 	case len(durs) == 0:
 		return delayNone
@@ -600,4 +623,61 @@ func (c *checker) errorOnly(e ast.Expr) bool {
 // isErrorType reports whether t implements error.
 func isErrorType(t types.Type) bool {
 	return t != nil && types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
+}
+
+// aboutAttempt reports whether the condition tests the attempt: it only
+// tests errors, or it reads a result of the attempt's call or a counter
+// of attempts (a variable the loop's post statement or an increment in
+// the loop changes).
+func (c *checker) aboutAttempt(l *loop, a attempt, cond ast.Expr) bool {
+	if c.errorOnly(cond) {
+		return true
+	}
+	counters := make(map[types.Object]bool)
+	mark := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			if id := identOf(n.X); id != nil {
+				counters[c.info.ObjectOf(id)] = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+				for _, lhs := range n.Lhs {
+					if id := identOf(lhs); id != nil {
+						counters[c.info.ObjectOf(id)] = true
+					}
+				}
+			}
+		}
+		return true
+	}
+	ast.Inspect(l.body, mark)
+	if l.post != nil {
+		ast.Inspect(l.post, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, lhs := range as.Lhs {
+					if id := identOf(lhs); id != nil {
+						counters[c.info.ObjectOf(id)] = true
+					}
+				}
+			}
+			return mark(n)
+		})
+	}
+	if rs, ok := l.stmt.(*ast.RangeStmt); ok {
+		if id := identOf(rs.Key); id != nil {
+			counters[c.info.ObjectOf(id)] = true
+		}
+	}
+	about := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			obj := c.info.Uses[id]
+			if v, isVar := obj.(*types.Var); isVar && (v == a.err || slices.Contains(a.results, v)) || counters[obj] {
+				about = true
+			}
+		}
+		return !about
+	})
+	return about
 }

@@ -56,7 +56,8 @@ func (c *checker) newLoop(n ast.Stmt, label *ast.Ident) *loop {
 // variable.
 type attempt struct {
 	err       *types.Var
-	name, via string // see networkCall
+	results   []*types.Var // every variable the call's results are kept in
+	name, via string       // see networkCall
 }
 
 // attemptOf returns the attempt that the assignment s makes, if any:
@@ -82,7 +83,15 @@ func (c *checker) attemptOf(s ast.Stmt) (attempt, bool) {
 	if !ok {
 		return attempt{}, false
 	}
-	return attempt{err: v, name: name, via: via}, true
+	a := attempt{err: v, name: name, via: via}
+	for _, lhs := range as.Lhs {
+		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+			if rv, ok := c.info.ObjectOf(id).(*types.Var); ok {
+				a.results = append(a.results, rv)
+			}
+		}
+	}
+	return a, true
 }
 
 // retried returns the first network call that the loop repeats after it
