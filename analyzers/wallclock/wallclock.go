@@ -73,6 +73,7 @@ type checker struct {
 	bound      *boundary
 	decls      map[*types.Func]*ast.FuncDecl
 	identNames map[string]bool
+	writers    *writers
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -90,6 +91,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		bound:      newBoundary(),
 		decls:      make(map[*types.Func]*ast.FuncDecl),
 		identNames: make(map[string]bool),
+		writers:    newWriters(),
 	}
 	for _, n := range cfg.IdentNames {
 		c.identNames[strings.ToLower(n)] = true
@@ -99,12 +101,15 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Decoding calls anywhere in the package mark their types as coming
 	// from the wire; collect them before judging any comparison.
 	// Writes of struct fields mark the timestamps the package sets itself.
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
-		if call, ok := cur.Node().(*ast.CallExpr); ok {
-			c.bound.noteDecode(c.info, call)
-		} else {
-			c.bound.noteWrites(c.info, cur.Node())
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.IncDecStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.bound.noteDecode(c.info, n)
+		case *ast.IncDecStmt:
+		default:
+			c.bound.noteWrites(c.info, n)
 		}
+		c.writers.note(c.info, cur)
 	}
 
 	importsTime := match.Imports(pass.Pkg, "time")
