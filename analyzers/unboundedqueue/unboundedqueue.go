@@ -71,12 +71,17 @@ type checker struct {
 	info *types.Info
 	cfg  *Config
 	rep  *report.Reporter
+	insp *inspector.Inspector
+	// fieldDefaults is computed on the first make(chan T, o.F).
+	fieldDefaults *fieldDefaults
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c := &checker{pass: pass, info: pass.TypesInfo, cfg: cfg, rep: report.New(pass, cfg.Policy)}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.insp = insp
 	filter := []ast.Node{(*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
+	c.sliceQueues(insp)
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {
 		case *ast.GoStmt:

@@ -14,6 +14,7 @@ func TestAnalyzer(t *testing.T) {
 		"pump",          // the infinite-channel pump
 		"buffers",       // huge constant buffers
 		"peritem",       // a goroutine per received item
+		"slicequeue",    // slices used as queues
 	)
 }
 

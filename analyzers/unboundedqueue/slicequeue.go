@@ -1,0 +1,209 @@
+package unboundedqueue
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/report"
+)
+
+// A queueField is a slice field of a struct that the package uses as a
+// queue: one method appends to it, another drains it.
+type queueField struct {
+	name   string
+	pushes []push          // appends, with what their method does around them
+	drains map[string]bool // the methods that empty the slice
+}
+
+// A push is one append to a queue field in a method.
+type push struct {
+	method string
+	at     *ast.AssignStmt
+	// locked, signals and checked describe the method: it locks a
+	// mutex, wakes a consumer (a channel send, sync.Cond Signal or
+	// Broadcast), and compares the slice's length with a limit.
+	locked, signals, checked bool
+}
+
+// sliceQueues reports slice queues that grow without bound: a struct's
+// slice field appended to in one method, under a mutex and with a
+// wake-up signal to a consumer, and drained (reset to nil or [:0],
+// sliced from the front, swapped for another slice) in another method,
+// with no check of its length before the append that drops, blocks or
+// rejects. The lock and the signal are the evidence of a producer and a
+// consumer on different goroutines; the drain, of a queue rather than
+// a list collected and read once (errors, results). A ring buffer does
+// not append, and a queue with a length check is bounded.
+func (c *checker) sliceQueues(insp *inspector.Inspector) {
+	fields := make(map[*types.Var]*queueField)
+	get := func(f *types.Var) *queueField {
+		q := fields[f]
+		if q == nil {
+			q = &queueField{name: f.Name(), drains: make(map[string]bool)}
+			fields[f] = q
+		}
+		return q
+	}
+	for cur := range c.rep.Preorder(insp, (*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if decl.Recv == nil || decl.Body == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+			continue
+		}
+		recv, ok := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+		if !ok {
+			continue
+		}
+		var pushes []push
+		var pushed []*types.Var
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if _, lit := n.(*ast.FuncLit); lit {
+				return false
+			}
+			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, lhs := range as.Lhs {
+				f := c.recvSliceField(lhs, recv)
+				if f == nil {
+					continue
+				}
+				if c.appendsTo(as.Rhs[i], f, recv) {
+					if len(as.Lhs) == 1 {
+						pushes = append(pushes, push{method: decl.Name.Name, at: as})
+						pushed = append(pushed, f)
+					}
+				} else if c.drainValue(as.Rhs[i], f, recv) {
+					get(f).drains[decl.Name.Name] = true
+				}
+			}
+			return true
+		})
+		if len(pushes) == 0 {
+			continue
+		}
+		locked, signals := c.locksAndSignals(decl.Body)
+		for i, p := range pushes {
+			f := pushed[i]
+			p.locked, p.signals, p.checked = locked, signals, c.lenChecked(decl.Body, f, recv)
+			q := get(f)
+			q.pushes = append(q.pushes, p)
+		}
+	}
+	for _, q := range fields {
+		for _, p := range q.pushes {
+			drain := ""
+			for m := range q.drains {
+				if m != p.method && (drain == "" || m < drain) {
+					drain = m
+				}
+			}
+			if drain == "" || !p.locked || !p.signals || p.checked {
+				continue
+			}
+			c.rep.Reportf(report.Span(p.at.Pos(), p.at.End()), "slice-queue",
+				"slice queue %s grows without bound: %s appends with no length check and %s drains it, so %s every pending item stays in memory until it runs out; check len(%s) before appending and block, reject or drop (with a metric) when it is full",
+				q.name, p.method, drain, msgGrow, q.name)
+		}
+	}
+}
+
+// recvSliceField returns the slice field that e selects directly on the
+// receiver recv (q.items), or nil.
+func (c *checker) recvSliceField(e ast.Expr, recv *types.Var) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || c.info.Uses[id] != recv {
+		return nil
+	}
+	s, ok := c.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f := s.Obj().(*types.Var)
+	if _, ok := f.Type().Underlying().(*types.Slice); !ok {
+		return nil
+	}
+	return f
+}
+
+// appendsTo reports whether e is append(recv.f, ...).
+func (c *checker) appendsTo(e ast.Expr, f, recv *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && len(call.Args) >= 2 && match.IsBuiltin(c.info, call, "append") && c.recvSliceField(call.Args[0], recv) == f
+}
+
+// drainValue reports whether assigning e to recv.f drains the queue:
+// nil, recv.f[:0], recv.f[i:] (sliced from the front), a fresh make, or
+// another slice (a swap).
+func (c *checker) drainValue(e ast.Expr, f, recv *types.Var) bool {
+	switch v := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if c.info.Types[v].IsNil() {
+			return true
+		}
+		return c.info.Uses[v] != nil // a swap: q.items, buf = buf[:0], q.items
+	case *ast.SliceExpr:
+		if c.recvSliceField(v.X, recv) == f {
+			return (v.Low != nil && v.High == nil) || (v.Low == nil && v.High != nil && isSmallConst(c.info, v.High))
+		}
+		return true // another slice swapped in
+	case *ast.CallExpr:
+		return match.IsBuiltin(c.info, v, "make")
+	case *ast.CompositeLit:
+		return len(v.Elts) == 0
+	}
+	return false
+}
+
+// locksAndSignals reports whether body locks a sync.Mutex or RWMutex
+// and whether it wakes a consumer: a channel send (plain or in a select)
+// or sync.Cond's Signal or Broadcast.
+func (c *checker) locksAndSignals(body *ast.BlockStmt) (locked, signals bool) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SendStmt:
+			signals = true
+		case *ast.CallExpr:
+			fn := match.Callee(c.info, n)
+			switch {
+			case match.IsMethod(fn, "sync", "Mutex", "Lock"), match.IsMethod(fn, "sync", "RWMutex", "Lock"):
+				locked = true
+			case match.IsMethod(fn, "sync", "Cond", "Signal", "Broadcast"):
+				signals = true
+			}
+		}
+		return true
+	})
+	return locked, signals
+}
+
+// lenChecked reports whether body compares len(recv.f) with a limit (not
+// with 0 or 1, which only tests emptiness).
+func (c *checker) lenChecked(body *ast.BlockStmt, f, recv *types.Var) bool {
+	checked := false
+	isLen := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		return ok && len(call.Args) == 1 && match.IsBuiltin(c.info, call, "len") && c.recvSliceField(call.Args[0], recv) == f
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		bin, ok := n.(*ast.BinaryExpr)
+		if !ok || checked {
+			return !checked
+		}
+		switch bin.Op {
+		case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
+			checked = (isLen(bin.X) && !isSmallConst(c.info, bin.Y)) || (isLen(bin.Y) && !isSmallConst(c.info, bin.X))
+		}
+		return !checked
+	})
+	return checked
+}

@@ -1,0 +1,197 @@
+package slicequeue
+
+import (
+	"errors"
+	"sync"
+)
+
+type Entry struct{ Line string }
+
+// A log queue: push appends under a mutex and wakes the writer; flush
+// swaps the slice out. Nothing stops push when the writer falls behind.
+type logQueue struct {
+	mu      sync.Mutex
+	entries []Entry
+	wake    chan struct{}
+}
+
+func (q *logQueue) push(e Entry) {
+	q.mu.Lock()
+	q.entries = append(q.entries, e) // want `slice queue entries grows without bound: push appends with no length check and flush drains it`
+	q.mu.Unlock()
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (q *logQueue) flush() []Entry {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	out := q.entries
+	q.entries = nil
+	return out
+}
+
+// A broadcast queue woken by sync.Cond, drained from the front.
+type broadcaster struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	pending []string
+}
+
+func (b *broadcaster) Publish(msg string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.pending = append(b.pending, msg) // want `slice queue pending grows without bound: Publish appends`
+	b.cond.Signal()
+}
+
+func (b *broadcaster) next() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for len(b.pending) == 0 {
+		b.cond.Wait()
+	}
+	msg := b.pending[0]
+	b.pending = b.pending[1:]
+	return msg
+}
+
+// Swapped for a spare buffer.
+type batcher struct {
+	mu    sync.Mutex
+	buf   []int
+	spare []int
+	ready chan struct{}
+}
+
+func (b *batcher) Add(v int) {
+	b.mu.Lock()
+	b.buf = append(b.buf, v) // want `slice queue buf grows without bound`
+	b.mu.Unlock()
+	b.ready <- struct{}{}
+}
+
+func (b *batcher) take() []int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := b.buf
+	b.buf, b.spare = b.spare[:0], out
+	return out
+}
+
+// Negatives.
+
+// A length check before the append drops when full.
+type bounded struct {
+	mu    sync.Mutex
+	items []Entry
+	wake  chan struct{}
+	max   int
+}
+
+var errFull = errors.New("queue full")
+
+func (q *bounded) push(e Entry) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.items) >= q.max {
+		return errFull
+	}
+	q.items = append(q.items, e)
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
+func (q *bounded) drain() []Entry {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	out := q.items
+	q.items = q.items[:0]
+	return out
+}
+
+// Errors collected under a mutex and read once: no consumer is woken,
+// nothing drains.
+type errList struct {
+	mu   sync.Mutex
+	errs []error
+}
+
+func (l *errList) add(err error) {
+	l.mu.Lock()
+	l.errs = append(l.errs, err)
+	l.mu.Unlock()
+}
+
+func (l *errList) Err() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return errors.Join(l.errs...)
+}
+
+// Results collected by workers, read after they finish.
+type results struct {
+	mu   sync.Mutex
+	wg   sync.WaitGroup
+	vals []int
+}
+
+func (r *results) put(v int) {
+	r.mu.Lock()
+	r.vals = append(r.vals, v)
+	r.mu.Unlock()
+	r.wg.Done()
+}
+
+func (r *results) all() []int {
+	r.wg.Wait()
+	return r.vals
+}
+
+// A ring buffer overwrites; it never appends past its size.
+type ring struct {
+	mu   sync.Mutex
+	buf  []Entry
+	head int
+	size int
+	wake chan struct{}
+}
+
+func (r *ring) put(e Entry) {
+	r.mu.Lock()
+	if len(r.buf) < r.size {
+		r.buf = append(r.buf, e)
+	} else {
+		r.buf[r.head] = e
+		r.head = (r.head + 1) % r.size
+	}
+	r.mu.Unlock()
+	r.wake <- struct{}{}
+}
+
+func (r *ring) reset() {
+	r.mu.Lock()
+	r.buf = r.buf[:0]
+	r.mu.Unlock()
+}
+
+// Appended and drained in the same method with no lock: a local batch.
+type single struct {
+	batch []int
+	out   chan []int
+}
+
+func (s *single) run(in <-chan int) {
+	for v := range in {
+		s.batch = append(s.batch, v)
+		if len(s.batch) == 100 {
+			s.out <- s.batch
+			s.batch = nil
+		}
+	}
+}
