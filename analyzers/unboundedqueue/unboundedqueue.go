@@ -47,10 +47,11 @@ func New(cfg Config) *analysis.Analyzer {
 		cfg.MaxBuffer = DefaultMaxBuffer
 	}
 	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      docs.Extract(doc, Name),
-		URL:      URL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Name:      Name,
+		Doc:       docs.Extract(doc, Name),
+		URL:       URL,
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(spawnsPerCall)},
 	}
 	a.Flags.IntVar(&cfg.MaxBuffer, "maxbuffer", cfg.MaxBuffer, "smallest constant channel buffer reported")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
@@ -81,6 +82,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.insp = insp
 	filter := []ast.Node{(*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
+	spawners := c.spawners(insp)
 	c.sliceQueues(insp)
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {
@@ -89,6 +91,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		case *ast.CallExpr:
 			c.makeChan(n)
 			c.groupGo(cur, n)
+			c.spawnCall(cur, n, spawners)
 		case *ast.AssignStmt:
 			c.pump(cur, n)
 		}

@@ -15,6 +15,8 @@ func TestAnalyzer(t *testing.T) {
 		"buffers",       // huge constant buffers
 		"peritem",       // a goroutine per received item
 		"slicequeue",    // slices used as queues
+		"spawncall",     // a goroutine per call of a function called per item
+		"spawncall/dispatch",
 	)
 }
 
