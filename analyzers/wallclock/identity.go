@@ -31,6 +31,7 @@ func (c *checker) identityNode(cur inspector.Cursor) {
 			return
 		}
 		for i, lhs := range n.Lhs {
+			c.mapKey(cur, lhs)
 			name, ok := c.targetName(lhs)
 			if !ok {
 				continue
@@ -52,7 +53,7 @@ func (c *checker) identityNode(cur inspector.Cursor) {
 			}
 			if id, ok := kv.Key.(*ast.Ident); ok {
 				if f, ok := c.info.ObjectOf(id).(*types.Var); ok && f.IsField() {
-					c.identity(cur, kv.Value, id.Name, nil)
+					c.identityOf(cur, kv.Value, id.Name, nil, f)
 				}
 				continue
 			}
@@ -103,6 +104,14 @@ func (c *checker) identityArgs(cur inspector.Cursor, call *ast.CallExpr) {
 	if name, value, ok := c.atomicStore(call); ok {
 		c.identity(cur, value, name, nil)
 		return
+	}
+	if len(call.Args) == 2 {
+		// Set("X-Version", v), metadata.Pairs("version", v): a key
+		// names the value sent with it.
+		if key, ok := c.constString(call.Args[0]); ok {
+			c.identity(cur, call.Args[1], key, nil)
+			return
+		}
 	}
 	for i, arg := range call.Args {
 		pi := min(i, sig.Params().Len()-1)
@@ -194,6 +203,15 @@ func (c *checker) identityReturn(cur inspector.Cursor, ret *ast.ReturnStmt) {
 // or order. target, when not nil, is where the value is stored, so that
 // a clamp that makes it monotonic can be seen.
 func (c *checker) identity(cur inspector.Cursor, value ast.Expr, name string, target ast.Expr) {
+	var field *types.Var
+	if target != nil {
+		field = fieldOf(c.info, target)
+	}
+	c.identityOf(cur, value, name, target, field)
+}
+
+// identityOf is identity for a value stored in field (nil for none).
+func (c *checker) identityOf(cur inspector.Cursor, value ast.Expr, name string, target ast.Expr, field *types.Var) {
 	word, ok := identityName(name, c.identNames)
 	if !ok {
 		return
@@ -211,9 +229,12 @@ func (c *checker) identity(cur inspector.Cursor, value ast.Expr, name string, ta
 		return
 	}
 	if target != nil && inFunc {
-		if p, ok := flow.PathOf(c.info, target); ok && c.clamped(scope, p) {
+		if p, ok := flow.PathOf(c.info, target); ok && (c.clamped(scope, p) || c.counted(scope, p)) {
 			return
 		}
+	}
+	if field != nil && c.writers.incremented[field.Origin()] {
+		return // a counter seeded from the clock
 	}
 	if uniqueWords[word] {
 		c.rep.Reportf(value, "identity",

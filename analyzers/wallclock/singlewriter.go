@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -21,10 +22,14 @@ import (
 type writers struct {
 	count  map[*types.Var]int
 	random map[*types.Var]bool // the write sets a random identity beside it
+	// incremented holds the fields the package increments (f++, f += n,
+	// atomic adds): a field seeded from the clock and then incremented
+	// is a counter.
+	incremented map[*types.Var]bool
 }
 
 func newWriters() *writers {
-	return &writers{count: make(map[*types.Var]int), random: make(map[*types.Var]bool)}
+	return &writers{count: make(map[*types.Var]int), random: make(map[*types.Var]bool), incremented: make(map[*types.Var]bool)}
 }
 
 // note records the field writes of an assignment, an increment or a
@@ -36,11 +41,32 @@ func (w *writers) note(info *types.Info, cur inspector.Cursor) {
 			if f := fieldOf(info, lhs); f != nil {
 				w.count[f]++
 				w.random[f] = w.random[f] || enclosingSetsRandomID(info, cur, f)
+				if n.Tok == token.ADD_ASSIGN {
+					w.incremented[f] = true
+				}
 			}
 		}
 	case *ast.IncDecStmt:
 		if f := fieldOf(info, n.X); f != nil {
 			w.count[f] += 2 // an increment is a writer of its own
+			w.incremented[f] = n.Tok == token.INC || w.incremented[f]
+		}
+	case *ast.CallExpr:
+		// atomic.AddInt64(&s.seq, 1), s.seq.Add(1)
+		fn := match.Callee(info, n)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync/atomic" || !strings.HasPrefix(fn.Name(), "Add") {
+			return
+		}
+		var loc ast.Expr
+		if fn.Signature().Recv() == nil && len(n.Args) == 2 {
+			if u, ok := ast.Unparen(n.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				loc = u.X
+			}
+		} else if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+			loc = sel.X
+		}
+		if f := fieldOf(info, loc); loc != nil && f != nil {
+			w.incremented[f] = true
 		}
 	case *ast.CompositeLit:
 		t := info.TypeOf(n)
