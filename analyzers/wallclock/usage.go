@@ -70,3 +70,57 @@ func (c *checker) counted(scope inspector.Cursor, p flow.Path) bool {
 	}
 	return false
 }
+
+// clockFields records, per integer struct field, whether the package
+// assigns it a wall-clock reading and whether it assigns it anything
+// else. A field set only from the clock holds a timestamp, whatever its
+// name (Mark, Stamp, V): comparing two of them orders by the clock.
+type clockFields struct {
+	clock, other map[*types.Var]bool
+}
+
+// only reports whether the package sets f, and only from the clock.
+func (cf *clockFields) only(f *types.Var) bool {
+	f = f.Origin()
+	return cf.clock[f] && !cf.other[f]
+}
+
+// noteClockField records the integer field writes at cur.
+func (c *checker) noteClockField(cur inspector.Cursor) {
+	note := func(f *types.Var, value ast.Expr) {
+		if f == nil {
+			return
+		}
+		if b, ok := f.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+			return
+		}
+		scope, inFunc := flow.EnclosingFunc(cur)
+		if value != nil && c.clockValue(value, scope, inFunc, 0) {
+			c.clockFields.clock[f.Origin()] = true
+		} else {
+			c.clockFields.other[f.Origin()] = true
+		}
+	}
+	switch n := cur.Node().(type) {
+	case *ast.AssignStmt:
+		for i, lhs := range n.Lhs {
+			var value ast.Expr
+			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+				value = n.Rhs[i]
+			}
+			note(fieldOf(c.info, lhs), value)
+		}
+	case *ast.IncDecStmt:
+		note(fieldOf(c.info, n.X), nil)
+	case *ast.CompositeLit:
+		for _, elt := range n.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if f, ok := c.info.ObjectOf(id).(*types.Var); ok && f.IsField() {
+						note(f, kv.Value)
+					}
+				}
+			}
+		}
+	}
+}
