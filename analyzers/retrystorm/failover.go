@@ -7,6 +7,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 // failsOver reports whether the loop tries each backend of a collection
@@ -16,7 +17,7 @@ import (
 // what it tried in a map that it checks before trying (tried[b] = true
 // with `if tried[b] { continue }`). Such a loop ends when the list is
 // exhausted, and each attempt goes to another server: failover.
-func (c *checker) failsOver(l *loop) bool {
+func (c *checker) failsOver(l *retry.Loop) bool {
 	var indexed, shrunk, marked, checked []flow.Path
 	collection := func(e ast.Expr) (flow.Path, bool) {
 		t := c.info.TypeOf(e)
@@ -62,7 +63,7 @@ func (c *checker) failsOver(l *loop) bool {
 		}
 		return false
 	}
-	ast.Inspect(l.body, func(n ast.Node) bool {
+	ast.Inspect(l.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -9,7 +9,7 @@ import (
 // Failover: each backend of a list is tried once, failed ones removed
 // or skipped. The list's length bounds the attempts; nothing is retried.
 
-func removeHead(c *http.Client, backends []string) (*http.Response, error) { // want removeHead:"makes a network call"
+func removeHead(c *http.Client, backends []string) (*http.Response, error) {
 	var lastErr error
 	for len(backends) > 0 {
 		resp, err := c.Get(backends[0])
@@ -24,7 +24,7 @@ func removeHead(c *http.Client, backends []string) (*http.Response, error) { // 
 
 type pool struct{ endpoints []string }
 
-func (p *pool) removeFailed(c *http.Client, pick func([]string) int) (*http.Response, error) { // want removeFailed:"makes a network call"
+func (p *pool) removeFailed(c *http.Client, pick func([]string) int) (*http.Response, error) {
 	for {
 		if len(p.endpoints) == 0 {
 			return nil, nil
@@ -38,7 +38,7 @@ func (p *pool) removeFailed(c *http.Client, pick func([]string) int) (*http.Resp
 	}
 }
 
-func skipTried(c *http.Client, next func() string) *http.Response { // want skipTried:"makes a network call"
+func skipTried(c *http.Client, next func() string) *http.Response {
 	tried := make(map[string]bool)
 	for {
 		u := next()
@@ -54,7 +54,7 @@ func skipTried(c *http.Client, next func() string) *http.Response { // want skip
 	}
 }
 
-func dropFromSet(c *http.Client, servers map[string]bool, pick func(map[string]bool) string) *http.Response { // want dropFromSet:"makes a network call"
+func dropFromSet(c *http.Client, servers map[string]bool, pick func(map[string]bool) string) *http.Response {
 	for {
 		u := pick(servers)
 		if !servers[u] {
@@ -71,7 +71,7 @@ func dropFromSet(c *http.Client, servers map[string]bool, pick func(map[string]b
 // Look-alikes: the list is read but never shrinks, or shrinks a list the
 // call does not take from.
 
-func sameHeadForever(c *http.Client, backends []string) *http.Response { // want sameHeadForever:"makes a network call"
+func sameHeadForever(c *http.Client, backends []string) *http.Response {
 	for { // want `retry loop around \(\*http.Client\).Get has no delay and no limit`
 		resp, err := c.Get(backends[0])
 		if err == nil {
@@ -80,7 +80,7 @@ func sameHeadForever(c *http.Client, backends []string) *http.Response { // want
 	}
 }
 
-func shrinksOther(c *http.Client, backends, log []string) *http.Response { // want shrinksOther:"makes a network call"
+func shrinksOther(c *http.Client, backends, log []string) *http.Response {
 	for { // want `retry loop around \(\*http.Client\).Get waits a fixed delay`
 		resp, err := c.Get(backends[0])
 		if err == nil {

@@ -15,7 +15,7 @@ type cluster struct {
 
 func (c *cluster) currentLeader() string { return c.leader }
 
-func (c *cluster) sendToLeader(body string) (*http.Response, error) { // want sendToLeader:"makes a network call"
+func (c *cluster) sendToLeader(body string) (*http.Response, error) {
 	for {
 		leader := c.currentLeader()
 		if leader == "" {
@@ -37,7 +37,7 @@ func (c *cluster) waitForLeader() {
 	}
 }
 
-func (c *cluster) viaHelper(body string) (*http.Response, error) { // want viaHelper:"makes a network call"
+func (c *cluster) viaHelper(body string) (*http.Response, error) {
 	for {
 		c.waitForLeader()
 		resp, err := c.hc.Get(c.leader + body)
@@ -51,7 +51,7 @@ func (c *cluster) viaHelper(body string) (*http.Response, error) { // want viaHe
 // Waits under a test of the attempt (its error, its response, a counter)
 // are delays between attempts.
 
-func sleepOnStatus(hc *http.Client, req *http.Request) *http.Response { // want sleepOnStatus:"makes a network call"
+func sleepOnStatus(hc *http.Client, req *http.Request) *http.Response {
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter`
 		resp, err := hc.Do(req)
 		if err == nil && resp.StatusCode < 500 {
@@ -63,7 +63,7 @@ func sleepOnStatus(hc *http.Client, req *http.Request) *http.Response { // want 
 	}
 }
 
-func sleepAfterFirst(hc *http.Client, req *http.Request) (*http.Response, error) { // want sleepAfterFirst:"makes a network call"
+func sleepAfterFirst(hc *http.Client, req *http.Request) (*http.Response, error) {
 	var err error
 	for attempt := 0; attempt < 5; attempt++ { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
 		if attempt > 0 {
