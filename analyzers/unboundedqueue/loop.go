@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/distlint/distlint/internal/match"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // sameNamed reports whether a and b are the same type, or pointers to it.
@@ -18,19 +17,6 @@ func sameNamed(a, b types.Type) bool {
 		b = p.Elem()
 	}
 	return types.Identical(a, b)
-}
-
-// innermostLoop returns the innermost for or range statement that
-// encloses cur within the same function.
-func innermostLoop(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for e := range cur.Parent().Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		switch e.Node().(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return e, true
-		}
-		return inspector.Cursor{}, false
-	}
-	return inspector.Cursor{}, false
 }
 
 func walkLoopBody(body *ast.BlockStmt, f func(ast.Node)) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/retry"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -55,7 +56,7 @@ func (c *checker) groupUnlimited(cur inspector.Cursor, group ast.Expr) bool {
 // unbounded source, for the item the loop received, with no limit on
 // concurrency in view.
 func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis.Range) {
-	loop, ok := innermostLoop(cur)
+	loop, ok := retry.Innermost(cur)
 	if !ok {
 		return
 	}

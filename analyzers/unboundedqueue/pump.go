@@ -8,6 +8,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/retry"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -25,7 +26,7 @@ func (c *checker) pump(cur inspector.Cursor, as *ast.AssignStmt) {
 	if arg, ok2 := flow.PathOf(c.info, call.Args[0]); !ok || !ok2 || !arg.Equal(buf) {
 		return
 	}
-	loop, ok := innermostLoop(cur)
+	loop, ok := retry.Innermost(cur)
 	if !ok {
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/report"
+	"github.com/distlint/distlint/internal/retry"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -15,7 +16,7 @@ import (
 // goroutine per received item.
 func (c *checker) goStmt(cur inspector.Cursor, g *ast.GoStmt) {
 	if ch, ok := c.sendOnly(g.Call); ok {
-		if _, inLoop := innermostLoop(cur); inLoop || !c.localChan(cur, ch) {
+		if _, inLoop := retry.Innermost(cur); inLoop || !c.localChan(cur, ch) {
 			end := g.Call.Fun.End()
 			if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
 				end = lit.Type.End()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/report"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 // A spawnsPerCall is the fact that every call of a function starts a
@@ -113,7 +114,7 @@ func (c *checker) spawnCall(cur inspector.Cursor, call *ast.CallExpr, local map[
 	if _, inGo := cur.Parent().Node().(*ast.GoStmt); inGo {
 		return // go f(m): the go statement is the spawn
 	}
-	loop, ok := innermostLoop(cur)
+	loop, ok := retry.Innermost(cur)
 	if !ok {
 		return
 	}
