@@ -40,7 +40,7 @@ func (c *checker) configuredChan(call *ast.CallExpr) {
 			arg = ast.Unparen(conv.Args[0])
 		}
 	}
-	f := fieldVar(c.info, arg)
+	f := match.SelectedField(c.info, arg)
 	if f == nil {
 		return
 	}
@@ -79,26 +79,20 @@ func (c *checker) defaults() *fieldDefaults {
 	for cur := range c.insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:
-			for _, elt := range n.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if id, ok := kv.Key.(*ast.Ident); ok {
-						if f, ok := c.info.ObjectOf(id).(*types.Var); ok && f.IsField() {
-							set(f.Origin(), kv.Value)
-						}
-					}
-				}
+			for _, fv := range match.LiteralFields(c.info, n) {
+				set(fv.Field, fv.Value)
 			}
 		case *ast.AssignStmt:
 			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
 				for i, lhs := range n.Lhs {
-					set(fieldVar(c.info, lhs), n.Rhs[i])
+					set(match.SelectedField(c.info, lhs), n.Rhs[i])
 				}
 			}
 		case *ast.BinaryExpr:
 			switch n.Op {
 			case token.LSS, token.LEQ, token.GTR, token.GEQ:
 				for _, side := range []ast.Expr{n.X, n.Y} {
-					if f := fieldVar(c.info, side); f != nil {
+					if f := match.SelectedField(c.info, side); f != nil {
 						d.clamped[f] = true
 					}
 				}
@@ -106,7 +100,7 @@ func (c *checker) defaults() *fieldDefaults {
 		case *ast.CallExpr:
 			if match.IsBuiltin(c.info, n, "min") {
 				for _, a := range n.Args {
-					if f := fieldVar(c.info, a); f != nil {
+					if f := match.SelectedField(c.info, a); f != nil {
 						d.clamped[f] = true
 					}
 				}
@@ -114,17 +108,4 @@ func (c *checker) defaults() *fieldDefaults {
 		}
 	}
 	return d
-}
-
-// fieldVar returns the struct field that e selects, or nil.
-func fieldVar(info *types.Info, e ast.Expr) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil
-	}
-	return s.Obj().(*types.Var).Origin()
 }

@@ -17,13 +17,7 @@ import (
 // does both). One goroutine per key is bounded by the set of keys (the
 // partitions, tenants or peers), not by the rate of messages.
 func (c *checker) keyGuarded(loop inspector.Cursor) bool {
-	var body *ast.BlockStmt
-	switch l := loop.Node().(type) {
-	case *ast.RangeStmt:
-		body = l.Body
-	case *ast.ForStmt:
-		body = l.Body
-	}
+	body := loopBody(loop)
 	var checked, stored []flow.Path
 	mapIndex := func(e ast.Expr) (flow.Path, bool) {
 		ix, ok := ast.Unparen(e).(*ast.IndexExpr)

@@ -20,13 +20,7 @@ import (
 // pair (a method whose name acquires a permit, a slot or a semaphore,
 // whatever its letter case, on a type that also has a release method).
 func (c *checker) limited(loop inspector.Cursor) bool {
-	var body *ast.BlockStmt
-	switch l := loop.Node().(type) {
-	case *ast.RangeStmt:
-		body = l.Body
-	case *ast.ForStmt:
-		body = l.Body
-	}
+	body := loopBody(loop)
 	return c.blocksOnToken(body, true)
 }
 

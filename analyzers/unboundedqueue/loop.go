@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/distlint/distlint/internal/match"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // sameNamed reports whether a and b are the same type, or pointers to it.
@@ -83,4 +84,15 @@ func isChan(t types.Type) bool {
 func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Bool
+}
+
+// loopBody returns the body of the for or range statement at loop.
+func loopBody(loop inspector.Cursor) *ast.BlockStmt {
+	switch l := loop.Node().(type) {
+	case *ast.RangeStmt:
+		return l.Body
+	case *ast.ForStmt:
+		return l.Body
+	}
+	return nil
 }

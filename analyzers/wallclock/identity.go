@@ -205,7 +205,7 @@ func (c *checker) identityReturn(cur inspector.Cursor, ret *ast.ReturnStmt) {
 func (c *checker) identity(cur inspector.Cursor, value ast.Expr, name string, target ast.Expr) {
 	var field *types.Var
 	if target != nil {
-		field = fieldOf(c.info, target)
+		field = match.SelectedField(c.info, target)
 	}
 	c.identityOf(cur, value, name, target, field)
 }

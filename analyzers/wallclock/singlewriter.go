@@ -38,7 +38,7 @@ func (w *writers) note(info *types.Info, cur inspector.Cursor) {
 	switch n := cur.Node().(type) {
 	case *ast.AssignStmt:
 		for _, lhs := range n.Lhs {
-			if f := fieldOf(info, lhs); f != nil {
+			if f := match.SelectedField(info, lhs); f != nil {
 				w.count[f]++
 				w.random[f] = w.random[f] || enclosingSetsRandomID(info, cur, f)
 				if n.Tok == token.ADD_ASSIGN {
@@ -47,7 +47,7 @@ func (w *writers) note(info *types.Info, cur inspector.Cursor) {
 			}
 		}
 	case *ast.IncDecStmt:
-		if f := fieldOf(info, n.X); f != nil {
+		if f := match.SelectedField(info, n.X); f != nil {
 			w.count[f] += 2 // an increment is a writer of its own
 			w.incremented[f] = n.Tok == token.INC || w.incremented[f]
 		}
@@ -65,40 +65,18 @@ func (w *writers) note(info *types.Info, cur inspector.Cursor) {
 		} else if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			loc = sel.X
 		}
-		if f := fieldOf(info, loc); loc != nil && f != nil {
+		if f := match.SelectedField(info, loc); loc != nil && f != nil {
 			w.incremented[f] = true
 		}
 	case *ast.CompositeLit:
-		t := info.TypeOf(n)
-		if t == nil {
-			return
-		}
-		st, ok := types.Unalias(t).Underlying().(*types.Struct)
-		if !ok {
-			return
-		}
+		fvs := match.LiteralFields(info, n)
 		random := false
-		for _, elt := range n.Elts {
-			v := elt
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				v = kv.Value
-			}
-			random = random || randomID(info, v)
+		for _, fv := range fvs {
+			random = random || randomID(info, fv.Value)
 		}
-		for i, elt := range n.Elts {
-			var f *types.Var
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					f, _ = info.ObjectOf(id).(*types.Var)
-				}
-			} else if i < st.NumFields() {
-				f = st.Field(i)
-			}
-			if f != nil && f.IsField() {
-				f = f.Origin()
-				w.count[f]++
-				w.random[f] = w.random[f] || random
-			}
+		for _, fv := range fvs {
+			w.count[fv.Field]++
+			w.random[fv.Field] = w.random[fv.Field] || random
 		}
 	}
 }
@@ -112,18 +90,6 @@ func (w *writers) single(f *types.Var) bool {
 	}
 	f = f.Origin()
 	return w.count[f] == 1 && w.random[f]
-}
-
-func fieldOf(info *types.Info, e ast.Expr) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil
-	}
-	return s.Obj().(*types.Var).Origin()
 }
 
 // enclosingSetsRandomID reports whether the function around cur also
@@ -144,7 +110,7 @@ func enclosingSetsRandomID(info *types.Info, cur inspector.Cursor, f *types.Var)
 				return !found
 			}
 			for i, lhs := range as.Lhs {
-				if g := fieldOf(info, lhs); g != nil && g != f && randomID(info, as.Rhs[i]) {
+				if g := match.SelectedField(info, lhs); g != nil && g != f && randomID(info, as.Rhs[i]) {
 					found = true
 				}
 			}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
 )
 
 // mapKey reports a wall-clock reading, turned into an integer or a
@@ -108,19 +109,13 @@ func (c *checker) noteClockField(cur inspector.Cursor) {
 			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
 				value = n.Rhs[i]
 			}
-			note(fieldOf(c.info, lhs), value)
+			note(match.SelectedField(c.info, lhs), value)
 		}
 	case *ast.IncDecStmt:
-		note(fieldOf(c.info, n.X), nil)
+		note(match.SelectedField(c.info, n.X), nil)
 	case *ast.CompositeLit:
-		for _, elt := range n.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					if f, ok := c.info.ObjectOf(id).(*types.Var); ok && f.IsField() {
-						note(f, kv.Value)
-					}
-				}
-			}
+		for _, fv := range match.LiteralFields(c.info, n) {
+			note(fv.Field, fv.Value)
 		}
 	}
 }
