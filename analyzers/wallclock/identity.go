@@ -264,7 +264,7 @@ func (c *checker) clockValue(e ast.Expr, scope inspector.Cursor, inFunc bool, de
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return c.localDefs(e, scope, inFunc, func(d ast.Expr) bool { return c.clockValue(d, scope, inFunc, depth+1) })
+		return inFunc && flow.EachDef(c.info, scope, e, func(d flow.Def) bool { return c.wholeValue(d) && c.clockValue(d.Expr, scope, inFunc, depth+1) })
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.ADD, token.SUB, token.MUL, token.QUO, token.SHL, token.SHR:
@@ -322,7 +322,7 @@ func (c *checker) clockTime(e ast.Expr, scope inspector.Cursor, inFunc bool, dep
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return c.localDefs(e, scope, inFunc, func(d ast.Expr) bool { return c.clockTime(d, scope, inFunc, depth+1) })
+		return inFunc && flow.EachDef(c.info, scope, e, func(d flow.Def) bool { return c.wholeValue(d) && c.clockTime(d.Expr, scope, inFunc, depth+1) })
 	case *ast.CallExpr:
 		fn := match.Callee(c.info, e)
 		switch {
@@ -336,25 +336,16 @@ func (c *checker) clockTime(e ast.Expr, scope inspector.Cursor, inFunc bool, dep
 	return false
 }
 
-// localDefs reports whether the local variable id names is given only
-// values that satisfy pred.
-func (c *checker) localDefs(id *ast.Ident, scope inspector.Cursor, inFunc bool, pred func(ast.Expr) bool) bool {
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok || !inFunc || v.IsField() {
+// wholeValue reports whether a definition gives its variable a whole
+// value: not the zero value of a declaration, and not one of several
+// results of a call.
+func (c *checker) wholeValue(d flow.Def) bool {
+	if d.Expr == nil || d.Index != 0 {
 		return false
 	}
-	defs, ok := flow.Defs(c.info, scope, v)
-	if !ok {
-		return false
-	}
-	for _, d := range defs {
-		if d.Expr == nil || d.Index != 0 || !pred(d.Expr) {
+	if call, ok := ast.Unparen(d.Expr).(*ast.CallExpr); ok {
+		if tup, ok := c.info.TypeOf(call).(*types.Tuple); ok && tup.Len() > 1 {
 			return false
-		}
-		if call, ok := ast.Unparen(d.Expr).(*ast.CallExpr); ok {
-			if tup, ok := c.info.TypeOf(call).(*types.Tuple); ok && tup.Len() > 1 {
-				return false
-			}
 		}
 	}
 	return true
