@@ -45,7 +45,11 @@
 //     generation or nonce. Words are the camelCase and snake_case parts
 //     of the name, so orderID and event_seq match while provider,
 //     recorder, reorder and identity do not. The name may also be the
-//     constant key the value is sent under (h.Set("X-Version", v));
+//     constant key the value is sent under (h.Set("X-Version", v)).
+//     A name with the word cursor, checkpoint, watermark or resume makes
+//     it a resume cursor, whatever -wallclock.identnames says: reading
+//     on from a clock reading skips what other machines wrote with
+//     earlier clocks;
 //   - the same clock value used as a map key (m[ts] = v), whatever the
 //     variable is called: two events in the same tick share the key.
 //

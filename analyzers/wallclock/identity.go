@@ -13,6 +13,12 @@ import (
 	"github.com/distlint/distlint/internal/match"
 )
 
+// cursorWords name a position to resume reading from (a cursor, a
+// checkpoint, a watermark): a clock reading there skips what other
+// machines wrote with earlier clocks. They are not options: a cursor
+// is one whatever the identity words are.
+var cursorWords = map[string]bool{"cursor": true, "checkpoint": true, "watermark": true, "resume": true}
+
 // uniqueWords are identity names whose promise is uniqueness; the others
 // (seq, version, offset, ...) promise order.
 var uniqueWords = map[string]bool{"id": true, "ids": true, "nonce": true, "nonces": true}
@@ -214,6 +220,9 @@ func (c *checker) identity(cur inspector.Cursor, value ast.Expr, name string, ta
 func (c *checker) identityOf(cur inspector.Cursor, value ast.Expr, name string, target ast.Expr, field *types.Var) {
 	word, ok := identityName(name, c.identNames)
 	if !ok {
+		word, ok = identityName(name, cursorWords)
+	}
+	if !ok {
 		return
 	}
 	if !c.isIntOrString(value) {
@@ -235,6 +244,11 @@ func (c *checker) identityOf(cur inspector.Cursor, value ast.Expr, name string, 
 	}
 	if field != nil && c.writers.incremented[field.Origin()] {
 		return // a counter seeded from the clock
+	}
+	if cursorWords[word] {
+		c.rep.Reportf(value, "identity",
+			"wall-clock time used as a resume %s (%s): a write committed on another machine, or later with an earlier clock, falls behind the cursor and is never read; resume from an offset, sequence number or version assigned by one source", word, name)
+		return
 	}
 	if uniqueWords[word] {
 		c.rep.Reportf(value, "identity",

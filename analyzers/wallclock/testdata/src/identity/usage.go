@@ -70,3 +70,20 @@ func keyByTimeValue(events map[time.Time]Event, e Event) {
 func sendTime(h http.Header) {
 	h.Set("X-Sent-At", strconv.FormatInt(time.Now().Unix(), 10))
 }
+
+type Feed struct{}
+
+func (*Feed) ListAfter(cursor int64) []Event { return nil }
+
+type state struct {
+	Checkpoint string
+	LastPoll   int64
+}
+
+// A clock reading used as a resume cursor skips what other machines
+// wrote with earlier clocks.
+func poll(f *Feed, st *state) {
+	f.ListAfter(time.Now().UnixMilli())                      // want `wall-clock time used as a resume cursor \(cursor\)`
+	st.Checkpoint = strconv.FormatInt(time.Now().Unix(), 10) // want `wall-clock time used as a resume checkpoint \(Checkpoint\)`
+	st.LastPoll = time.Now().Unix()                          // a time, named as one
+}
