@@ -34,8 +34,8 @@
 //   - a slice queue: a struct's slice field appended to in one method,
 //     under a sync.Mutex with a wake-up signal to a consumer (a channel
 //     send, sync.Cond Signal or Broadcast), and drained in another
-//     method (reset to nil or [:0], sliced from the front, swapped), with
-//     no check of its length before the append;
+//     method that reads its items (reset to nil or [:0], sliced from the
+//     front, swapped), with no check of its length before the append;
 //   - make(chan T, n) with a constant n at or above
 //     -unboundedqueue.maxbuffer, or with n an option or configuration
 //     field whose visible default (a constant in a literal or an

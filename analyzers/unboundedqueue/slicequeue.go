@@ -77,7 +77,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 						pushes = append(pushes, push{method: decl.Name.Name, at: as})
 						pushed = append(pushed, f)
 					}
-				} else if c.drainValue(as.Rhs[i], f, recv) {
+				} else if c.drainValue(as.Rhs[i], f, recv) && c.readsQueue(decl.Body, f, recv) {
 					get(f).drains[decl.Name.Name] = true
 				}
 			}
@@ -160,6 +160,52 @@ func (c *checker) drainValue(e ast.Expr, f, recv *types.Var) bool {
 		return len(v.Elts) == 0
 	}
 	return false
+}
+
+// readsQueue reports whether body reads the items of recv.f (indexes or
+// ranges over it, copies it out, returns it, passes it on): a drain hands
+// the items to a consumer, a reset that reads nothing (Close, Reset) does
+// not. Its length, and the slice expressions and appends assigned back
+// to it, are not reads.
+func (c *checker) readsQueue(body *ast.BlockStmt, f, recv *types.Var) bool {
+	skip := make(map[ast.Expr]bool)
+	reads := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if reads {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if c.recvSliceField(lhs, recv) != f {
+					continue
+				}
+				skip[ast.Unparen(lhs)] = true
+				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
+					switch r := ast.Unparen(n.Rhs[i]).(type) {
+					case *ast.SliceExpr:
+						skip[ast.Unparen(r.X)] = true
+					case *ast.CallExpr:
+						if len(r.Args) > 0 {
+							skip[ast.Unparen(r.Args[0])] = true
+						}
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if (match.IsBuiltin(c.info, n, "len") || match.IsBuiltin(c.info, n, "cap")) && len(n.Args) == 1 {
+				skip[ast.Unparen(n.Args[0])] = true
+			}
+		case *ast.SelectorExpr:
+			if !skip[n] && c.recvSliceField(n, recv) == f {
+				reads = true
+			}
+		}
+		return true
+	})
+	return reads
 }
 
 // locksAndSignals reports whether body locks a sync.Mutex or RWMutex

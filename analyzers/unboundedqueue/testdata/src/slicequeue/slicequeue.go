@@ -195,3 +195,24 @@ func (s *single) run(in <-chan int) {
 		}
 	}
 }
+
+// Subscribers registered under a lock, with a signal, and cleared by
+// Close without reading them: a registry, not a queue.
+type registry struct {
+	mu      sync.Mutex
+	names   []string
+	changed chan struct{}
+}
+
+func (r *registry) add(name string) {
+	r.mu.Lock()
+	r.names = append(r.names, name)
+	r.mu.Unlock()
+	r.changed <- struct{}{}
+}
+
+func (r *registry) Close() {
+	r.mu.Lock()
+	r.names = nil
+	r.mu.Unlock()
+}
