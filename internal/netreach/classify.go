@@ -147,7 +147,9 @@ func recvName(fn *types.Func) string {
 		return n
 	}
 	if t := declaredInterface(fn); t != nil {
-		return t.(*types.Named).Obj().Name()
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return n.Obj().Name()
+		}
 	}
 	return "?"
 }
