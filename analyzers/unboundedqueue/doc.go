@@ -67,8 +67,9 @@
 // acknowledged by the goroutine (the subscription bounds those in
 // flight), ticker and timer channels (their rate is fixed), buffers sized
 // from an input's length, small hand-off buffers, slices collected and
-// read once (error lists, results), appends behind a length check, and
-// ring buffers.
+// read once (error lists, results), appends behind a length check, ring
+// buffers, and queues of the keys of a map that the push checks or the
+// rebuild ranges over (one entry per key: bounded by the key set).
 //
 // Bad:
 //

@@ -73,7 +73,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 					continue
 				}
 				if c.appendsTo(as.Rhs[i], f, recv) {
-					if len(as.Lhs) == 1 {
+					if len(as.Lhs) == 1 && !c.appendsMapKey(decl.Body, as.Rhs[i].(*ast.CallExpr)) {
 						pushes = append(pushes, push{method: decl.Name.Name, at: as})
 						pushed = append(pushed, f)
 					}
@@ -160,6 +160,58 @@ func (c *checker) drainValue(e ast.Expr, f, recv *types.Var) bool {
 		return len(v.Elts) == 0
 	}
 	return false
+}
+
+// appendsMapKey reports whether every value appended by the call is a
+// variable that the method checks as a key of a map (m[k] in a
+// condition, a comma-ok index) or takes from a range over a map's keys: a queue of the keys of a map, deduplicated
+// by it, holds at most one entry per key (client-go's FIFO), so it is
+// bounded by the key set, not by the rate of events.
+func (c *checker) appendsMapKey(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	keys := make(map[types.Object]bool)
+	isMap := func(e ast.Expr) bool {
+		t := c.info.TypeOf(e)
+		if t == nil {
+			return false
+		}
+		_, ok := t.Underlying().(*types.Map)
+		return ok
+	}
+	checkKey := func(e ast.Expr) {
+		if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok && isMap(ix.X) {
+			if id, ok := ast.Unparen(ix.Index).(*ast.Ident); ok {
+				keys[c.info.Uses[id]] = true
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			// if m[k] { ... }, if _, ok := m[k]; !ok { ... }
+			ast.Inspect(n.Cond, func(m ast.Node) bool {
+				if e, ok := m.(ast.Expr); ok {
+					checkKey(e)
+				}
+				return true
+			})
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				checkKey(n.Rhs[0]) // _, exists := m[k]
+			}
+		case *ast.RangeStmt:
+			if id, ok := n.Key.(*ast.Ident); ok && isMap(n.X) {
+				keys[c.info.ObjectOf(id)] = true
+			}
+		}
+		return true
+	})
+	for _, arg := range call.Args[1:] {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok || !keys[c.info.ObjectOf(id)] {
+			return false
+		}
+	}
+	return !call.Ellipsis.IsValid()
 }
 
 // readsQueue reports whether body reads the items of recv.f (indexes or

@@ -216,3 +216,73 @@ func (r *registry) Close() {
 	r.names = nil
 	r.mu.Unlock()
 }
+
+// A queue of the keys of a map, deduplicated by it (client-go's FIFO):
+// one entry per key at most, bounded by the key set.
+type fifo struct {
+	mu    sync.Mutex
+	cond  sync.Cond
+	items map[string]Entry
+	queue []string
+}
+
+func (f *fifo) Add(id string, e Entry) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, exists := f.items[id]; !exists {
+		f.queue = append(f.queue, id)
+	}
+	f.items[id] = e
+	f.cond.Broadcast()
+}
+
+func (f *fifo) Replace(items map[string]Entry) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.items = items
+	f.queue = f.queue[:0]
+	for id := range items {
+		f.queue = append(f.queue, id)
+	}
+	f.cond.Broadcast()
+}
+
+func (f *fifo) Pop() Entry {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for len(f.queue) == 0 {
+		f.cond.Wait()
+	}
+	id := f.queue[0]
+	f.queue = f.queue[1:]
+	e := f.items[id]
+	delete(f.items, id)
+	return e
+}
+
+// The same queue without the dedup: every Add is an entry.
+type eventLog struct {
+	mu     sync.Mutex
+	cond   sync.Cond
+	index  map[string]int
+	events []string
+}
+
+func (l *eventLog) Add(id string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.events = append(l.events, id) // want `slice queue events grows without bound: Add appends`
+	l.index[id]++
+	l.cond.Signal()
+}
+
+func (l *eventLog) Pop() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for len(l.events) == 0 {
+		l.cond.Wait()
+	}
+	id := l.events[0]
+	l.events = l.events[1:]
+	return id
+}
