@@ -111,9 +111,10 @@ func (c *checker) identityArgs(cur inspector.Cursor, call *ast.CallExpr) {
 		c.identity(cur, value, name, nil)
 		return
 	}
-	if len(call.Args) == 2 {
-		// Set("X-Version", v), metadata.Pairs("version", v): a key
-		// names the value sent with it.
+	if fn := match.Callee(c.info, call); len(call.Args) == 2 && fn != nil && fn.Signature().Recv() != nil && !sig.Variadic() {
+		// h.Set("X-Version", v), md.Append("version", v): a method
+		// storing a value under a key, which names it. Functions (log
+		// fields, format strings) are left alone.
 		if key, ok := c.constString(call.Args[0]); ok {
 			c.identity(cur, call.Args[1], key, nil)
 			return

@@ -87,3 +87,13 @@ func poll(f *Feed, st *state) {
 	st.Checkpoint = strconv.FormatInt(time.Now().Unix(), 10) // want `wall-clock time used as a resume checkpoint \(Checkpoint\)`
 	st.LastPoll = time.Now().Unix()                          // a time, named as one
 }
+
+func logf(format string, args ...any) {}
+
+func pair(key string, value int64) int64 { return value }
+
+// A format string or a log field is not a key the value is sent under.
+func logged() {
+	logf("request id %d", time.Now().UnixNano())
+	_ = pair("seq", time.Now().UnixNano())
+}
