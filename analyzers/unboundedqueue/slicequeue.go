@@ -86,7 +86,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 		if len(pushes) == 0 {
 			continue
 		}
-		locked, signals := c.locksAndSignals(decl.Body)
+		locked, signals := c.locksAndSignals(decl.Body, true)
 		for i, p := range pushes {
 			f := pushed[i]
 			p.locked, p.signals, p.checked = locked, signals, c.lenChecked(decl.Body, f, recv)
@@ -262,8 +262,9 @@ func (c *checker) readsQueue(body *ast.BlockStmt, f, recv *types.Var) bool {
 
 // locksAndSignals reports whether body locks a sync.Mutex or RWMutex
 // and whether it wakes a consumer: a channel send (plain or in a select)
-// or sync.Cond's Signal or Broadcast.
-func (c *checker) locksAndSignals(body *ast.BlockStmt) (locked, signals bool) {
+// or sync.Cond's Signal or Broadcast, itself or, with follow, in a
+// function of this package that it calls (wakeQueueAndNotify).
+func (c *checker) locksAndSignals(body *ast.BlockStmt, follow bool) (locked, signals bool) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -277,6 +278,10 @@ func (c *checker) locksAndSignals(body *ast.BlockStmt) (locked, signals bool) {
 				locked = true
 			case match.IsMethod(fn, "sync", "Cond", "Signal", "Broadcast"):
 				signals = true
+			case follow && !signals && fn != nil && fn.Pkg() == c.pass.Pkg:
+				if decl := match.FuncDecl(c.pass.Files, c.info, fn); decl != nil && decl.Body != nil {
+					_, signals = c.locksAndSignals(decl.Body, false)
+				}
 			}
 		}
 		return true

@@ -286,3 +286,61 @@ func (l *eventLog) Pop() string {
 	l.events = l.events[1:]
 	return id
 }
+
+// The wake-up is in a helper of the package.
+type outbox struct {
+	mu      sync.Mutex
+	pending []Entry
+	notify  chan struct{}
+}
+
+func (o *outbox) wake() {
+	select {
+	case o.notify <- struct{}{}:
+	default:
+	}
+}
+
+func (o *outbox) send(e Entry) {
+	o.mu.Lock()
+	o.pending = append(o.pending, e) // want `slice queue pending grows without bound: send appends`
+	o.mu.Unlock()
+	o.wake()
+}
+
+func (o *outbox) sent(n int) []Entry {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	done := o.pending[:n]
+	o.pending = o.pending[n:]
+	return done
+}
+
+// The same outbox with a limit in memory (dendrite's destination queue).
+type cappedOutbox struct {
+	mu       sync.Mutex
+	pending  []Entry
+	notify   chan struct{}
+	overflow bool
+}
+
+func (o *cappedOutbox) wake() { o.notify <- struct{}{} }
+
+func (o *cappedOutbox) send(e Entry) {
+	o.mu.Lock()
+	if len(o.pending) < 1000 {
+		o.pending = append(o.pending, e)
+	} else {
+		o.overflow = true
+	}
+	o.mu.Unlock()
+	o.wake()
+}
+
+func (o *cappedOutbox) sent(n int) []Entry {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	done := o.pending[:n]
+	o.pending = o.pending[n:]
+	return done
+}
