@@ -68,8 +68,11 @@
 // flight), ticker and timer channels (their rate is fixed), buffers sized
 // from an input's length, small hand-off buffers, slices collected and
 // read once (error lists, results), appends behind a length check, ring
-// buffers, and queues of the keys of a map that the push checks or the
-// rebuild ranges over (one entry per key: bounded by the key set).
+// buffers, queues of the keys of a map that the push checks or the
+// rebuild ranges over (one entry per key: bounded by the key set), and
+// queues whose size, told by one of their methods (len of the slice, or
+// a count the push keeps), the package compares with a limit (the
+// caller pauses or drops before it pushes).
 //
 // Bad:
 //

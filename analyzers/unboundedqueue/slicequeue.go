@@ -14,6 +14,7 @@ import (
 // A queueField is a slice field of a struct that the package uses as a
 // queue: one method appends to it, another drains it.
 type queueField struct {
+	field  *types.Var
 	name   string
 	pushes []push          // appends, with what their method does around them
 	drains map[string]bool // the methods that empty the slice
@@ -27,6 +28,9 @@ type push struct {
 	// mutex, wakes a consumer (a channel send, sync.Cond Signal or
 	// Broadcast), and compares the slice's length with a limit.
 	locked, signals, checked bool
+	// bumped are the receiver's integer fields the method adds to (a
+	// count of items or bytes kept beside the slice).
+	bumped []*types.Var
 }
 
 // sliceQueues reports slice queues that grow without bound: a struct's
@@ -40,10 +44,11 @@ type push struct {
 // not append, and a queue with a length check is bounded.
 func (c *checker) sliceQueues(insp *inspector.Inspector) {
 	fields := make(map[*types.Var]*queueField)
+	sizes := &sizeMethods{ofLen: make(map[*types.Var][]*types.Func), ofField: make(map[*types.Var][]*types.Func)}
 	get := func(f *types.Var) *queueField {
 		q := fields[f]
 		if q == nil {
-			q = &queueField{name: f.Name(), drains: make(map[string]bool)}
+			q = &queueField{name: f.Name(), field: f, drains: make(map[string]bool)}
 			fields[f] = q
 		}
 		return q
@@ -59,6 +64,9 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 		}
 		var pushes []push
 		var pushed []*types.Var
+		if fn, ok := c.info.Defs[decl.Name].(*types.Func); ok {
+			c.noteSizeMethod(fn, decl, recv, sizes)
+		}
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
 			as, ok := n.(*ast.AssignStmt)
 			if _, lit := n.(*ast.FuncLit); lit {
@@ -90,6 +98,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 		for i, p := range pushes {
 			f := pushed[i]
 			p.locked, p.signals, p.checked = locked, signals, c.lenChecked(decl.Body, f, recv)
+			p.bumped = c.bumpedFields(decl.Body, recv)
 			q := get(f)
 			q.pushes = append(q.pushes, p)
 		}
@@ -102,7 +111,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 					drain = m
 				}
 			}
-			if drain == "" || !p.locked || !p.signals || p.checked {
+			if drain == "" || !p.locked || !p.signals || p.checked || c.sizeConsulted(q.field, p, sizes) {
 				continue
 			}
 			c.rep.Reportf(report.Span(p.at.Pos(), p.at.End()), "slice-queue",
@@ -309,4 +318,115 @@ func (c *checker) lenChecked(body *ast.BlockStmt, f, recv *types.Var) bool {
 		return !checked
 	})
 	return checked
+}
+
+// sizeMethods are the methods that tell a queue's size: those returning
+// len of a slice field, and those returning an integer field.
+type sizeMethods struct {
+	ofLen, ofField map[*types.Var][]*types.Func
+}
+
+// noteSizeMethod records fn if it returns len(recv.f) or recv.g alone.
+func (c *checker) noteSizeMethod(fn *types.Func, decl *ast.FuncDecl, recv *types.Var, sizes *sizeMethods) {
+	if len(decl.Body.List) == 0 {
+		return
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		if !ok || len(ret.Results) != 1 {
+			return true
+		}
+		r := ast.Unparen(ret.Results[0])
+		if call, ok := r.(*ast.CallExpr); ok && len(call.Args) == 1 && match.IsBuiltin(c.info, call, "len") {
+			if f := c.recvSliceField(call.Args[0], recv); f != nil {
+				sizes.ofLen[f] = append(sizes.ofLen[f], fn)
+			}
+			return true
+		}
+		if sel, ok := r.(*ast.SelectorExpr); ok {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[id] == recv {
+				if f := match.SelectedField(c.info, sel); f != nil {
+					sizes.ofField[f] = append(sizes.ofField[f], fn)
+				}
+			}
+		}
+		return true
+	})
+}
+
+// bumpedFields returns the receiver's fields that body increments or
+// adds to (q.n++, q.bytes += len(item)).
+func (c *checker) bumpedFields(body *ast.BlockStmt, recv *types.Var) []*types.Var {
+	var out []*types.Var
+	onRecv := func(e ast.Expr) *types.Var {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || c.info.Uses[id] != recv {
+			return nil
+		}
+		return match.SelectedField(c.info, sel)
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			if f := onRecv(n.X); f != nil && n.Tok == token.INC {
+				out = append(out, f)
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ADD_ASSIGN {
+				if f := onRecv(n.Lhs[0]); f != nil {
+					out = append(out, f)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// sizeConsulted reports whether the package compares the queue's size
+// with a limit through a method of the queue (q.Len() >= max,
+// q.NumRecords()+n >= maxSize): its callers bound it, pausing or
+// dropping before they push (centrifugo's Kafka consumer pauses a
+// partition when its queue is full). The method returns len of the
+// slice or a count that the push keeps beside it.
+func (c *checker) sizeConsulted(f *types.Var, p push, sizes *sizeMethods) bool {
+	methods := make(map[*types.Func]bool)
+	for _, m := range sizes.ofLen[f] {
+		methods[m] = true
+	}
+	for _, g := range p.bumped {
+		for _, m := range sizes.ofField[g] {
+			methods[m] = true
+		}
+	}
+	if len(methods) == 0 {
+		return false
+	}
+	for cur := range c.insp.Root().Preorder((*ast.BinaryExpr)(nil)) {
+		bin := cur.Node().(*ast.BinaryExpr)
+		switch bin.Op {
+		case token.LSS, token.LEQ, token.GTR, token.GEQ:
+		default:
+			continue
+		}
+		found := false
+		ast.Inspect(bin, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn := match.Callee(c.info, call); fn != nil && methods[fn.Origin()] {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -344,3 +344,71 @@ func (o *cappedOutbox) sent(n int) []Entry {
 	o.pending = o.pending[n:]
 	return done
 }
+
+// A queue whose size its caller checks before pushing (centrifugo's
+// Kafka consumer pauses the partition): bounded by the caller.
+type partitionQueue struct {
+	mu       sync.Mutex
+	items    [][]byte
+	records  int
+	notEmpty chan struct{}
+}
+
+func (q *partitionQueue) Push(batch []byte) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.items = append(q.items, batch)
+	q.records += len(batch)
+	select {
+	case q.notEmpty <- struct{}{}:
+	default:
+	}
+}
+
+func (q *partitionQueue) Pop() []byte {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	b := q.items[0]
+	q.items = q.items[1:]
+	q.records -= len(b)
+	return b
+}
+
+func (q *partitionQueue) NumRecords() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.records
+}
+
+func fetch(q *partitionQueue, batch []byte, maxSize int, pause func()) {
+	if q.NumRecords()+len(batch) >= maxSize {
+		pause()
+	}
+	q.Push(batch)
+}
+
+// A Len that nobody compares with a limit bounds nothing.
+type jobQueue struct {
+	mu   sync.Mutex
+	jobs []string
+	cond sync.Cond
+}
+
+func (q *jobQueue) Add(j string) {
+	q.mu.Lock()
+	q.jobs = append(q.jobs, j) // want `slice queue jobs grows without bound: Add appends`
+	q.mu.Unlock()
+	q.cond.Signal()
+}
+
+func (q *jobQueue) Take() []string {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	out := q.jobs
+	q.jobs = nil
+	return out
+}
+
+func (q *jobQueue) Len() int { return len(q.jobs) }
+
+func report(q *jobQueue) int { return q.Len() }
