@@ -12,11 +12,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/netreach"
+	"github.com/distlint/distlint/internal/report"
 )
 
 // Analyzer summarizes what each function of a package does with the
@@ -29,8 +31,9 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "flowsummary",
 	Doc:        "summarize what functions do with the struct values they are given and return",
 	URL:        "https://github.com/distlint/distlint/tree/main/internal/flow",
-	Run:        runSummaries,
-	FactTypes:  []analysis.Fact{new(Summary)},
+	Run:        report.Protect(runSummaries),
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes:  []analysis.Fact{new(Summary), new(FieldOrigins)},
 	ResultType: reflect.TypeFor[*Engine](),
 }
 
@@ -131,6 +134,8 @@ type Engine struct {
 	local map[*types.Func]*Summary // computed summaries; nil while in progress
 	decls map[*types.Func]inspector.Cursor
 	order []*types.Func
+	// fields are the origins of the package's interface-typed fields.
+	fields map[*types.Var]*FieldOrigins
 }
 
 // Summary returns the summary of fn, from the package's analysis or
@@ -516,7 +521,7 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 		// need no summary. Leaving it keeps the facts cheap.
 		return e, nil
 	}
-	insp := inspector.New(pass.Files)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	e.decls = make(map[*types.Func]inspector.Cursor)
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := cur.Node().(*ast.FuncDecl)
@@ -528,10 +533,13 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 		e.order = append(e.order, fn)
 	}
 	for _, fn := range e.order {
-		if s := e.summaryOf(fn); s != nil && fn.Exported() && (s.Fresh != nil || len(s.Params) > 0) {
-			pass.ExportObjectFact(fn, s)
+		if s := e.summaryOf(fn); s != nil && fn.Exported() {
+			if f := factOf(s); f != nil {
+				pass.ExportObjectFact(fn, f)
+			}
 		}
 	}
+	e.fieldOrigins(pass, insp)
 	return e, nil
 }
 
@@ -560,6 +568,30 @@ func inGOROOT(pass *analysis.Pass) bool {
 	}
 	name := pass.Fset.File(pass.Files[0].Pos()).Name()
 	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+// factOf returns what of s other packages need, or nil: facts cross
+// every package boundary, so they carry only what changes an answer. A
+// use that escapes says no more than no use at all (out of view), and a
+// receiver that is only read (a getter: most methods) would only repeat
+// what the name of the method says.
+func factOf(s *Summary) *Summary {
+	f := &Summary{Fresh: s.Fresh}
+	if f.Fresh != nil && f.Fresh.Escapes {
+		f.Fresh = nil
+	}
+	for _, u := range s.Params {
+		switch {
+		case u.Escapes:
+		case u.Index < 0 && len(u.Set) == 0 && len(u.Methods) == 0 && u.Sends == "" && !u.Returned:
+		default:
+			f.Params = append(f.Params, u)
+		}
+	}
+	if f.Fresh == nil && len(f.Params) == 0 {
+		return nil
+	}
+	return f
 }
 
 // interesting reports whether fn takes or returns a struct or a pointer

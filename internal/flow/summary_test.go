@@ -69,7 +69,7 @@ var probe = &analysis.Analyzer{
 }
 
 func TestSummaries(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), Analyzer, "sdk", "helpers")
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "sdk", "helpers", "fields")
 }
 
 func TestUnset(t *testing.T) {

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/distlint/distlint/internal/testmod"
 )
 
 // probe reports what netreach says of every call, for the tests.
@@ -61,6 +63,15 @@ func TestClassify(t *testing.T) {
 func TestFacts(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), Analyzer, "a", "b", "c")
+}
+
+// TestRealLibraries classifies calls of the real client libraries (AWS
+// SDK v1 and v2, Stripe, gRPC, sarama, NATS, AMQP, go-redis, pgx), whose
+// interface methods come from export data.
+func TestRealLibraries(t *testing.T) {
+	t.Parallel()
+	dir := testmod.Download(t, "testdata/realmod")
+	analysistest.Run(t, dir, probe, "./...")
 }
 
 func TestFactEncoding(t *testing.T) {
