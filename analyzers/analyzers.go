@@ -16,6 +16,7 @@ import (
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
 	"github.com/distlint/distlint/analyzers/wallclock"
 	"github.com/distlint/distlint/internal/report"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 // New returns a fresh instance of every analyzer in the suite. They share
@@ -26,6 +27,9 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 	if policy == nil {
 		policy = new(report.Policy)
 	}
+	// One list of retry libraries: -retrystorm.backoffpkgs extends it for
+	// every analyzer that recognises retries.
+	libs := new(retry.Libraries)
 	return []*analysis.Analyzer{
 		timeout.New(timeout.Config{Policy: policy}),
 		unboundedqueue.New(unboundedqueue.Config{Policy: policy}),
@@ -34,8 +38,8 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		wallclock.New(wallclock.Config{Policy: policy}),
 		dualwrite.New(dualwrite.Config{Policy: policy}),
 		latency.New(latency.Config{Policy: policy}),
-		idempotency.New(idempotency.Config{Policy: policy}),
-		retrystorm.New(retrystorm.Config{Policy: policy}),
+		idempotency.New(idempotency.Config{Policy: policy, Libraries: libs}),
+		retrystorm.New(retrystorm.Config{Policy: policy, Libraries: libs}),
 		boundary.New(boundary.Config{Policy: policy}),
 	}
 }

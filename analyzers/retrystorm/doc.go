@@ -14,6 +14,14 @@
 // that back off exponentially, with jitter, and stop after a few attempts
 // or a deadline let the server recover.
 //
+// Evidence: distlint reports a retry loop only when it can see the
+// same network call repeated after its failure, and can see the whole
+// pace of the loop: every wait between attempts, their durations and
+// what bounds them. A wait it cannot see into (a helper of another
+// package named like a wait, a channel that is not a timer), a wait
+// that depends on state other than the attempt, or a loop that moves to
+// another backend on each failure keeps it silent.
+//
 // The analyzer reports a loop that repeats a network call after it fails
 // (the failure leads back to the loop's head while success leaves it:
 // `for { err := call(); if err == nil { break } }`,
@@ -33,12 +41,14 @@
 //     in a function that returns an error: its caller waits for an
 //     outcome that never comes.
 //
-// Network calls are net/http requests (Client.Do, Get, Post, Head,
-// PostForm, http.Get and friends, RoundTrip), database/sql statements,
-// pings and transactions, net and crypto/tls dials, gRPC ClientConn.Invoke
-// and generated client methods (a context first, ...grpc.CallOption
-// last), and functions that make one of these, in the same package or,
-// through analysis facts, in another.
+// Network calls are those the suite's network classifier
+// (internal/netreach) knows: net/http requests and round trips,
+// database/sql statements, pings and transactions, net and crypto/tls
+// dials, gRPC ClientConn.Invoke and generated client methods, broker,
+// Redis and cloud SDK calls, and functions that make one of these, in
+// the same package or, through analysis facts, in another. Loops,
+// delays and bounds are recognised by the suite's retry recogniser
+// (internal/retry), which idempotency shares.
 //
 // Left alone: loops that use a retry or backoff library
 // (github.com/cenkalti/backoff, github.com/avast/retry-go,
@@ -51,7 +61,14 @@
 // that sleeps, waits or backs off; a select on a channel other than a
 // timer or a cancellation); loops over distinct inputs (ranges over
 // slices, maps, channels and iterators; pagination, whose failure leaves
-// the loop); polling loops that go on after success as after failure.
+// the loop); failover, a loop that tries each backend of a list once
+// (it indexes the list by its counter, takes an element and removes it
+// from the list, or marks the ones tried in a map it checks first);
+// waits that happen only sometimes (under a condition about something
+// other than the attempt, its results or a counter: a sleep while there
+// is no leader is not a delay between attempts, and the loop's pace is
+// the election's); polling loops that go on after success as after
+// failure.
 //
 // Bad:
 //

@@ -6,11 +6,11 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
-	"github.com/distlint/distlint/internal/option"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 //go:embed doc.go
@@ -23,28 +23,21 @@ const Name = "retrystorm"
 const URL = "https://pkg.go.dev/github.com/distlint/distlint/analyzers/retrystorm"
 
 // DefaultBackoffPkgs are the import paths (and their subpackages) of
-// retry and backoff libraries: a loop that uses one is left alone.
-var DefaultBackoffPkgs = []string{
-	"github.com/cenkalti/backoff",
-	"github.com/avast/retry-go",
-	"k8s.io/apimachinery/pkg/util/wait",
-	"k8s.io/client-go/util/retry",
-	"k8s.io/client-go/util/flowcontrol",
-	"github.com/hashicorp/go-retryablehttp",
-	"github.com/grpc-ecosystem/go-grpc-middleware/retry",
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/retry",
-	"github.com/sethvargo/go-retry",
-	"github.com/jpillora/backoff",
-}
+// retry and backoff libraries: a loop that uses one is left alone. They
+// are the suite's one list, retry.DefaultLibraries.
+var DefaultBackoffPkgs = retry.DefaultLibraries
 
 // Config configures one instance of the analyzer.
 type Config struct {
 	// Policy is the suite's reporting policy; nil means the default.
 	Policy *report.Policy
-	// BackoffPkgs are more import paths of retry and backoff libraries,
-	// in addition to DefaultBackoffPkgs (-retrystorm.backoffpkgs, a
-	// comma-separated list). A path stands for its subpackages too.
-	BackoffPkgs []string
+	// Libraries are the retry and backoff libraries whose use leaves a
+	// loop alone: retry.DefaultLibraries and the paths a user adds with
+	// -retrystorm.backoffpkgs (a comma-separated list; a path stands
+	// for its subpackages too). A suite hands the same value to every
+	// analyzer that recognises retries, so that one flag sets it for
+	// all; nil means a value of this instance's own.
+	Libraries *retry.Libraries
 }
 
 // Analyzer is a ready instance with the default configuration, for
@@ -56,41 +49,41 @@ var Analyzer = New(Config{})
 // New returns a retrystorm analyzer configured by cfg. Its flags set this
 // instance's configuration only.
 func New(cfg Config) *analysis.Analyzer {
-	cfg.BackoffPkgs = append([]string(nil), cfg.BackoffPkgs...)
-	a := &analysis.Analyzer{
-		Name:      Name,
-		Doc:       docs.Extract(doc, Name),
-		URL:       URL,
-		FactTypes: []analysis.Fact{new(callsNetwork), new(reachesNetwork)},
+	if cfg.Libraries == nil {
+		cfg.Libraries = new(retry.Libraries)
 	}
-	a.Flags.Var((*option.List)(&cfg.BackoffPkgs), "backoffpkgs", "comma-separated import paths of more retry and backoff libraries whose use leaves a loop alone")
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.Extract(doc, Name),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{netreach.Analyzer},
+	}
+	a.Flags.Var(cfg.Libraries, "backoffpkgs", "comma-separated import paths of more retry and backoff libraries whose use leaves a loop alone")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
 }
 
 type checker struct {
-	pass    *analysis.Pass
-	insp    *inspector.Inspector // built for the first loop that retries
-	info    *types.Info
-	rep     *report.Reporter
-	local   map[*types.Func]string // the package's functions and the network call each reaches ("" for none)
-	backoff []string
+	pass *analysis.Pass
+	info *types.Info
+	rep  *report.Reporter
+	net  *netreach.Result
+	find *retry.Finder
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Packages that cannot reach the network (most of the standard
-	// library, which every driver analyzes too because of the facts) are
-	// left before any work.
-	if !reaches(pass) {
+	// library) are left before any work.
+	net := pass.ResultOf[netreach.Analyzer].(*netreach.Result)
+	if !net.Package() {
 		return nil, nil
 	}
-	pass.ExportPackageFact(new(reachesNetwork))
 	c := &checker{
-		pass:    pass,
-		info:    pass.TypesInfo,
-		rep:     report.New(pass, cfg.Policy),
-		local:   computeFacts(pass),
-		backoff: append(append([]string(nil), DefaultBackoffPkgs...), cfg.BackoffPkgs...),
+		pass: pass,
+		info: pass.TypesInfo,
+		rep:  report.New(pass, cfg.Policy),
+		net:  net,
+		find: retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
 	}
 	for _, f := range pass.Files {
 		if c.rep.Skip(f) {
@@ -102,7 +95,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			case *ast.LabeledStmt:
 				labels[n.Stmt] = n.Label
 			case *ast.ForStmt, *ast.RangeStmt:
-				if l := c.newLoop(n.(ast.Stmt), labels[n.(ast.Stmt)]); l != nil {
+				if l := c.find.NewLoop(n.(ast.Stmt), labels[n.(ast.Stmt)]); l != nil {
 					c.check(l)
 				}
 			}
@@ -110,14 +103,4 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		})
 	}
 	return nil, nil
-}
-
-// cursor returns the cursor of the loop l, building the package's
-// inspector the first time: few packages have a loop that retries, and
-// the analyzer runs on every dependency for its facts.
-func (c *checker) cursor(l *loop) (inspector.Cursor, bool) {
-	if c.insp == nil {
-		c.insp = inspector.New(c.pass.Files)
-	}
-	return c.insp.Root().FindNode(l.stmt)
 }

@@ -11,6 +11,14 @@
 // only delays it. Bounded buffers push back (block the producer) or shed
 // load (drop, and count the drops), and the system stays up.
 //
+// Evidence: distlint reports a queue only when it can see both its
+// producer and the absence of any bound: a loop receiving from a
+// channel or a subscription (or a function with a lock and a wake-up
+// signal feeding a consumer) that starts goroutines or appends items,
+// with no semaphore, token, counter, key set, length check or limit in
+// view; a bound it cannot see (a group or limiter from elsewhere, a
+// callee that checks a counter or a flag first) keeps it silent.
+//
 // The analyzer reports:
 //
 //   - a goroutine started only to send on a channel
@@ -23,20 +31,48 @@
 //   - the "infinite channel" pump: a loop that receives from one channel,
 //     appends to a slice and sends the slice's head to another channel,
 //     with no check of the slice's length that drops, blocks or rejects;
-//   - make(chan T, n) with a constant n at or above -unboundedqueue.maxbuffer;
+//   - a slice queue: a struct's slice field appended to in one method,
+//     under a sync.Mutex with a wake-up signal to a consumer (a channel
+//     send, sync.Cond Signal or Broadcast), and drained in another
+//     method that reads its items (reset to nil or [:0], sliced from the
+//     front, swapped), with no check of its length before the append;
+//   - make(chan T, n) with a constant n at or above
+//     -unboundedqueue.maxbuffer, or with n an option or configuration
+//     field whose visible default (a constant in a literal or an
+//     assignment in the package) is at or above it and that nothing
+//     clamps (no comparison with a limit, no min);
 //   - a goroutine (go, errgroup.Group.Go, sync.WaitGroup.Go) started per
 //     item received from a channel or a subscription (a loop ranging over a
 //     channel, receiving, or calling Next, NextMsg, Receive, Recv, Fetch,
 //     FetchMessage, ReadMessage or Poll for a message) when nothing in view
-//     limits concurrency: no semaphore acquired in the loop (a send, a
-//     receive or an Acquire call), no Wait in the loop, no
-//     errgroup SetLimit.
+//     limits concurrency; also a call, per received item, of a function
+//     that starts a goroutine on every call (the fact "spawns an
+//     unbounded goroutine per call" carries this across packages).
+//
+// Limits are recognised by what they do and by their types, not by the
+// names of methods: a send or a bare receive in the loop (a buffered
+// channel of tokens), a helper of the package that does one, a
+// golang.org/x/sync/semaphore.Weighted, a golang.org/x/time/rate
+// limiter, a sync.WaitGroup or errgroup waited on in the loop, an
+// errgroup with SetLimit, or any acquire-release pair whatever its
+// letter case (acquireSlot and releaseSlot, TakePermit and
+// ReturnPermit: a method that acquires a semaphore, permit or slot on a
+// type, or in a package, that also has a release).
 //
 // Left alone: accept loops of servers (one goroutine per connection, the
 // net/http model, bounded by the operating system), fan-out over a slice,
-// map or integer range (bounded by its length), ticker and timer channels
-// (their rate is fixed), buffers sized from an input's length, and small
-// hand-off buffers.
+// map or integer range (bounded by its length), a goroutine started once
+// per distinct key (the loop checks a map or sync.Map for the key and
+// records it: bounded by the key set, not by the message rate), messages
+// acknowledged by the goroutine (the subscription bounds those in
+// flight), ticker and timer channels (their rate is fixed), buffers sized
+// from an input's length, small hand-off buffers, slices collected and
+// read once (error lists, results), appends behind a length check, ring
+// buffers, queues of the keys of a map that the push checks or the
+// rebuild ranges over (one entry per key: bounded by the key set), and
+// queues whose size, told by one of their methods (len of the slice, or
+// a count the push keeps), the package compares with a limit (the
+// caller pauses or drops before it pushes).
 //
 // Bad:
 //

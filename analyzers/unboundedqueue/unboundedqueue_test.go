@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/distlint/distlint/analyzers/unboundedqueue"
+	"github.com/distlint/distlint/internal/testmod"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -14,6 +15,9 @@ func TestAnalyzer(t *testing.T) {
 		"pump",          // the infinite-channel pump
 		"buffers",       // huge constant buffers
 		"peritem",       // a goroutine per received item
+		"slicequeue",    // slices used as queues
+		"spawncall",     // a goroutine per call of a function called per item
+		"spawncall/dispatch",
 	)
 }
 
@@ -28,4 +32,11 @@ func TestMaxBufferOption(t *testing.T) {
 	if got := unboundedqueue.New(unboundedqueue.Config{}).Flags.Lookup("maxbuffer").Value.String(); got != "10000" {
 		t.Errorf("a new instance has maxbuffer %s, want the default 10000", got)
 	}
+}
+
+// The real golang.org/x/sync (semaphore, errgroup) and golang.org/x/time
+// (rate): limits recognised by their types.
+func TestRealModules(t *testing.T) {
+	dir := testmod.Download(t, "testdata/realmod")
+	analysistest.Run(t, dir, unboundedqueue.New(unboundedqueue.Config{}), "./...")
 }

@@ -44,31 +44,13 @@ func (b *boundary) noteWrites(info *types.Info, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.AssignStmt:
 		for _, lhs := range n.Lhs {
-			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-					b.stamped[s.Obj().(*types.Var).Origin()] = true
-				}
+			if f := match.SelectedField(info, lhs); f != nil {
+				b.stamped[f] = true
 			}
 		}
 	case *ast.CompositeLit:
-		t := info.TypeOf(n)
-		if t == nil {
-			return
-		}
-		st, ok := types.Unalias(t).Underlying().(*types.Struct)
-		if !ok {
-			return
-		}
-		for i, elt := range n.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					if f, ok := info.ObjectOf(id).(*types.Var); ok && f.IsField() {
-						b.stamped[f.Origin()] = true
-					}
-				}
-			} else if i < st.NumFields() {
-				b.stamped[st.Field(i).Origin()] = true
-			}
+		for _, fv := range match.LiteralFields(info, n) {
+			b.stamped[fv.Field] = true
 		}
 	}
 }

@@ -14,6 +14,13 @@
 // by one source (a database, a leader, a log offset), a logical or hybrid
 // clock, and identify with random IDs.
 //
+// Evidence: distlint reports a wall-clock value only when it can see
+// the reading (time.Now, through its conversions) and a use that needs
+// order or uniqueness across machines: a sort, a last-write-wins
+// overwrite of a value that crosses a process boundary, a name or key
+// that says identifier, sequence or version, or a map key. A timestamp
+// whose writers it cannot see, or that has one writer, keeps it silent.
+//
 // The analyzer reports:
 //
 //   - sorting and min/max selection (sort.Slice, sort.SliceStable,
@@ -37,7 +44,18 @@
 //     sequence, version, revision, rev, offset, order, lsn, epoch, counter,
 //     generation or nonce. Words are the camelCase and snake_case parts
 //     of the name, so orderID and event_seq match while provider,
-//     recorder, reorder and identity do not.
+//     recorder, reorder and identity do not. The name may also be the
+//     constant key the value is sent under (h.Set("X-Version", v)).
+//     A name with the word cursor, checkpoint, watermark or resume makes
+//     it a resume cursor, whatever -wallclock.identnames says: reading
+//     on from a clock reading skips what other machines wrote with
+//     earlier clocks;
+//   - the same clock value used as a map key (m[ts] = v), whatever the
+//     variable is called: two events in the same tick share the key.
+//
+// For last-write-wins, an integer field counts as a timestamp when its
+// name says time or when the package sets it only from the wall clock
+// (Mark: time.Now().UnixNano()), whatever it is called.
 //
 // A type crosses a process boundary when it is a struct with
 // serialization tags (json, yaml, xml, protobuf, msgpack, bson, db, gorm,
@@ -59,8 +77,14 @@
 // event order: integer fields are only read for last-write-wins), a name
 // that also says time (versionTime, epochMillis, seqDeadline, seed), a
 // clock value mixed with another source (fmt.Sprintf("%s-%d", host,
-// now)), and a clock reading clamped to be monotonic
-// (if ts <= last { ts = last + 1 }).
+// now)), a clock reading clamped to be monotonic
+// (if ts <= last { ts = last + 1 }), a counter seeded once from the clock
+// and then incremented (seq = time.Now().UnixNano(), then seq++ or
+// atomic adds: its values are distinct and ordered), and a timestamp
+// that only one writer ever sets: a field written once in the package,
+// where the value gets a random identity (a UUID, crypto/rand), such as
+// an instance's start time; comparing two of them picks the older
+// instance, it does not let one machine's write replace another's.
 //
 // Bad:
 //

@@ -13,6 +13,12 @@ import (
 	"github.com/distlint/distlint/internal/match"
 )
 
+// cursorWords name a position to resume reading from (a cursor, a
+// checkpoint, a watermark): a clock reading there skips what other
+// machines wrote with earlier clocks. They are not options: a cursor
+// is one whatever the identity words are.
+var cursorWords = map[string]bool{"cursor": true, "checkpoint": true, "watermark": true, "resume": true}
+
 // uniqueWords are identity names whose promise is uniqueness; the others
 // (seq, version, offset, ...) promise order.
 var uniqueWords = map[string]bool{"id": true, "ids": true, "nonce": true, "nonces": true}
@@ -31,6 +37,7 @@ func (c *checker) identityNode(cur inspector.Cursor) {
 			return
 		}
 		for i, lhs := range n.Lhs {
+			c.mapKey(cur, lhs)
 			name, ok := c.targetName(lhs)
 			if !ok {
 				continue
@@ -52,7 +59,7 @@ func (c *checker) identityNode(cur inspector.Cursor) {
 			}
 			if id, ok := kv.Key.(*ast.Ident); ok {
 				if f, ok := c.info.ObjectOf(id).(*types.Var); ok && f.IsField() {
-					c.identity(cur, kv.Value, id.Name, nil)
+					c.identityOf(cur, kv.Value, id.Name, nil, f)
 				}
 				continue
 			}
@@ -103,6 +110,15 @@ func (c *checker) identityArgs(cur inspector.Cursor, call *ast.CallExpr) {
 	if name, value, ok := c.atomicStore(call); ok {
 		c.identity(cur, value, name, nil)
 		return
+	}
+	if fn := match.Callee(c.info, call); len(call.Args) == 2 && fn != nil && fn.Signature().Recv() != nil && !sig.Variadic() {
+		// h.Set("X-Version", v), md.Append("version", v): a method
+		// storing a value under a key, which names it. Functions (log
+		// fields, format strings) are left alone.
+		if key, ok := c.constString(call.Args[0]); ok {
+			c.identity(cur, call.Args[1], key, nil)
+			return
+		}
 	}
 	for i, arg := range call.Args {
 		pi := min(i, sig.Params().Len()-1)
@@ -194,7 +210,19 @@ func (c *checker) identityReturn(cur inspector.Cursor, ret *ast.ReturnStmt) {
 // or order. target, when not nil, is where the value is stored, so that
 // a clamp that makes it monotonic can be seen.
 func (c *checker) identity(cur inspector.Cursor, value ast.Expr, name string, target ast.Expr) {
+	var field *types.Var
+	if target != nil {
+		field = match.SelectedField(c.info, target)
+	}
+	c.identityOf(cur, value, name, target, field)
+}
+
+// identityOf is identity for a value stored in field (nil for none).
+func (c *checker) identityOf(cur inspector.Cursor, value ast.Expr, name string, target ast.Expr, field *types.Var) {
 	word, ok := identityName(name, c.identNames)
+	if !ok {
+		word, ok = identityName(name, cursorWords)
+	}
 	if !ok {
 		return
 	}
@@ -211,9 +239,17 @@ func (c *checker) identity(cur inspector.Cursor, value ast.Expr, name string, ta
 		return
 	}
 	if target != nil && inFunc {
-		if p, ok := flow.PathOf(c.info, target); ok && c.clamped(scope, p) {
+		if p, ok := flow.PathOf(c.info, target); ok && (c.clamped(scope, p) || c.counted(scope, p)) {
 			return
 		}
+	}
+	if field != nil && c.writers.incremented[field.Origin()] {
+		return // a counter seeded from the clock
+	}
+	if cursorWords[word] {
+		c.rep.Reportf(value, "identity",
+			"wall-clock time used as a resume %s (%s): a write committed on another machine, or later with an earlier clock, falls behind the cursor and is never read; resume from an offset, sequence number or version assigned by one source", word, name)
+		return
 	}
 	if uniqueWords[word] {
 		c.rep.Reportf(value, "identity",
@@ -243,7 +279,7 @@ func (c *checker) clockValue(e ast.Expr, scope inspector.Cursor, inFunc bool, de
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return c.localDefs(e, scope, inFunc, func(d ast.Expr) bool { return c.clockValue(d, scope, inFunc, depth+1) })
+		return inFunc && flow.EachDef(c.info, scope, e, func(d flow.Def) bool { return c.wholeValue(d) && c.clockValue(d.Expr, scope, inFunc, depth+1) })
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.ADD, token.SUB, token.MUL, token.QUO, token.SHL, token.SHR:
@@ -301,7 +337,7 @@ func (c *checker) clockTime(e ast.Expr, scope inspector.Cursor, inFunc bool, dep
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return c.localDefs(e, scope, inFunc, func(d ast.Expr) bool { return c.clockTime(d, scope, inFunc, depth+1) })
+		return inFunc && flow.EachDef(c.info, scope, e, func(d flow.Def) bool { return c.wholeValue(d) && c.clockTime(d.Expr, scope, inFunc, depth+1) })
 	case *ast.CallExpr:
 		fn := match.Callee(c.info, e)
 		switch {
@@ -315,25 +351,16 @@ func (c *checker) clockTime(e ast.Expr, scope inspector.Cursor, inFunc bool, dep
 	return false
 }
 
-// localDefs reports whether the local variable id names is given only
-// values that satisfy pred.
-func (c *checker) localDefs(id *ast.Ident, scope inspector.Cursor, inFunc bool, pred func(ast.Expr) bool) bool {
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok || !inFunc || v.IsField() {
+// wholeValue reports whether a definition gives its variable a whole
+// value: not the zero value of a declaration, and not one of several
+// results of a call.
+func (c *checker) wholeValue(d flow.Def) bool {
+	if d.Expr == nil || d.Index != 0 {
 		return false
 	}
-	defs, ok := flow.Defs(c.info, scope, v)
-	if !ok {
-		return false
-	}
-	for _, d := range defs {
-		if d.Expr == nil || d.Index != 0 || !pred(d.Expr) {
+	if call, ok := ast.Unparen(d.Expr).(*ast.CallExpr); ok {
+		if tup, ok := c.info.TypeOf(call).(*types.Tuple); ok && tup.Len() > 1 {
 			return false
-		}
-		if call, ok := ast.Unparen(d.Expr).(*ast.CallExpr); ok {
-			if tup, ok := c.info.TypeOf(call).(*types.Tuple); ok && tup.Len() > 1 {
-				return false
-			}
 		}
 	}
 	return true

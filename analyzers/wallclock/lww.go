@@ -27,6 +27,9 @@ func (c *checker) ifStmt(cur inspector.Cursor, s *ast.IfStmt) {
 	if !c.bound.crosses(cmp.x.owner) && !c.bound.crosses(cmp.y.owner) {
 		return
 	}
+	if c.writers.single(cmp.x.obj) && c.writers.single(cmp.y.obj) {
+		return // each timestamp is set once, by the one writer of its value
+	}
 	guarded := s.Body.List
 	if leaves(s.Body) {
 		guarded = append(guarded[:len(guarded):len(guarded)], following(cur)...)

@@ -2,56 +2,9 @@ package wallclock
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/distlint/distlint/internal/names"
 )
-
-// words splits an identifier or a string key into lower-case words at
-// underscores, hyphens, dots, spaces, digits and camelCase boundaries.
-// An acronym keeps a plural s: "NodeIDs" is node, ids; "HTTPServer" is
-// http, server.
-func words(name string) []string {
-	var out []string
-	rs := []rune(name)
-	start := -1
-	flush := func(end int) {
-		if start >= 0 && end > start {
-			out = append(out, strings.ToLower(string(rs[start:end])))
-		}
-		start = -1
-	}
-	for i, r := range rs {
-		if !unicode.IsLetter(r) {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-			continue
-		}
-		prev := rs[i-1]
-		switch {
-		case unicode.IsUpper(r) && unicode.IsLower(prev):
-			// fooBar: a new word at B.
-			flush(i)
-			start = i
-		case unicode.IsUpper(r) && unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1]) && !pluralAcronym(rs, i+1):
-			// HTTPServer: the last capital starts the next word.
-			flush(i)
-			start = i
-		}
-	}
-	flush(len(rs))
-	return out
-}
-
-// pluralAcronym reports whether the lower-case letter at rs[i] is the s
-// that makes an acronym plural (IDs), ending the word.
-func pluralAcronym(rs []rune, i int) bool {
-	if rs[i] != 's' {
-		return false
-	}
-	return i+1 == len(rs) || !unicode.IsLower(rs[i+1])
-}
 
 // timeWords are words that make a name a timestamp or a duration rather
 // than an identity: versionTime, idTimestamp, epochMillis, seqDeadline.
@@ -68,15 +21,15 @@ var timeWords = map[string]bool{
 }
 
 // identityName reports whether name says identity or order: one of its
-// words is in names (or its plural), and no word says time. It returns
+// words is in known (or its plural), and no word says time. It returns
 // the last word that matched, the head of the name (orderID is an id).
-func identityName(name string, names map[string]bool) (string, bool) {
+func identityName(name string, known map[string]bool) (string, bool) {
 	var hit string
-	for _, w := range words(name) {
+	for _, w := range names.Words(name) {
 		if timeWords[w] {
 			return "", false
 		}
-		if names[w] || (len(w) > 2 && strings.HasSuffix(w, "s") && names[w[:len(w)-1]]) {
+		if known[w] || (len(w) > 2 && strings.HasSuffix(w, "s") && known[w[:len(w)-1]]) {
 			hit = w
 		}
 	}
@@ -86,7 +39,7 @@ func identityName(name string, names map[string]bool) (string, bool) {
 // timeFieldName reports whether an integer field's name says it holds a
 // point in time: *At, *Time, *Timestamp, *TS, Updated*, Modified*.
 func timeFieldName(name string) bool {
-	ws := words(name)
+	ws := names.Words(name)
 	if len(ws) == 0 {
 		return false
 	}
@@ -130,7 +83,7 @@ var deadlineWords = map[string]bool{
 // isDeadlineName reports whether a time field's name says deadline or
 // expiry (ExpiresAt, Deadline, NotAfter, RetryAt, LeaseTime).
 func isDeadlineName(name string) bool {
-	for _, w := range words(name) {
+	for _, w := range names.Words(name) {
 		if deadlineWords[w] {
 			return true
 		}

@@ -1,27 +1,8 @@
 package wallclock
 
 import (
-	"slices"
 	"testing"
 )
-
-func TestWords(t *testing.T) {
-	for name, want := range map[string][]string{
-		"orderID":      {"order", "id"},
-		"NodeIDs":      {"node", "ids"},
-		"HTTPServer":   {"http", "server"},
-		"event_seq":    {"event", "seq"},
-		"X-Request-ID": {"x", "request", "id"},
-		"lsn2":         {"lsn"},
-		"ID":           {"id"},
-		"eventVersion": {"event", "version"},
-		"UUIDString":   {"uuid", "string"},
-	} {
-		if got := words(name); !slices.Equal(got, want) {
-			t.Errorf("words(%q) = %q, want %q", name, got, want)
-		}
-	}
-}
 
 func TestIdentityName(t *testing.T) {
 	names := make(map[string]bool)

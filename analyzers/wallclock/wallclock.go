@@ -73,6 +73,10 @@ type checker struct {
 	bound      *boundary
 	decls      map[*types.Func]*ast.FuncDecl
 	identNames map[string]bool
+	writers    *writers
+	// clockFields are the integer fields the package sets only from
+	// the wall clock, whatever they are called.
+	clockFields *clockFields
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -84,30 +88,38 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:       pass,
-		info:       pass.TypesInfo,
-		rep:        report.New(pass, cfg.Policy),
-		bound:      newBoundary(),
-		decls:      make(map[*types.Func]*ast.FuncDecl),
-		identNames: make(map[string]bool),
+		pass:        pass,
+		info:        pass.TypesInfo,
+		rep:         report.New(pass, cfg.Policy),
+		bound:       newBoundary(),
+		decls:       make(map[*types.Func]*ast.FuncDecl),
+		identNames:  make(map[string]bool),
+		writers:     newWriters(),
+		clockFields: &clockFields{clock: make(map[*types.Var]bool), other: make(map[*types.Var]bool)},
 	}
 	for _, n := range cfg.IdentNames {
 		c.identNames[strings.ToLower(n)] = true
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 
+	importsTime := match.Imports(pass.Pkg, "time")
 	// Decoding calls anywhere in the package mark their types as coming
 	// from the wire; collect them before judging any comparison.
 	// Writes of struct fields mark the timestamps the package sets itself.
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
-		if call, ok := cur.Node().(*ast.CallExpr); ok {
-			c.bound.noteDecode(c.info, call)
-		} else {
-			c.bound.noteWrites(c.info, cur.Node())
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.IncDecStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.bound.noteDecode(c.info, n)
+		case *ast.IncDecStmt:
+		default:
+			c.bound.noteWrites(c.info, n)
+		}
+		c.writers.note(c.info, cur)
+		if importsTime {
+			c.noteClockField(cur)
 		}
 	}
 
-	importsTime := match.Imports(pass.Pkg, "time")
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil)}
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {

@@ -1,4 +1,4 @@
-package backofflib // want package:"reaches the network"
+package backofflib
 
 import (
 	"net/http"
@@ -9,7 +9,7 @@ import (
 )
 
 // Negative: the backoff library owns the delays and the limit.
-func cenkalti(c *http.Client, req *http.Request) *http.Response { // want cenkalti:"makes a network call"
+func cenkalti(c *http.Client, req *http.Request) *http.Response {
 	b := backoff.NewExponentialBackOff()
 	for {
 		resp, err := c.Do(req)
@@ -24,7 +24,7 @@ func cenkalti(c *http.Client, req *http.Request) *http.Response { // want cenkal
 	}
 }
 
-func k8sWait(c *http.Client, req *http.Request) *http.Response { // want k8sWait:"makes a network call"
+func k8sWait(c *http.Client, req *http.Request) *http.Response {
 	b := wait.Backoff{Duration: time.Second, Factor: 2, Jitter: 0.1, Steps: 5}
 	for b.Steps > 0 {
 		resp, err := c.Do(req)
@@ -40,7 +40,7 @@ func k8sWait(c *http.Client, req *http.Request) *http.Response { // want k8sWait
 // option adds it.
 type policy struct{ base time.Duration }
 
-func own(c *http.Client, req *http.Request, p policy) *http.Response { // want own:"makes a network call"
+func own(c *http.Client, req *http.Request, p policy) *http.Response {
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay`
 		resp, err := c.Do(req)
 		if err == nil {

@@ -1,4 +1,4 @@
-package customlib // want package:"reaches the network"
+package customlib
 
 import (
 	"net/http"
@@ -10,7 +10,7 @@ import (
 // A company's own retry package is not known by default: the loop's
 // fixed delay is reported. (customopt has the same loop, with the
 // package given to -retrystorm.backoffpkgs.)
-func withPolicy(c *http.Client, req *http.Request, p myretry.Policy) *http.Response { // want withPolicy:"makes a network call"
+func withPolicy(c *http.Client, req *http.Request, p myretry.Policy) *http.Response {
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay`
 		resp, err := c.Do(req)
 		if err == nil {

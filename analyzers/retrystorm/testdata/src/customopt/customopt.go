@@ -1,4 +1,4 @@
-package customopt // want package:"reaches the network"
+package customopt
 
 import (
 	"net/http"
@@ -9,7 +9,7 @@ import (
 
 // Negative under -retrystorm.backoffpkgs=example.com/myretry: the
 // company's retry package owns the delay.
-func withPolicy(c *http.Client, req *http.Request, p myretry.Policy) *http.Response { // want withPolicy:"makes a network call"
+func withPolicy(c *http.Client, req *http.Request, p myretry.Policy) *http.Response {
 	for {
 		resp, err := c.Do(req)
 		if err == nil {
@@ -20,7 +20,7 @@ func withPolicy(c *http.Client, req *http.Request, p myretry.Policy) *http.Respo
 }
 
 // Other loops are still reported.
-func plain(c *http.Client, req *http.Request) *http.Response { // want plain:"makes a network call"
+func plain(c *http.Client, req *http.Request) *http.Response {
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay`
 		resp, err := c.Do(req)
 		if err == nil {

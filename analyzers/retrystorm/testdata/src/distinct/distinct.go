@@ -1,4 +1,4 @@
-package distinct // want package:"reaches the network"
+package distinct
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 )
 
 // Negative: failover over distinct servers, not a retry of one.
-func failover(c *http.Client, urls []string) *http.Response { // want failover:"makes a network call"
+func failover(c *http.Client, urls []string) *http.Response {
 	for _, u := range urls {
 		resp, err := c.Get(u)
 		if err != nil {
@@ -21,7 +21,7 @@ func failover(c *http.Client, urls []string) *http.Response { // want failover:"
 }
 
 // Negative: pagination advances a cursor and fails out.
-func paginate(c *http.Client, next func(string) (*http.Request, string)) error { // want paginate:"makes a network call"
+func paginate(c *http.Client, next func(string) (*http.Request, string)) error {
 	token := "start"
 	for token != "" {
 		req, tok := next(token)
@@ -36,7 +36,7 @@ func paginate(c *http.Client, next func(string) (*http.Request, string)) error {
 }
 
 // Negative: a ticker-driven poll does not retry on error; it polls.
-func poll(ctx context.Context, c *http.Client, req *http.Request) { // want poll:"makes a network call"
+func poll(ctx context.Context, c *http.Client, req *http.Request) {
 	t := time.NewTicker(10 * time.Second)
 	defer t.Stop()
 	for range t.C {
@@ -48,7 +48,7 @@ func poll(ctx context.Context, c *http.Client, req *http.Request) { // want poll
 	}
 }
 
-func pollSelect(ctx context.Context, c *http.Client, req *http.Request) { // want pollSelect:"makes a network call"
+func pollSelect(ctx context.Context, c *http.Client, req *http.Request) {
 	t := time.NewTicker(10 * time.Second)
 	defer t.Stop()
 	for {
@@ -66,7 +66,7 @@ func pollSelect(ctx context.Context, c *http.Client, req *http.Request) { // wan
 }
 
 // Negative: a worker draining a channel of requests.
-func drain(c *http.Client, reqs <-chan *http.Request) { // want drain:"makes a network call"
+func drain(c *http.Client, reqs <-chan *http.Request) {
 	for req := range reqs {
 		for i := 0; i < 3; i++ {
 			resp, err := c.Do(req)
@@ -80,7 +80,7 @@ func drain(c *http.Client, reqs <-chan *http.Request) { // want drain:"makes a n
 }
 
 // Negative: failover over distinct servers by index (gokrb5's KDCs).
-func byIndex(kdcs map[int]string) (net.Conn, error) { // want byIndex:"makes a network call"
+func byIndex(kdcs map[int]string) (net.Conn, error) {
 	var errs []error
 	for i := 1; i <= len(kdcs); i++ {
 		conn, err := net.Dial("udp", kdcs[i])
@@ -93,7 +93,7 @@ func byIndex(kdcs map[int]string) (net.Conn, error) { // want byIndex:"makes a n
 	return nil, errors.Join(errs...)
 }
 
-func byRange(addrs []string) net.Conn { // want byRange:"makes a network call"
+func byRange(addrs []string) net.Conn {
 	for i := range len(addrs) {
 		if conn, err := net.Dial("tcp", addrs[i]); err == nil {
 			return conn

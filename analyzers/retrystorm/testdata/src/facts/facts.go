@@ -1,4 +1,4 @@
-package facts // want package:"reaches the network"
+package facts
 
 import (
 	"facts/netutil"
@@ -6,7 +6,7 @@ import (
 )
 
 // A helper in another package is seen through its fact.
-func load(url string) error { // want load:"makes a network call via"
+func load(url string) error {
 	for { // want `retry loop around netutil.Fetch \(which calls \(\*http.Client\).Do\) has no delay and no limit`
 		resp, err := netutil.Fetch(url)
 		if err == nil {
@@ -15,7 +15,7 @@ func load(url string) error { // want load:"makes a network call via"
 	}
 }
 
-func ping(c *netutil.Client, url string) { // want ping:"makes a network call via"
+func ping(c *netutil.Client, url string) {
 	for i := 0; i < 3; i++ { // want `retry loop around \(\*netutil.Client\).Ping \(which calls \(\*http.Client\).Head\) waits a fixed delay`
 		if err := c.Ping(url); err == nil {
 			return
@@ -25,9 +25,9 @@ func ping(c *netutil.Client, url string) { // want ping:"makes a network call vi
 }
 
 // And a helper of this package, too.
-func refresh(url string) error { return fetchOnce(url) } // want refresh:"makes a network call via"
+func refresh(url string) error { return fetchOnce(url) }
 
-func fetchOnce(url string) error { // want fetchOnce:"makes a network call via"
+func fetchOnce(url string) error {
 	resp, err := netutil.Fetch(url)
 	if err != nil {
 		return err
@@ -35,7 +35,7 @@ func fetchOnce(url string) error { // want fetchOnce:"makes a network call via"
 	return resp.Body.Close()
 }
 
-func keepRefreshing(url string) { // want keepRefreshing:"makes a network call via"
+func keepRefreshing(url string) {
 	for { // want `retry loop around refresh \(which calls \(\*http.Client\).Do\) has no delay`
 		if err := refresh(url); err == nil {
 			return

@@ -1,4 +1,4 @@
-package fixeddelay // want package:"reaches the network"
+package fixeddelay
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-func sleepConst(c *http.Client, req *http.Request) (*http.Response, error) { // want sleepConst:"makes a network call"
+func sleepConst(c *http.Client, req *http.Request) (*http.Response, error) {
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter and has no limit on attempts or time: clients that failed together retry together, in waves, forever; back off exponentially with jitter and cap the attempts`
 		resp, err := c.Do(req)
 		if err == nil {
@@ -20,7 +20,7 @@ func sleepConst(c *http.Client, req *http.Request) (*http.Response, error) { // 
 
 const retryInterval = 2 * time.Second
 
-func sleepBounded(c *http.Client, req *http.Request) (resp *http.Response, err error) { // want sleepBounded:"makes a network call"
+func sleepBounded(c *http.Client, req *http.Request) (resp *http.Response, err error) {
 	for attempt := 1; attempt <= 3; attempt++ { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients that failed together retry together, in waves that keep the server down; back off exponentially with jitter`
 		if resp, err = c.Do(req); err == nil {
 			return resp, nil
@@ -37,7 +37,7 @@ type client struct {
 	last  error
 }
 
-func (c *client) fetch(ctx context.Context, req *http.Request) (*http.Response, error) { // want fetch:"makes a network call"
+func (c *client) fetch(ctx context.Context, req *http.Request) (*http.Response, error) {
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
 		resp, err := c.hc.Do(req)
 		if err == nil {
@@ -52,7 +52,7 @@ func (c *client) fetch(ctx context.Context, req *http.Request) (*http.Response, 
 	}
 }
 
-func ticker(c *http.Client, req *http.Request, stop chan struct{}) *http.Response { // want ticker:"makes a network call"
+func ticker(c *http.Client, req *http.Request, stop chan struct{}) *http.Response {
 	t := time.NewTicker(time.Second)
 	defer t.Stop()
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
@@ -68,7 +68,7 @@ func ticker(c *http.Client, req *http.Request, stop chan struct{}) *http.Respons
 	}
 }
 
-func timerReset(c *http.Client, req *http.Request) *http.Response { // want timerReset:"makes a network call"
+func timerReset(c *http.Client, req *http.Request) *http.Response {
 	t := time.NewTimer(0)
 	for i := 0; i < 10; i++ { // want `retry loop around \(\*http.Client\).Do waits a fixed delay`
 		<-t.C
@@ -82,7 +82,7 @@ func timerReset(c *http.Client, req *http.Request) *http.Response { // want time
 }
 
 // A delay computed in the loop from nothing that changes is fixed too.
-func computed(c *http.Client, req *http.Request, base time.Duration) *http.Response { // want computed:"makes a network call"
+func computed(c *http.Client, req *http.Request, base time.Duration) *http.Response {
 	for i := 0; i < 3; i++ { // want `retry loop around \(\*http.Client\).Do waits a fixed delay`
 		resp, err := c.Do(req)
 		if err == nil {
@@ -95,7 +95,7 @@ func computed(c *http.Client, req *http.Request, base time.Duration) *http.Respo
 }
 
 // Negative: exponential growth with jitter and a cap.
-func backoff(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) { // want backoff:"makes a network call"
+func backoff(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
 	d := 100 * time.Millisecond
 	for attempt := 0; attempt < 5; attempt++ {
 		resp, err := c.Do(req)
@@ -113,7 +113,7 @@ func backoff(ctx context.Context, c *http.Client, req *http.Request) (*http.Resp
 }
 
 // Negative: growth without jitter, with a bound: not a fixed delay.
-func linear(c *http.Client, req *http.Request) *http.Response { // want linear:"makes a network call"
+func linear(c *http.Client, req *http.Request) *http.Response {
 	for i := 0; i < 5; i++ {
 		resp, err := c.Do(req)
 		if err == nil {
@@ -125,7 +125,7 @@ func linear(c *http.Client, req *http.Request) *http.Response { // want linear:"
 }
 
 // Negative: a fixed delay with jitter added.
-func jitter(c *http.Client, req *http.Request) *http.Response { // want jitter:"makes a network call"
+func jitter(c *http.Client, req *http.Request) *http.Response {
 	for i := 0; i < 5; i++ {
 		resp, err := c.Do(req)
 		if err == nil {
@@ -138,7 +138,7 @@ func jitter(c *http.Client, req *http.Request) *http.Response { // want jitter:"
 
 // A growing delay with no limit, in a function whose caller waits for an
 // error that never comes.
-func forever(c *http.Client, req *http.Request) (*http.Response, error) { // want forever:"makes a network call"
+func forever(c *http.Client, req *http.Request) (*http.Response, error) {
 	d := time.Second
 	for { // want `retry loop around \(\*http.Client\).Do has no limit on attempts or time: while the server is down the caller never gets its error and work piles up behind it; cap the attempts or the total time, or stop when the context is done`
 		resp, err := c.Do(req)
@@ -168,7 +168,7 @@ func daemon(c *http.Client, req *http.Request, out chan<- *http.Response) {
 }
 
 // Negative: a select on a channel of unknown meaning.
-func kicked(c *http.Client, req *http.Request, kick <-chan int) *http.Response { // want kicked:"makes a network call"
+func kicked(c *http.Client, req *http.Request, kick <-chan int) *http.Response {
 	for {
 		resp, err := c.Do(req)
 		if err == nil {
@@ -182,7 +182,7 @@ func kicked(c *http.Client, req *http.Request, kick <-chan int) *http.Response {
 }
 
 // Prometheus's Consul discovery waits for its datacenter this way.
-func initialize(ctx context.Context, get func() error, c *http.Client, req *http.Request) { // want initialize:"makes a network call"
+func initialize(ctx context.Context, get func() error, c *http.Client, req *http.Request) {
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
 		select {
 		case <-ctx.Done():
@@ -199,7 +199,7 @@ func initialize(ctx context.Context, get func() error, c *http.Client, req *http
 }
 
 // Negative: suppressed with a reason.
-func suppressed(c *http.Client, req *http.Request) *http.Response { // want suppressed:"makes a network call"
+func suppressed(c *http.Client, req *http.Request) *http.Response {
 	//distlint:ignore retrystorm the local sidecar comes up within seconds and serves only this process
 	for {
 		resp, err := c.Do(req)
@@ -212,7 +212,7 @@ func suppressed(c *http.Client, req *http.Request) *http.Response { // want supp
 
 // One condition leaves on success, at the limit, or on a permanent
 // error (sarama's retryOnError).
-func retryOnError(db *sql.DB, max int, retryable func(error) bool) error { // want retryOnError:"makes a network call"
+func retryOnError(db *sql.DB, max int, retryable func(error) bool) error {
 	for remaining := max + 1; ; { // want `retry loop around \(\*sql.DB\).Ping waits a fixed delay with no jitter: clients`
 		err := db.Ping()
 		remaining--
@@ -224,7 +224,7 @@ func retryOnError(db *sql.DB, max int, retryable func(error) bool) error { // wa
 }
 
 // Only a retryable failure goes around again.
-func retryable(c *http.Client, req *http.Request, isTemporary func(error) bool) (*http.Response, error) { // want retryable:"makes a network call"
+func retryable(c *http.Client, req *http.Request, isTemporary func(error) bool) (*http.Response, error) {
 	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter and has no limit`
 		resp, err := c.Do(req)
 		if err != nil && isTemporary(err) {

@@ -1,4 +1,4 @@
-package grpcstub // want package:"reaches the network"
+package grpcstub
 
 import (
 	"context"
@@ -17,7 +17,7 @@ type KVClient interface {
 
 type kvClient struct{ cc *grpc.ClientConn }
 
-func (c *kvClient) Get(ctx context.Context, in *GetRequest, opts ...grpc.CallOption) (*GetReply, error) { // want Get:`makes a network call via \(\*grpc.ClientConn\).Invoke`
+func (c *kvClient) Get(ctx context.Context, in *GetRequest, opts ...grpc.CallOption) (*GetReply, error) {
 	out := new(GetReply)
 	if err := c.cc.Invoke(ctx, "/kv.KV/Get", in, out, opts...); err != nil {
 		return nil, err
@@ -25,7 +25,7 @@ func (c *kvClient) Get(ctx context.Context, in *GetRequest, opts ...grpc.CallOpt
 	return out, nil
 }
 
-func get(ctx context.Context, kv KVClient, key string) (*GetReply, error) { // want get:`makes a network call via \(grpcstub.KVClient\).Get`
+func get(ctx context.Context, kv KVClient, key string) (*GetReply, error) {
 	for { // want `retry loop around \(KVClient\).Get has no delay: during`
 		reply, err := kv.Get(ctx, &GetRequest{Key: key})
 		if err == nil {
@@ -37,7 +37,7 @@ func get(ctx context.Context, kv KVClient, key string) (*GetReply, error) { // w
 	}
 }
 
-func invoke(ctx context.Context, cc *grpc.ClientConn) error { // want invoke:"makes a network call"
+func invoke(ctx context.Context, cc *grpc.ClientConn) error {
 	var err error
 	for i := 0; i < 3; i++ { // want `retry loop around \(\*grpc.ClientConn\).Invoke waits a fixed delay`
 		if err = cc.Invoke(ctx, "/kv.KV/Ping", nil, nil); err == nil {

@@ -1,4 +1,4 @@
-package nodelay // want package:"reaches the network"
+package nodelay
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 )
 
 // The canonical shape: success leaves, failure loops back at once.
-func get(c *http.Client, req *http.Request) (*http.Response, error) { // want get:`makes a network call via \(\*http.Client\).Do`
+func get(c *http.Client, req *http.Request) (*http.Response, error) {
 	for { // want `retry loop around \(\*http.Client\).Do has no delay and no limit on attempts or time: during an outage every client retries at once, forever, and keeps the server down; back off exponentially with jitter and cap the attempts`
 		resp, err := c.Do(req)
 		if err == nil {
@@ -23,7 +23,7 @@ func get(c *http.Client, req *http.Request) (*http.Response, error) { // want ge
 }
 
 // A counter bounds the attempts, but nothing waits between them.
-func getCounted(url string) (*http.Response, error) { // want getCounted:"makes a network call"
+func getCounted(url string) (*http.Response, error) {
 	var lastErr error
 	for i := 0; i < 5; i++ { // want `retry loop around http.Get has no delay: during an outage`
 		resp, err := http.Get(url)
@@ -37,21 +37,21 @@ func getCounted(url string) (*http.Response, error) { // want getCounted:"makes 
 }
 
 // The loop condition is the error.
-func ping(db *sql.DB) { // want ping:"makes a network call"
+func ping(db *sql.DB) {
 	err := db.Ping()
 	for err != nil { // want `retry loop around \(\*sql.DB\).Ping has no delay and no limit`
 		err = db.Ping()
 	}
 }
 
-func pingPost(ctx context.Context, db *sql.DB) { // want pingPost:"makes a network call"
+func pingPost(ctx context.Context, db *sql.DB) {
 	var err error
 	for err = db.PingContext(ctx); err != nil; err = db.PingContext(ctx) { // want `retry loop around \(\*sql.DB\).PingContext has no delay`
 	}
 }
 
 // An error check in the if's init, and a labeled loop.
-func dial(addr string) net.Conn { // want dial:"makes a network call"
+func dial(addr string) net.Conn {
 retry:
 	for { // want `retry loop around net.Dial has no delay and no limit`
 		if conn, err := net.Dial("tcp", addr); err == nil {
@@ -63,7 +63,7 @@ retry:
 }
 
 // A range over an integer bounds the attempts.
-func execN(ctx context.Context, db *sql.DB, q string) error { // want execN:"makes a network call"
+func execN(ctx context.Context, db *sql.DB, q string) error {
 	var err error
 	for range 3 { // want `retry loop around \(\*sql.DB\).ExecContext has no delay: during`
 		if _, err = db.ExecContext(ctx, q); err == nil {
@@ -74,7 +74,7 @@ func execN(ctx context.Context, db *sql.DB, q string) error { // want execN:"mak
 }
 
 // A retryable error goes around again; others return.
-func classified(c *http.Client, req *http.Request) (*http.Response, error) { // want classified:"makes a network call"
+func classified(c *http.Client, req *http.Request) (*http.Response, error) {
 	for { // want `retry loop around \(\*http.Client\).Do has no delay and no limit`
 		resp, err := c.Do(req)
 		if err != nil {
@@ -93,7 +93,7 @@ func isTemporary(err error) bool {
 }
 
 // A stop flag or the context bounds the loop; still no delay.
-func untilCancelled(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) { // want untilCancelled:"makes a network call"
+func untilCancelled(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
 	for { // want `retry loop around \(\*http.Client\).Do has no delay: during`
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -106,7 +106,7 @@ func untilCancelled(ctx context.Context, c *http.Client, req *http.Request) (*ht
 }
 
 // Generic helpers are seen through their origin.
-func first[T any](c *http.Client, req *http.Request, v T) T { // want first:"makes a network call"
+func first[T any](c *http.Client, req *http.Request, v T) T {
 	for { // want `retry loop around \(\*http.Client\).Do has no delay`
 		if _, err := c.Do(req); err == nil {
 			return v
@@ -115,7 +115,7 @@ func first[T any](c *http.Client, req *http.Request, v T) T { // want first:"mak
 }
 
 // Negative: a failure leaves the loop; this is not a retry.
-func pages(c *http.Client, reqs func(int) *http.Request) error { // want pages:"makes a network call"
+func pages(c *http.Client, reqs func(int) *http.Request) error {
 	for page := 0; ; page++ {
 		resp, err := c.Do(reqs(page))
 		if err != nil {
@@ -130,7 +130,7 @@ func pages(c *http.Client, reqs func(int) *http.Request) error { // want pages:"
 
 // Negative: a consumer loop goes on after success as after failure; it
 // does not retry one call.
-func consume(c *http.Client, req *http.Request, out chan<- *http.Response) { // want consume:"makes a network call"
+func consume(c *http.Client, req *http.Request, out chan<- *http.Response) {
 	for {
 		resp, err := c.Do(req)
 		if err != nil {
@@ -142,7 +142,7 @@ func consume(c *http.Client, req *http.Request, out chan<- *http.Response) { // 
 
 // Negative: the error branch falls through and nothing tells success
 // from failure.
-func repeat(db *sql.DB) { // want repeat:"makes a network call"
+func repeat(db *sql.DB) {
 	for i := 0; i < 3; i++ {
 		if err := db.Ping(); err != nil {
 			log.Print(err)
@@ -151,7 +151,7 @@ func repeat(db *sql.DB) { // want repeat:"makes a network call"
 }
 
 // Negative: the loop waits in a helper of this package.
-func viaHelper(c *http.Client, req *http.Request) (*http.Response, error) { // want viaHelper:"makes a network call"
+func viaHelper(c *http.Client, req *http.Request) (*http.Response, error) {
 	for i := 0; ; i++ {
 		resp, err := c.Do(req)
 		if err == nil {
@@ -166,7 +166,7 @@ func pauseFor(i int) { <-make(chan int) }
 // Negative: a wait out of view, named like one.
 type waiter interface{ Wait(context.Context) error }
 
-func viaInterface(ctx context.Context, w waiter, c *http.Client, req *http.Request) (*http.Response, error) { // want viaInterface:"makes a network call"
+func viaInterface(ctx context.Context, w waiter, c *http.Client, req *http.Request) (*http.Response, error) {
 	for {
 		resp, err := c.Do(req)
 		if err == nil {
@@ -211,7 +211,7 @@ func sleepCtx(ctx context.Context, d time.Duration) {
 	}
 }
 
-func watch(ctx context.Context, retry retrier, c *http.Client, req *http.Request) (*http.Response, error) { // want watch:"makes a network call"
+func watch(ctx context.Context, retry retrier, c *http.Client, req *http.Request) (*http.Response, error) {
 	for {
 		if err := retry.Before(ctx); err != nil {
 			return nil, err
@@ -230,7 +230,7 @@ type hits struct{ n int }
 
 func (h *hits) Count() int { h.n++; return h.n }
 
-func counted(k counter, c *http.Client, req *http.Request) (*http.Response, error) { // want counted:"makes a network call"
+func counted(k counter, c *http.Client, req *http.Request) (*http.Response, error) {
 	for { // want `retry loop around \(\*http.Client\).Do has no delay and no limit`
 		k.Count()
 		resp, err := c.Do(req)
@@ -245,7 +245,7 @@ type fatalLogger struct{}
 func (fatalLogger) Fatalf(format string, args ...any) { panic(format) }
 
 // Negative: a failure ends the program; nothing is retried.
-func mustPing(db *sql.DB, logger fatalLogger) { // want mustPing:"makes a network call"
+func mustPing(db *sql.DB, logger fatalLogger) {
 	for {
 		err := db.Ping()
 		if err == nil {

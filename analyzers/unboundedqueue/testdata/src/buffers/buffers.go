@@ -18,3 +18,55 @@ func fine(items []string, n int) {
 	_ = make(chan int, n)             // configuration
 	_ = make([]int, 100000)           // not a channel
 }
+
+// Buffers sized by an option whose default is huge and never clamped.
+
+const defaultQueueSize = 100000
+
+type Options struct {
+	QueueSize  int
+	BatchSize  int
+	EventQueue int
+	Backlog    int
+	Spool      int
+}
+
+func defaultOptions() Options {
+	return Options{QueueSize: defaultQueueSize, BatchSize: 100, Backlog: 50000, Spool: 50000}
+}
+
+type server struct {
+	opts   Options
+	queue  chan []byte
+	events chan int
+	batch  chan int
+}
+
+func newServer(o Options) *server {
+	if o.EventQueue == 0 {
+		o.EventQueue = 1 << 16
+	}
+	return &server{
+		opts:   o,
+		queue:  make(chan []byte, o.QueueSize),      // want `channel buffer of QueueSize, whose default is 100000`
+		events: make(chan int, int64(o.EventQueue)), // want `channel buffer of EventQueue, whose default is 65536`
+		batch:  make(chan int, o.BatchSize),         // a small default
+	}
+}
+
+// Clamped: the option cannot exceed a limit.
+func (s *server) backlog() chan int {
+	if s.opts.Backlog > 1000 {
+		s.opts.Backlog = 1000
+	}
+	return make(chan int, s.opts.Backlog)
+}
+
+func (s *server) backlogMin() chan int {
+	return make(chan int, min(s.opts.Spool, 1000))
+}
+
+// A field with no visible default: its value is the caller's.
+type External struct{ Size int }
+
+func external(e External) chan int { return make(chan int, e.Size) }

@@ -55,7 +55,7 @@ func viaHelper(s *Server, e Event) {
 // Negatives.
 
 // A select that can give up is bounded in time.
-func withCancel(ctx context.Context, s *Server, e Event) {
+func withCancel(ctx context.Context, s *Server, e Event) { // want withCancel:"spawns an unbounded goroutine per call"
 	go func() {
 		select {
 		case s.events <- e:
@@ -94,13 +94,13 @@ func oneShot() Event {
 func (s *Server) notifyBlocking(e Event) { s.events <- e }
 
 // More than a send.
-func (s *Server) notifyAndLog(e Event) {
+func (s *Server) notifyAndLog(e Event) { // want notifyAndLog:"spawns an unbounded goroutine per call"
 	go func() {
 		s.events <- e
 		println("sent")
 	}()
 }
 
-func forward(in <-chan Event, out chan<- Event) {
+func forward(in <-chan Event, out chan<- Event) { // want forward:"spawns an unbounded goroutine per call"
 	go func() { out <- <-in }()
 }

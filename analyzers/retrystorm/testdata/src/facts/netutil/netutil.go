@@ -1,15 +1,15 @@
-package netutil // want package:"reaches the network"
+package netutil
 
 import (
 	"net/http"
 )
 
 // Fetch makes a network call through a helper.
-func Fetch(url string) (*http.Response, error) { // want Fetch:`makes a network call via \(\*http.Client\).Do`
+func Fetch(url string) (*http.Response, error) {
 	return do(url)
 }
 
-func do(url string) (*http.Response, error) { // want do:`makes a network call via \(\*http.Client\).Do`
+func do(url string) (*http.Response, error) {
 	req, err := http.NewRequest("GET", url, nil)
 	if err != nil {
 		return nil, err
@@ -24,7 +24,7 @@ func Start(url string) {
 
 type Client struct{ hc *http.Client }
 
-func (c *Client) Ping(url string) error { // want Ping:`makes a network call via \(\*http.Client\).Head`
+func (c *Client) Ping(url string) error {
 	_, err := c.hc.Head(url)
 	return err
 }
@@ -54,7 +54,7 @@ func Table(url string) []func() error {
 }
 
 // Local runs a closure it keeps in a variable.
-func Local(url string) error { // want Local:`makes a network call via \(\*http.Client\).Do`
+func Local(url string) error {
 	get := func() error {
 		_, err := Fetch(url)
 		return err
@@ -63,7 +63,7 @@ func Local(url string) error { // want Local:`makes a network call via \(\*http.
 }
 
 // Do hands a callback that makes the call to run.
-func Do(url string) error { // want Do:`makes a network call via \(\*http.Client\).Do`
+func Do(url string) error {
 	return run(func() error {
 		_, err := Fetch(url)
 		return err

@@ -1,0 +1,432 @@
+package unboundedqueue
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/report"
+)
+
+// A queueField is a slice field of a struct that the package uses as a
+// queue: one method appends to it, another drains it.
+type queueField struct {
+	field  *types.Var
+	name   string
+	pushes []push          // appends, with what their method does around them
+	drains map[string]bool // the methods that empty the slice
+}
+
+// A push is one append to a queue field in a method.
+type push struct {
+	method string
+	at     *ast.AssignStmt
+	// locked, signals and checked describe the method: it locks a
+	// mutex, wakes a consumer (a channel send, sync.Cond Signal or
+	// Broadcast), and compares the slice's length with a limit.
+	locked, signals, checked bool
+	// bumped are the receiver's integer fields the method adds to (a
+	// count of items or bytes kept beside the slice).
+	bumped []*types.Var
+}
+
+// sliceQueues reports slice queues that grow without bound: a struct's
+// slice field appended to in one method, under a mutex and with a
+// wake-up signal to a consumer, and drained (reset to nil or [:0],
+// sliced from the front, swapped for another slice) in another method,
+// with no check of its length before the append that drops, blocks or
+// rejects. The lock and the signal are the evidence of a producer and a
+// consumer on different goroutines; the drain, of a queue rather than
+// a list collected and read once (errors, results). A ring buffer does
+// not append, and a queue with a length check is bounded.
+func (c *checker) sliceQueues(insp *inspector.Inspector) {
+	fields := make(map[*types.Var]*queueField)
+	sizes := &sizeMethods{ofLen: make(map[*types.Var][]*types.Func), ofField: make(map[*types.Var][]*types.Func)}
+	get := func(f *types.Var) *queueField {
+		q := fields[f]
+		if q == nil {
+			q = &queueField{name: f.Name(), field: f, drains: make(map[string]bool)}
+			fields[f] = q
+		}
+		return q
+	}
+	for cur := range c.rep.Preorder(insp, (*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if decl.Recv == nil || decl.Body == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+			continue
+		}
+		recv, ok := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+		if !ok {
+			continue
+		}
+		var pushes []push
+		var pushed []*types.Var
+		if fn, ok := c.info.Defs[decl.Name].(*types.Func); ok {
+			c.noteSizeMethod(fn, decl, recv, sizes)
+		}
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if _, lit := n.(*ast.FuncLit); lit {
+				return false
+			}
+			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, lhs := range as.Lhs {
+				f := c.recvSliceField(lhs, recv)
+				if f == nil {
+					continue
+				}
+				if c.appendsTo(as.Rhs[i], f, recv) {
+					if len(as.Lhs) == 1 && !c.appendsMapKey(decl.Body, as.Rhs[i].(*ast.CallExpr)) {
+						pushes = append(pushes, push{method: decl.Name.Name, at: as})
+						pushed = append(pushed, f)
+					}
+				} else if c.drainValue(as.Rhs[i], f, recv) && c.readsQueue(decl.Body, f, recv) {
+					get(f).drains[decl.Name.Name] = true
+				}
+			}
+			return true
+		})
+		if len(pushes) == 0 {
+			continue
+		}
+		locked, signals := c.locksAndSignals(decl.Body, true)
+		for i, p := range pushes {
+			f := pushed[i]
+			p.locked, p.signals, p.checked = locked, signals, c.lenChecked(decl.Body, f, recv)
+			p.bumped = c.bumpedFields(decl.Body, recv)
+			q := get(f)
+			q.pushes = append(q.pushes, p)
+		}
+	}
+	for _, q := range fields {
+		for _, p := range q.pushes {
+			drain := ""
+			for m := range q.drains {
+				if m != p.method && (drain == "" || m < drain) {
+					drain = m
+				}
+			}
+			if drain == "" || !p.locked || !p.signals || p.checked || c.sizeConsulted(q.field, p, sizes) {
+				continue
+			}
+			c.rep.Reportf(report.Span(p.at.Pos(), p.at.End()), "slice-queue",
+				"slice queue %s grows without bound: %s appends with no length check and %s drains it, so %s every pending item stays in memory until it runs out; check len(%s) before appending and block, reject or drop (with a metric) when it is full",
+				q.name, p.method, drain, msgGrow, q.name)
+		}
+	}
+}
+
+// recvSliceField returns the slice field that e selects directly on the
+// receiver recv (q.items), or nil.
+func (c *checker) recvSliceField(e ast.Expr, recv *types.Var) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || c.info.Uses[id] != recv {
+		return nil
+	}
+	s, ok := c.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f := s.Obj().(*types.Var)
+	if _, ok := f.Type().Underlying().(*types.Slice); !ok {
+		return nil
+	}
+	return f
+}
+
+// appendsTo reports whether e is append(recv.f, ...).
+func (c *checker) appendsTo(e ast.Expr, f, recv *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && len(call.Args) >= 2 && match.IsBuiltin(c.info, call, "append") && c.recvSliceField(call.Args[0], recv) == f
+}
+
+// drainValue reports whether assigning e to recv.f drains the queue:
+// nil, recv.f[:0], recv.f[i:] (sliced from the front), a fresh make, or
+// another slice (a swap).
+func (c *checker) drainValue(e ast.Expr, f, recv *types.Var) bool {
+	switch v := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if c.info.Types[v].IsNil() {
+			return true
+		}
+		return c.info.Uses[v] != nil // a swap: q.items, buf = buf[:0], q.items
+	case *ast.SliceExpr:
+		if c.recvSliceField(v.X, recv) == f {
+			return (v.Low != nil && v.High == nil) || (v.Low == nil && v.High != nil && isSmallConst(c.info, v.High))
+		}
+		return true // another slice swapped in
+	case *ast.CallExpr:
+		return match.IsBuiltin(c.info, v, "make")
+	case *ast.CompositeLit:
+		return len(v.Elts) == 0
+	}
+	return false
+}
+
+// appendsMapKey reports whether every value appended by the call is a
+// variable that the method checks as a key of a map (m[k] in a
+// condition, a comma-ok index) or takes from a range over a map's keys: a queue of the keys of a map, deduplicated
+// by it, holds at most one entry per key (client-go's FIFO), so it is
+// bounded by the key set, not by the rate of events.
+func (c *checker) appendsMapKey(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	keys := make(map[types.Object]bool)
+	isMap := func(e ast.Expr) bool {
+		t := c.info.TypeOf(e)
+		if t == nil {
+			return false
+		}
+		_, ok := t.Underlying().(*types.Map)
+		return ok
+	}
+	checkKey := func(e ast.Expr) {
+		if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok && isMap(ix.X) {
+			if id, ok := ast.Unparen(ix.Index).(*ast.Ident); ok {
+				keys[c.info.Uses[id]] = true
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			// if m[k] { ... }, if _, ok := m[k]; !ok { ... }
+			ast.Inspect(n.Cond, func(m ast.Node) bool {
+				if e, ok := m.(ast.Expr); ok {
+					checkKey(e)
+				}
+				return true
+			})
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				checkKey(n.Rhs[0]) // _, exists := m[k]
+			}
+		case *ast.RangeStmt:
+			if id, ok := n.Key.(*ast.Ident); ok && isMap(n.X) {
+				keys[c.info.ObjectOf(id)] = true
+			}
+		}
+		return true
+	})
+	for _, arg := range call.Args[1:] {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok || !keys[c.info.ObjectOf(id)] {
+			return false
+		}
+	}
+	return !call.Ellipsis.IsValid()
+}
+
+// readsQueue reports whether body reads the items of recv.f (indexes or
+// ranges over it, copies it out, returns it, passes it on): a drain hands
+// the items to a consumer, a reset that reads nothing (Close, Reset) does
+// not. Its length, and the slice expressions and appends assigned back
+// to it, are not reads.
+func (c *checker) readsQueue(body *ast.BlockStmt, f, recv *types.Var) bool {
+	skip := make(map[ast.Expr]bool)
+	reads := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if reads {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if c.recvSliceField(lhs, recv) != f {
+					continue
+				}
+				skip[ast.Unparen(lhs)] = true
+				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
+					switch r := ast.Unparen(n.Rhs[i]).(type) {
+					case *ast.SliceExpr:
+						skip[ast.Unparen(r.X)] = true
+					case *ast.CallExpr:
+						if len(r.Args) > 0 {
+							skip[ast.Unparen(r.Args[0])] = true
+						}
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if (match.IsBuiltin(c.info, n, "len") || match.IsBuiltin(c.info, n, "cap")) && len(n.Args) == 1 {
+				skip[ast.Unparen(n.Args[0])] = true
+			}
+		case *ast.SelectorExpr:
+			if !skip[n] && c.recvSliceField(n, recv) == f {
+				reads = true
+			}
+		}
+		return true
+	})
+	return reads
+}
+
+// locksAndSignals reports whether body locks a sync.Mutex or RWMutex
+// and whether it wakes a consumer: a channel send (plain or in a select)
+// or sync.Cond's Signal or Broadcast, itself or, with follow, in a
+// function of this package that it calls (wakeQueueAndNotify).
+func (c *checker) locksAndSignals(body *ast.BlockStmt, follow bool) (locked, signals bool) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SendStmt:
+			signals = true
+		case *ast.CallExpr:
+			fn := match.Callee(c.info, n)
+			switch {
+			case match.IsMethod(fn, "sync", "Mutex", "Lock"), match.IsMethod(fn, "sync", "RWMutex", "Lock"):
+				locked = true
+			case match.IsMethod(fn, "sync", "Cond", "Signal", "Broadcast"):
+				signals = true
+			case follow && !signals && fn != nil && fn.Pkg() == c.pass.Pkg:
+				if decl := match.FuncDecl(c.pass.Files, c.info, fn); decl != nil && decl.Body != nil {
+					_, signals = c.locksAndSignals(decl.Body, false)
+				}
+			}
+		}
+		return true
+	})
+	return locked, signals
+}
+
+// lenChecked reports whether body compares len(recv.f) with a limit (not
+// with 0 or 1, which only tests emptiness).
+func (c *checker) lenChecked(body *ast.BlockStmt, f, recv *types.Var) bool {
+	checked := false
+	isLen := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		return ok && len(call.Args) == 1 && match.IsBuiltin(c.info, call, "len") && c.recvSliceField(call.Args[0], recv) == f
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		bin, ok := n.(*ast.BinaryExpr)
+		if !ok || checked {
+			return !checked
+		}
+		switch bin.Op {
+		case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
+			checked = (isLen(bin.X) && !isSmallConst(c.info, bin.Y)) || (isLen(bin.Y) && !isSmallConst(c.info, bin.X))
+		}
+		return !checked
+	})
+	return checked
+}
+
+// sizeMethods are the methods that tell a queue's size: those returning
+// len of a slice field, and those returning an integer field.
+type sizeMethods struct {
+	ofLen, ofField map[*types.Var][]*types.Func
+}
+
+// noteSizeMethod records fn if it returns len(recv.f) or recv.g alone.
+func (c *checker) noteSizeMethod(fn *types.Func, decl *ast.FuncDecl, recv *types.Var, sizes *sizeMethods) {
+	if len(decl.Body.List) == 0 {
+		return
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		if !ok || len(ret.Results) != 1 {
+			return true
+		}
+		r := ast.Unparen(ret.Results[0])
+		if call, ok := r.(*ast.CallExpr); ok && len(call.Args) == 1 && match.IsBuiltin(c.info, call, "len") {
+			if f := c.recvSliceField(call.Args[0], recv); f != nil {
+				sizes.ofLen[f] = append(sizes.ofLen[f], fn)
+			}
+			return true
+		}
+		if sel, ok := r.(*ast.SelectorExpr); ok {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[id] == recv {
+				if f := match.SelectedField(c.info, sel); f != nil {
+					sizes.ofField[f] = append(sizes.ofField[f], fn)
+				}
+			}
+		}
+		return true
+	})
+}
+
+// bumpedFields returns the receiver's fields that body increments or
+// adds to (q.n++, q.bytes += len(item)).
+func (c *checker) bumpedFields(body *ast.BlockStmt, recv *types.Var) []*types.Var {
+	var out []*types.Var
+	onRecv := func(e ast.Expr) *types.Var {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || c.info.Uses[id] != recv {
+			return nil
+		}
+		return match.SelectedField(c.info, sel)
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			if f := onRecv(n.X); f != nil && n.Tok == token.INC {
+				out = append(out, f)
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ADD_ASSIGN {
+				if f := onRecv(n.Lhs[0]); f != nil {
+					out = append(out, f)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// sizeConsulted reports whether the package compares the queue's size
+// with a limit through a method of the queue (q.Len() >= max,
+// q.NumRecords()+n >= maxSize): its callers bound it, pausing or
+// dropping before they push (centrifugo's Kafka consumer pauses a
+// partition when its queue is full). The method returns len of the
+// slice or a count that the push keeps beside it.
+func (c *checker) sizeConsulted(f *types.Var, p push, sizes *sizeMethods) bool {
+	methods := make(map[*types.Func]bool)
+	for _, m := range sizes.ofLen[f] {
+		methods[m] = true
+	}
+	for _, g := range p.bumped {
+		for _, m := range sizes.ofField[g] {
+			methods[m] = true
+		}
+	}
+	if len(methods) == 0 {
+		return false
+	}
+	for cur := range c.insp.Root().Preorder((*ast.BinaryExpr)(nil)) {
+		bin := cur.Node().(*ast.BinaryExpr)
+		switch bin.Op {
+		case token.LSS, token.LEQ, token.GTR, token.GEQ:
+		default:
+			continue
+		}
+		found := false
+		ast.Inspect(bin, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn := match.Callee(c.info, call); fn != nil && methods[fn.Origin()] {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}

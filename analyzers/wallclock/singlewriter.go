@@ -1,0 +1,150 @@
+package wallclock
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/match"
+)
+
+// writers counts, per struct field, the places in the package that write
+// it, and remembers whether the one write sets the value's identity
+// from a random source beside it. A timestamp written once, when a
+// value with a random identity is created (an instance's start time, a
+// lock holder's acquisition time, a session's creation), has one
+// writer: comparing two of them picks the older instance or the earlier
+// session, it does not let one machine's write replace another's.
+type writers struct {
+	count  map[*types.Var]int
+	random map[*types.Var]bool // the write sets a random identity beside it
+	// incremented holds the fields the package increments (f++, f += n,
+	// atomic adds): a field seeded from the clock and then incremented
+	// is a counter.
+	incremented map[*types.Var]bool
+}
+
+func newWriters() *writers {
+	return &writers{count: make(map[*types.Var]int), random: make(map[*types.Var]bool), incremented: make(map[*types.Var]bool)}
+}
+
+// note records the field writes of an assignment, an increment or a
+// composite literal at cur.
+func (w *writers) note(info *types.Info, cur inspector.Cursor) {
+	switch n := cur.Node().(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range n.Lhs {
+			if f := match.SelectedField(info, lhs); f != nil {
+				w.count[f]++
+				w.random[f] = w.random[f] || enclosingSetsRandomID(info, cur, f)
+				if n.Tok == token.ADD_ASSIGN {
+					w.incremented[f] = true
+				}
+			}
+		}
+	case *ast.IncDecStmt:
+		if f := match.SelectedField(info, n.X); f != nil {
+			w.count[f] += 2 // an increment is a writer of its own
+			w.incremented[f] = n.Tok == token.INC || w.incremented[f]
+		}
+	case *ast.CallExpr:
+		// atomic.AddInt64(&s.seq, 1), s.seq.Add(1)
+		fn := match.Callee(info, n)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync/atomic" || !strings.HasPrefix(fn.Name(), "Add") {
+			return
+		}
+		var loc ast.Expr
+		if fn.Signature().Recv() == nil && len(n.Args) == 2 {
+			if u, ok := ast.Unparen(n.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				loc = u.X
+			}
+		} else if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+			loc = sel.X
+		}
+		if f := match.SelectedField(info, loc); loc != nil && f != nil {
+			w.incremented[f] = true
+		}
+	case *ast.CompositeLit:
+		fvs := match.LiteralFields(info, n)
+		random := false
+		for _, fv := range fvs {
+			random = random || randomID(info, fv.Value)
+		}
+		for _, fv := range fvs {
+			w.count[fv.Field]++
+			w.random[fv.Field] = w.random[fv.Field] || random
+		}
+	}
+}
+
+// single reports whether the package writes field f exactly once, beside
+// a random identity. A field it never writes (another package's type)
+// has writers out of view.
+func (w *writers) single(f *types.Var) bool {
+	if f == nil {
+		return false
+	}
+	f = f.Origin()
+	return w.count[f] == 1 && w.random[f]
+}
+
+// enclosingSetsRandomID reports whether the function around cur also
+// assigns a random identity to another field of f's struct.
+func enclosingSetsRandomID(info *types.Info, cur inspector.Cursor, f *types.Var) bool {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var body *ast.BlockStmt
+		switch d := fn.Node().(type) {
+		case *ast.FuncDecl:
+			body = d.Body
+		case *ast.FuncLit:
+			body = d.Body
+		}
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || found || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+				return !found
+			}
+			for i, lhs := range as.Lhs {
+				if g := match.SelectedField(info, lhs); g != nil && g != f && randomID(info, as.Rhs[i]) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}
+
+// randomPkgs are the last elements of the import paths of packages
+// that make random identities.
+var randomPkgs = map[string]bool{"uuid": true, "ksuid": true, "xid": true, "ulid": true, "shortid": true, "nanoid": true}
+
+// randomID reports whether e calls something that draws a random
+// identity: a UUID, KSUID, XID or ULID package, math/rand or crypto/rand.
+func randomID(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn := match.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return true
+		}
+		p := fn.Pkg().Path()
+		base := path.Base(p)
+		if len(base) > 1 && base[0] == 'v' && base[1] >= '0' && base[1] <= '9' {
+			base = path.Base(path.Dir(p)) // a major version: github.com/gofrs/uuid/v5
+		}
+		found = p == "math/rand" || p == "math/rand/v2" || p == "crypto/rand" || randomPkgs[base]
+		return !found
+	})
+	return found
+}
