@@ -12,6 +12,7 @@ import (
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -336,7 +337,7 @@ func isLifetime(name string) bool {
 	if isLongLived(name) {
 		return true
 	}
-	w := words(name)
+	w := names.Words(name)
 	return len(w) > 0 && (w[0] == "run" || w[0] == "start" || w[len(w)-1] == "loop")
 }
 

@@ -7,12 +7,12 @@ import (
 	"go/types"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/ast/edge"
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 )
 
 // grpcPath is the import path of gRPC.
@@ -37,7 +37,7 @@ var longLived = []string{"watch", "subscri", "stream", "poll", "listen"}
 // its words (WatchEvents, LongPoll, stream_logs) starts with a longLived
 // stem, or is serve or serving.
 func isLongLived(name string) bool {
-	for _, w := range words(name) {
+	for _, w := range names.Words(name) {
 		if w == "serve" || w == "serving" {
 			return true
 		}
@@ -48,34 +48,6 @@ func isLongLived(name string) bool {
 		}
 	}
 	return false
-}
-
-// words splits a Go name into its lower-case words: at underscores and
-// other non-letters, before an upper-case letter that follows a
-// lower-case one (longPoll), and before the last upper-case letter of a
-// run that a lower-case one follows (HTTPServer).
-func words(name string) []string {
-	var out []string
-	rs := []rune(name)
-	start := 0
-	flush := func(end int) {
-		if end > start {
-			out = append(out, strings.ToLower(string(rs[start:end])))
-		}
-	}
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r):
-			flush(i)
-			start = i + 1
-		case i > start && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) ||
-			(i+1 < len(rs) && unicode.IsUpper(rs[i-1]) && unicode.IsLower(rs[i+1]))):
-			flush(i)
-			start = i
-		}
-	}
-	flush(len(rs))
-	return out
 }
 
 // A sink is a network call and the context that bounds it.
