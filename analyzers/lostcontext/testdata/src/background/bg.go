@@ -159,3 +159,31 @@ func (s *Service) Log(ctx context.Context) {
 	}
 	s.db.PingContext(ctx)
 }
+
+// The incoming request that feeds the service's methods above: their
+// contexts are a request's.
+type key struct{}
+
+func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	s.Charge(ctx, "id")
+	s.Todo(ctx)
+	s.Derived(context.WithValue(ctx, key{}, 1))
+	s.ViaVariable(ctx)
+	s.Async(ctx, "id")
+	s.Callback(ctx, nil)
+	s.Detach(ctx, "id")
+	s.Marked(ctx, "id")
+	s.Cleanup(ctx)
+	s.Store(ctx)
+	s.Later(ctx)
+	s.Log(ctx)
+	(&Store[string, int]{}).Get(ctx, "k")
+	noContext(nil)
+	ignored(ctx, nil)
+	serve(ctx, nil)
+	serveSelect(ctx, nil, nil)
+	shadowed(ctx, nil)
+	labels(ctx)
+	setup(ctx, nil)
+}
