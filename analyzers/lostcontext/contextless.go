@@ -79,17 +79,17 @@ func (c *checker) contextForm(call *ast.CallExpr, fn *types.Func) (name string, 
 		}
 		name = "(*sql." + match.RecvName(fn) + ")." + fn.Name()
 		return name, func(ctx string) string {
-			return "use " + to + "(" + ctx + ", ...)"
-		}, func(ctx string) []analysis.TextEdit {
-			rename := analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(to)}
-			if to == "BeginTx" {
-				if len(call.Args) != 0 {
-					return nil
+				return "use " + to + "(" + ctx + ", ...)"
+			}, func(ctx string) []analysis.TextEdit {
+				rename := analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(to)}
+				if to == "BeginTx" {
+					if len(call.Args) != 0 {
+						return nil
+					}
+					return []analysis.TextEdit{rename, {Pos: call.Lparen + 1, End: call.Rparen, NewText: []byte(ctx + ", nil")}}
 				}
-				return []analysis.TextEdit{rename, {Pos: call.Lparen + 1, End: call.Rparen, NewText: []byte(ctx + ", nil")}}
+				return []analysis.TextEdit{rename, {Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(ctx + ", ")}}
 			}
-			return []analysis.TextEdit{rename, {Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(ctx + ", ")}}
-		}
 	}
 	return "", nil, nil
 }
