@@ -15,6 +15,7 @@ import (
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}),
 		"client",               // http.Client literals, new, zero values, aliases, generics
+		"clientevidence",       // a client is reported for a context-less request or an escape
 		"defaultclient",        // http.DefaultClient and http.Get and friends
 		"dial",                 // net.Dial, tls.Dial, net.Dialer
 		"serverhelper",         // servers handed to a helper that may set their timeouts

@@ -34,18 +34,6 @@ func copied() http.Client {
 	return *http.DefaultClient // want `http.Client has no Timeout`
 }
 
-func noDeadline(ctx context.Context) {
-	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
-	http.DefaultClient.Do(req) // want `http.DefaultClient has no Timeout`
-}
-
-func cancelOnly() {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
-	http.DefaultClient.Do(req) // want `http.DefaultClient has no Timeout`
-}
-
 // The request comes out of a helper: its context is out of view.
 func viaHelper() {
 	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Second))
@@ -56,6 +44,21 @@ func viaHelper() {
 func mustReq(r *http.Request, err error) *http.Request { return r }
 
 // Negatives.
+
+// A request that carries a context is bounded by it: a parameter's
+// deadline is the caller's to set, and a context with no deadline is
+// ctxdeadline's finding on the same call (one mistake, one finding).
+func noDeadline(ctx context.Context) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
+	http.DefaultClient.Do(req)
+}
+
+func cancelOnly() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
+	http.DefaultClient.Do(req)
+}
 
 func derived() {
 	base, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Second))
