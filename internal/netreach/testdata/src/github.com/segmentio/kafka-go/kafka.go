@@ -1,0 +1,10 @@
+// Package kafka is a stand-in for github.com/segmentio/kafka-go.
+package kafka
+
+import "context"
+
+type Message struct{}
+type Writer struct{}
+
+func (w *Writer) WriteMessages(ctx context.Context, msgs ...Message) error { return nil }
+func (w *Writer) Stats() int                                               { return 0 }

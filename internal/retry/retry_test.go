@@ -1,0 +1,95 @@
+package retry
+
+import (
+	"fmt"
+	"go/ast"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/distlint/distlint/internal/match"
+)
+
+var delayNames = map[Delay]string{DelayNone: "none", DelayFixed: "fixed", DelayVarying: "varying", DelayUnknown: "unknown"}
+
+// probe reports what the Finder and the helpers say, for the tests.
+var probe = &analysis.Analyzer{
+	Name:     "probe",
+	Doc:      "report retry loops and calls of retry helpers",
+	Requires: []*analysis.Analyzer{Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		h := pass.ResultOf[Analyzer].(*Helpers)
+		f := NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, nil)
+		counts := func(call *ast.CallExpr) bool {
+			fn := match.Callee(pass.TypesInfo, call)
+			return fn != nil && fn.Name() == "attempt"
+		}
+		for _, file := range pass.Files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.ForStmt, *ast.RangeStmt:
+					l := f.NewLoop(n.(ast.Stmt), nil)
+					if l == nil {
+						return true
+					}
+					if _, ok := f.Retried(l, counts); ok {
+						msg := fmt.Sprintf("retries attempt delay=%s bounded=%v", delayNames[f.Delay(l)], f.Bounded(l))
+						if f.Jitter(l) {
+							msg += " jitter"
+						}
+						pass.Reportf(n.Pos(), "%s", msg)
+					}
+				case *ast.CallExpr:
+					for i := range n.Args {
+						if name, ok := h.Retries(n, i, nil); ok {
+							pass.Reportf(n.Pos(), "retries argument %d via %s", i, name)
+						}
+					}
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+func TestLoops(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), probe, "loops", "user")
+}
+
+func TestHelperFacts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "helpers")
+}
+
+func TestLibraries(t *testing.T) {
+	var l Libraries
+	if err := l.Set("example.com/retry, [example.com/other]"); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"github.com/cenkalti/backoff/v4": true,
+		"example.com/retry":              true,
+		"example.com/retry/sub":          true,
+		"example.com/retryer":            false,
+		"example.com/other":              true,
+		"net/http":                       false,
+	} {
+		if got := l.Has(path); got != want {
+			t.Errorf("Has(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if got := (*Libraries)(nil).Has("k8s.io/client-go/util/retry"); !got {
+		t.Error("nil Libraries lack the defaults")
+	}
+	if s := l.String(); !strings.Contains(s, "example.com/retry") {
+		t.Errorf("String() = %q", s)
+	}
+}
+
+func TestHelperString(t *testing.T) {
+	if got, want := (&Helper{Params: []int{0, 2}}).String(), "retries its func parameters [0 2]"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}

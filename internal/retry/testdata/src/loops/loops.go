@@ -1,0 +1,67 @@
+// Package loops has retry loops and loops that are not.
+package loops
+
+import (
+	"context"
+	"math/rand"
+	"time"
+)
+
+func attempt() error { return nil }
+func other() error   { return nil }
+
+func noDelay() {
+	for { // want `retries attempt delay=none bounded=false`
+		if err := attempt(); err == nil {
+			return
+		}
+	}
+}
+
+func fixedBounded() error {
+	var err error
+	for i := 0; i < 5; i++ { // want `retries attempt delay=fixed bounded=true`
+		if err = attempt(); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
+
+func growing(ctx context.Context) error {
+	d := time.Second
+	for { // want `retries attempt delay=varying bounded=true jitter`
+		err := attempt()
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return err
+		}
+		time.Sleep(d + time.Duration(rand.Int63n(int64(d))))
+		d *= 2
+	}
+}
+
+func notCounted() {
+	for { // other is not an attempt that counts
+		if err := other(); err == nil {
+			return
+		}
+	}
+}
+
+func leavesOnError() error {
+	for {
+		if err := attempt(); err != nil {
+			return err // gives up at once: no retry
+		}
+	}
+}
+
+func items(xs []int) {
+	for range xs { // a range over a collection is no loop of attempts
+		attempt()
+	}
+}
