@@ -13,6 +13,7 @@ import (
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/names"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -49,7 +50,8 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		FactTypes: []analysis.Fact{new(ReachesSink), new(MayReach)},
+		Requires:  []*analysis.Analyzer{netreach.Analyzer},
+		FactTypes: []analysis.Fact{new(ReachesSink)},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -65,6 +67,8 @@ type checker struct {
 	// local holds the facts of this package's functions while they are
 	// computed.
 	local map[*types.Func]*ReachesSink
+	// fields knows the origins of contexts kept in struct fields.
+	fields *fieldOrigins
 	// inspectors of files, made when a value must be followed there
 	inspectors map[*ast.File]*inspector.Inspector
 }
@@ -92,14 +96,9 @@ type site struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	mayReach := slices.Contains(sinkPackages, pass.Pkg.Path()) || match.Imports(pass.Pkg, sinkPackages...)
-	if mayReach {
-		pass.ExportPackageFact(new(MayReach))
-	}
 	// Contexts are made and received through the context package; a
-	// package that depends on no network package cannot reach a network
-	// call.
-	if !match.Imports(pass.Pkg, "context") || (!mayReach && len(pass.AllPackageFacts()) == 0) {
+	// package that cannot reach the network cannot make a network call.
+	if !match.Imports(pass.Pkg, "context") || !pass.ResultOf[netreach.Analyzer].(*netreach.Result).Package() {
 		return nil, nil
 	}
 	c := &checker{
@@ -107,12 +106,15 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		info:  pass.TypesInfo,
 		rep:   report.New(pass, cfg.Policy),
 		local: make(map[*types.Func]*ReachesSink),
+		fields: &fieldOrigins{
+			pkg:   pass.Pkg,
+			info:  pass.TypesInfo,
+			files: pass.Files,
+			memo:  make(map[*types.Var]origin),
+		},
 	}
 	sites := c.sites()
 	c.facts(sites)
-	if len(c.local) > 0 && !mayReach {
-		pass.ExportPackageFact(new(MayReach))
-	}
 	for _, s := range sites {
 		if !c.rep.Skip(s.file) {
 			c.check(s)
@@ -157,6 +159,7 @@ func (c *checker) sites() []*site {
 				}
 				if scope == nil {
 					scope = newFuncScope(c.info, decl)
+					scope.fields = c.fields
 				}
 				s.file, s.scope, s.fn = file, scope, fn
 				c.placeOf(s, stack)

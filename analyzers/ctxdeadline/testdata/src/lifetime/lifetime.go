@@ -1,4 +1,4 @@
-package main // want package:"mayReach"
+package main
 
 import (
 	"context"
