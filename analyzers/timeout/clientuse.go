@@ -141,7 +141,10 @@ func (c *checker) fieldEvidence(f *types.Var, hops int) evidence {
 	if f.Pkg() != c.pass.Pkg {
 		return evidence{escape: fmt.Sprintf("is stored in field %s of a %s struct, where its requests cannot be seen", f.Name(), f.Pkg().Name())}
 	}
-	ev, sends := c.packageUses(f, hops)
+	ev, sends, set := c.packageUses(f, hops)
+	if set {
+		return evidence{} // a setter or builder gives it a Timeout
+	}
 	if ev.contextless == "" && !sends && f.Exported() {
 		ev.escape = "is stored in exported field " + f.Name() + ", where its requests cannot be seen"
 	}
@@ -151,7 +154,10 @@ func (c *checker) fieldEvidence(f *types.Var, hops int) evidence {
 // globalEvidence is the evidence of a client stored in package-level
 // variable v.
 func (c *checker) globalEvidence(v *types.Var, hops int) evidence {
-	ev, sends := c.packageUses(v, hops)
+	ev, sends, set := c.packageUses(v, hops)
+	if set {
+		return evidence{}
+	}
 	if ev.contextless == "" && !sends && v.Exported() {
 		ev.escape = "is stored in exported variable " + v.Name() + ", where its requests cannot be seen"
 	}
@@ -159,9 +165,10 @@ func (c *checker) globalEvidence(v *types.Var, hops int) evidence {
 }
 
 // packageUses gathers the evidence of every use of obj (a field or a
-// package-level variable) in the package, and whether any of them sends
-// a request.
-func (c *checker) packageUses(obj *types.Var, hops int) (ev evidence, sends bool) {
+// package-level variable) in the package, whether any of them sends a
+// request, and whether any gives the client there a Timeout (a setter
+// method or a builder: `b.client.Timeout = d`).
+func (c *checker) packageUses(obj *types.Var, hops int) (ev evidence, sends, set bool) {
 	for cur := range c.root.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if c.info.Uses[id] != obj {
@@ -178,8 +185,26 @@ func (c *checker) packageUses(obj *types.Var, hops int) (ev evidence, sends bool
 		if c.isSend(use) {
 			sends = true
 		}
+		if c.setsTimeout(use) && !c.storesIn(use, obj) {
+			set = true
+		}
 	}
-	return ev, sends
+	return ev, sends, set
+}
+
+// setsTimeout reports whether the client expression at cur is given a
+// non-zero Timeout there: `x.Timeout = d`.
+func (c *checker) setsTimeout(cur inspector.Cursor) bool {
+	sel, ok := cur.Parent().Node().(*ast.SelectorExpr)
+	if !ok || cur.ParentEdgeKind() != edge.SelectorExpr_X || sel.Sel.Name != "Timeout" {
+		return false
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || cur.Parent().ParentEdgeKind() != edge.AssignStmt_Lhs {
+		return false
+	}
+	i := cur.Parent().ParentEdgeIndex()
+	return len(as.Lhs) != len(as.Rhs) || !flow.IsZeroConst(c.info, as.Rhs[i])
 }
 
 // isSend reports whether the client expression at cur is the receiver
@@ -330,6 +355,33 @@ func (c *checker) requestHasContext(body inspector.Cursor, e ast.Expr, depth int
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// storesIn reports whether the function around cur stores a value in obj
+// itself (`s.client = &http.Client{}`, `&service{client: ...}`): a
+// Timeout set there belongs to that value, not to a setter that
+// configures whatever client is kept in obj.
+func (c *checker) storesIn(cur inspector.Cursor, obj *types.Var) bool {
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return true
+	}
+	for id := range body.Preorder((*ast.Ident)(nil)) {
+		if c.info.Uses[id.Node().(*ast.Ident)] != obj {
+			continue
+		}
+		switch id.ParentEdgeKind() {
+		case edge.KeyValueExpr_Key:
+			return true
+		case edge.SelectorExpr_Sel:
+			if id.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs {
+				return true
+			}
+		case edge.AssignStmt_Lhs:
+			return true
+		}
 	}
 	return false
 }

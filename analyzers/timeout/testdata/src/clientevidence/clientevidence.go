@@ -130,3 +130,16 @@ type proxy struct{ hc *http.Client }
 func newProxy() *proxy { return &proxy{hc: &http.Client{}} }
 
 func (p *proxy) forward(req *http.Request) (*http.Response, error) { return p.hc.Do(req) }
+
+// A builder's setter gives the field's client a Timeout after the
+// literal: the caller may call it.
+type builder struct{ hc *http.Client }
+
+func newBuilder() *builder { return &builder{hc: &http.Client{}} }
+
+func (b *builder) WithTimeout(d time.Duration) *builder {
+	b.hc.Timeout = d
+	return b
+}
+
+func (b *builder) fetch(u string) { b.hc.Get(u) }
