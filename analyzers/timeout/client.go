@@ -90,7 +90,40 @@ func (c *checker) setLater(cur inspector.Cursor, pos token.Pos, fields ...string
 		return false
 	}
 	path, ok := c.target(cur)
-	return ok && flow.FieldSet(c.info, body, pos, path, fields...)
+	return ok && (flow.FieldSet(c.info, body, pos, path, fields...) || c.setByCall(body, pos, path, fields...))
+}
+
+// setByCall reports whether, after pos in scope, the location path (or
+// a value holding it) is handed to a function that sets one of fields on
+// it (a setter method, a configure helper), by the SetsTimeouts facts.
+func (c *checker) setByCall(scope inspector.Cursor, pos token.Pos, path flow.Path, fields ...string) bool {
+	for cur := range scope.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if call.Pos() < pos {
+			continue
+		}
+		fn := match.Callee(c.info, call)
+		if fn == nil {
+			continue
+		}
+		for _, a := range callArgs(c.info, call) {
+			p, ok := flow.PathOf(c.info, a.expr)
+			if !ok || p.Root != path.Root || len(p.Fields) > len(path.Fields) || !p.Equal(flow.Path{Root: path.Root, Fields: path.Fields[:len(p.Fields)]}) {
+				continue
+			}
+			rest := fieldPath(path.Fields[len(p.Fields):])
+			for _, f := range fields {
+				full := f
+				if rest != "" {
+					full = rest + "." + f
+				}
+				if set, _ := c.sets.setsOn(fn, a.index, full); set {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // target is flow.Target, extended to a declared name (var c http.Client).

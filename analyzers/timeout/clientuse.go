@@ -20,6 +20,7 @@ import (
 type evidence struct {
 	contextless string // the first request sent with no context, for messages
 	escape      string // the first escape out of view, for messages
+	set         bool   // a helper visibly gives the client a Timeout
 }
 
 func (e *evidence) add(o evidence) {
@@ -29,11 +30,14 @@ func (e *evidence) add(o evidence) {
 	if e.escape == "" {
 		e.escape = o.escape
 	}
+	e.set = e.set || o.set
 }
 
 // why returns the evidence for a message, and whether there is any.
 func (e evidence) why() (string, bool) {
 	switch {
+	case e.set:
+		return "", false
 	case e.contextless != "":
 		return e.contextless, true
 	case e.escape != "":
@@ -268,6 +272,12 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 		return c.useEvidence(cur.Parent(), hops)
 	case *ast.CallExpr:
 		if cur.ParentEdgeKind() == edge.CallExpr_Args {
+			_, idx := cur.ParentEdge()
+			if fn := match.Callee(c.info, p); fn != nil {
+				if set, _ := c.sets.setsOn(fn, idx, "Timeout"); set {
+					return evidence{set: true} // a helper gives it a Timeout
+				}
+			}
 			if c.withContext(cur.Parent()) {
 				return evidence{} // a helper that sends with a context
 			}

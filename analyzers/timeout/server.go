@@ -3,6 +3,7 @@ package timeout
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"github.com/distlint/distlint/internal/edit"
 	"github.com/distlint/distlint/internal/flow"
@@ -14,13 +15,19 @@ import (
 
 // handedToHelper reports whether the server literal at cur, or the local
 // variable it initializes, is passed as an *http.Server to a function
-// outside net/http: a helper that may set its timeouts out of view
-// (service corpus: kratos's graceful.WithDefaults(&http.Server{...})).
+// outside net/http that sets its read timeout, or that is out of view (a
+// function value, an interface method, a package not analyzed): a helper
+// may set its timeouts (service corpus: kratos's
+// graceful.WithDefaults(&http.Server{...})). A visible helper that sets
+// neither ReadHeaderTimeout nor ReadTimeout silences nothing.
 func (c *checker) handedToHelper(cur inspector.Cursor) bool {
 	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
 		if c.serverArg(cur.Parent()) {
 			return true
 		}
+	}
+	if c.serverArg(cur) {
+		return true
 	}
 	body, ok := flow.EnclosingFunc(cur)
 	if !ok {
@@ -43,14 +50,17 @@ func (c *checker) handedToHelper(cur inspector.Cursor) bool {
 
 // serverArg reports whether the expression at cur is an argument, for a
 // parameter of type http.Server or *http.Server, of a function outside
-// net/http.
+// net/http that sets the server's read timeout or is out of view.
 func (c *checker) serverArg(cur inspector.Cursor) bool {
 	if cur.ParentEdgeKind() != edge.CallExpr_Args {
 		return false
 	}
 	call := cur.Parent().Node().(*ast.CallExpr)
 	fn := match.Callee(c.info, call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == "net/http" {
+	if fn == nil {
+		return true // a function value: out of view
+	}
+	if fn.Pkg() == nil || fn.Pkg().Path() == "net/http" {
 		return false
 	}
 	params := fn.Signature().Params()
@@ -61,7 +71,22 @@ func (c *checker) serverArg(cur inspector.Cursor) bool {
 	if idx >= params.Len() {
 		idx = params.Len() - 1 // variadic
 	}
-	return match.IsTypeOrPointer(params.At(idx).Type(), "net/http.Server")
+	if !match.IsTypeOrPointer(params.At(idx).Type(), "net/http.Server") {
+		return false
+	}
+	return c.helperSets(fn, idx, "ReadHeaderTimeout", "ReadTimeout")
+}
+
+// helperSets reports whether fn sets one of paths on parameter index, or
+// is out of view.
+func (c *checker) helperSets(fn *types.Func, index int, paths ...string) bool {
+	for _, p := range paths {
+		set, visible := c.sets.setsOn(fn, index, p)
+		if set || !visible {
+			return true
+		}
+	}
+	return false
 }
 
 // serverFix inserts ReadHeaderTimeout: 10 * time.Second into a keyed

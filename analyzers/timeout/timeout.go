@@ -44,7 +44,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     Name,
 		Doc:      docs.Extract(doc, Name),
 		URL:      URL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, setters},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -63,6 +63,7 @@ type checker struct {
 	info *types.Info
 	rep  *report.Reporter
 	root inspector.Cursor // the package's files
+	sets *setterResult    // what the functions in view set on their parameters
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -72,7 +73,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy), root: insp.Root()}
+	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy), root: insp.Root(), sets: pass.ResultOf[setters].(*setterResult)}
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.ValueSpec)(nil)}
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {

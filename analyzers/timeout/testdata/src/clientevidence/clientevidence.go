@@ -143,3 +143,12 @@ func (b *builder) WithTimeout(d time.Duration) *builder {
 }
 
 func (b *builder) fetch(u string) { b.hc.Get(u) }
+
+// A configure helper in view gives it a Timeout.
+func configured() *http.Client {
+	c := &http.Client{}
+	applyDefaults(c)
+	return c
+}
+
+func applyDefaults(c *http.Client) { c.Timeout = 10 * time.Second }
