@@ -32,14 +32,22 @@
 //     through. A client kept in an unexported field or variable is
 //     followed to every use in the package; one whose every request
 //     carries a context, or is out of view (a request parameter), is
-//     left alone;
+//     left alone, and so is one that a setter method or configure helper
+//     gives a Timeout;
 //   - uses of http.DefaultClient, and calls of http.Get, http.Head,
 //     http.Post and http.PostForm, which use it; a DefaultClient.Do whose
 //     request visibly carries a context is left alone (see above), and so
 //     are assignments to its fields and comparisons with it;
-//   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout
-//     (unless one is assigned to it later in the same function), and calls
-//     of http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
+//   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,
+//     unless one is assigned to it later in the same function, or it is
+//     handed to a helper that sets one (directly or through other
+//     helpers, seen across packages by a fact) or that is out of view (a
+//     function value, an interface method, a package not analyzed); a
+//     visible helper that sets neither silences nothing;
+//   - a struct type of the package that embeds an http.Server by value,
+//     made without giving the server a value, when the package serves
+//     with it and no builder or setter sets a read timeout on it;
+//   - calls of http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
 //     http.ServeTLS, which cannot set one;
 //   - net.Dial and tls.Dial on a TCP network, net.DialTCP, and Dial or
 //     tls.DialWithDialer with a net.Dialer that has neither Timeout nor

@@ -64,6 +64,8 @@ type checker struct {
 	rep  *report.Reporter
 	root inspector.Cursor // the package's files
 	sets *setterResult    // what the functions in view set on their parameters
+	// wrappers are the package's struct types that embed an http.Server
+	wrappers map[*types.Named]*wrapper
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -73,7 +75,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy), root: insp.Root(), sets: pass.ResultOf[setters].(*setterResult)}
+	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy), root: insp.Root(), sets: pass.ResultOf[setters].(*setterResult), wrappers: make(map[*types.Named]*wrapper)}
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.ValueSpec)(nil)}
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {
@@ -96,6 +98,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	t := c.info.TypeOf(lit)
 	switch {
+	case c.wrapperOf(t) != nil:
+		c.embeddedServer(typeRange(lit), t, lit)
 	case match.IsType(t, "net/http.Client"):
 		set, explicitZero := litField(c.info, lit, t, "Timeout")
 		if set || c.stubTransport(lit, t) {
@@ -128,6 +132,14 @@ func (c *checker) zeroValueDecl(cur inspector.Cursor, spec *ast.ValueSpec) {
 		return
 	}
 	t := c.info.TypeOf(spec.Type)
+	if c.wrapperOf(t) != nil {
+		for _, name := range spec.Names {
+			if name.Name != "_" {
+				c.embeddedServer(name, t, nil)
+			}
+		}
+		return
+	}
 	isClient, isServer := match.IsType(t, "net/http.Client"), match.IsType(t, "net/http.Server")
 	if !isClient && !isServer {
 		return
@@ -156,6 +168,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		case match.IsTypeOrPointer(t, "net/http.Server"):
 			if !c.setLater(cur, call.End(), "ReadHeaderTimeout", "ReadTimeout") {
 				c.rep.Reportf(call, "server", "http.Server has neither ReadHeaderTimeout nor ReadTimeout: %s; set ReadHeaderTimeout (for example 10 * time.Second)", msgSlow)
+			}
+		default:
+			if p, ok := t.(*types.Pointer); ok && c.wrapperOf(p.Elem()) != nil {
+				c.embeddedServer(call, p.Elem(), nil)
 			}
 		}
 		return

@@ -19,6 +19,7 @@ func TestAnalyzer(t *testing.T) {
 		"defaultclient",        // http.DefaultClient and http.Get and friends
 		"dial",                 // net.Dial, tls.Dial, net.Dialer
 		"serverhelper",         // servers handed to a helper that may set their timeouts
+		"embedded",             // an http.Server embedded in a wrapper type
 		"suppress",             // //distlint:ignore
 		"skiptests",            // _test.go files are skipped by default
 		"skipgenerated",        // and so are generated files
