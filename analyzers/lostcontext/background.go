@@ -26,7 +26,7 @@ func (c *checker) background(f *ast.File, cur inspector.Cursor, call *ast.CallEx
 	// Deliberate detachment: cleanup whose context must not be the
 	// request's, which may be cancelled already. Passing the request's
 	// context there would make the cleanup cancellable.
-	if c.cleanup(receivers) || c.afterFailure(cur, s) || c.explained(f, cur) {
+	if c.cleanup(receivers) || c.cleanupFunc(cur) || c.afterFailure(cur, s) || c.explained(f, cur) {
 		return
 	}
 	replacement := s.expr
@@ -54,7 +54,7 @@ func (c *checker) background(f *ast.File, cur inspector.Cursor, call *ast.CallEx
 			TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(replacement)}},
 		}}
 	}
-	c.rep.Report(d)
+	c.emit(s, d, "context."+name+"()")
 }
 
 // withoutCancel spells context.WithoutCancel of the request's context
@@ -136,7 +136,7 @@ func (c *checker) waitsForDone(s scope, pos token.Pos) bool {
 		if u.Op != token.ARROW || u.Pos() >= pos {
 			continue
 		}
-		if x, ok := c.doneOf(u.X); ok && c.req.carries(uc, x, 0) {
+		if x, ok := c.doneOf(u.X); ok && c.req.carriesIn(uc, x, s.hypothetical) {
 			return true
 		}
 	}
@@ -169,7 +169,7 @@ func (c *checker) carriesTrace(s scope) bool {
 		if len(call.Args) != 1 || !match.IsFunc(match.Callee(c.info, call), "go.opentelemetry.io/otel/trace", "SpanContextFromContext", "SpanFromContext", "LinkFromContext") {
 			continue
 		}
-		if c.req.carries(cc, call.Args[0], 0) {
+		if c.req.carriesIn(cc, call.Args[0], s.hypothetical) {
 			return true
 		}
 	}

@@ -47,7 +47,7 @@ func (c *checker) contextless(f *ast.File, cur inspector.Cursor, call *ast.CallE
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Pass " + s.expr, TextEdits: edits}}
 		}
 	}
-	c.rep.Report(d)
+	c.emit(s, d, name)
 }
 
 // contextForm returns, for a call with a context-taking form, the name of

@@ -27,6 +27,17 @@ var cleanupWords = map[string]bool{
 	"revert": true, "undo": true, "compensate": true, "unlease": true,
 }
 
+// cleanupFunc reports whether the function declaration around cur is
+// cleanup by the words of its name (Close, Shutdown, Stop): its work
+// must finish whatever happened to the request.
+func (c *checker) cleanupFunc(cur inspector.Cursor) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		name := fc.Node().(*ast.FuncDecl).Name.Name
+		return names.HasWord(name, func(w string) bool { return cleanupWords[w] })
+	}
+	return false
+}
+
 // cleanup reports whether one of the calls a fresh context reaches is
 // cleanup, by the words of its name (srv.Shutdown, tx.Rollback,
 // lock.Release, s.cleanupUpload).
@@ -62,7 +73,7 @@ func (c *checker) afterFailure(cur inspector.Cursor, s scope) bool {
 				return true
 			}
 		case *ast.CommClause:
-			if n.Comm != nil && c.receivesDone(anc, n.Comm) {
+			if n.Comm != nil && c.receivesDone(anc, n.Comm, s.hypothetical) {
 				return true
 			}
 		}
@@ -113,7 +124,7 @@ func (c *checker) isContextErr(e ast.Expr) bool {
 
 // receivesDone reports whether the select communication comm receives
 // from the Done channel of the request's context.
-func (c *checker) receivesDone(cur inspector.Cursor, comm ast.Stmt) bool {
+func (c *checker) receivesDone(cur inspector.Cursor, comm ast.Stmt, hypothetical bool) bool {
 	var x ast.Expr
 	switch st := comm.(type) {
 	case *ast.ExprStmt:
@@ -128,7 +139,7 @@ func (c *checker) receivesDone(cur inspector.Cursor, comm ast.Stmt) bool {
 		return false
 	}
 	ctx, ok := c.doneOf(u.X)
-	return ok && c.req.carries(cur, ctx, 0)
+	return ok && c.req.carriesIn(cur, ctx, hypothetical)
 }
 
 // explainWords are the beginnings of words that a comment explaining a
@@ -146,6 +157,8 @@ func (c *checker) explained(f *ast.File, cur inspector.Cursor) bool {
 			stmt = st
 			if prev, ok := anc.PrevSibling(); ok {
 				prevEnd = prev.Node().End()
+			} else {
+				prevEnd = anc.Parent().Node().Pos() // the block's brace, or the case
 			}
 			break
 		}
@@ -163,7 +176,7 @@ func (c *checker) explained(f *ast.File, cur inspector.Cursor) bool {
 			continue
 		}
 		if prevEnd.IsValid() && fset.Position(prevEnd).Line == fset.Position(group.Pos()).Line {
-			continue // a trailing comment of the statement before
+			continue // a trailing comment of the code before
 		}
 		text := strings.ToLower(group.Text())
 		for _, w := range explainWords {

@@ -41,7 +41,8 @@
 //
 // Deliberate detachment is left alone, because passing the request's
 // context there would make cleanup cancellable: calls whose name says
-// they clean up (Close, Shutdown, Rollback, Release, Unlock, Abort...);
+// they clean up (Close, Shutdown, Rollback, Release, Unlock, Abort...),
+// and the work of functions so named;
 // code on a failure path (inside an if that tests an error against nil,
 // ctx.Err(), or errors.Is with context.Canceled or DeadlineExceeded, or a
 // select case on the request's Done); code after the function waited on
@@ -54,9 +55,12 @@
 // are roots themselves (main, init, tests, benchmarks, fuzz targets),
 // and unnamed or _ parameters.
 //
-// A function in another package that a handler calls is not seen as
-// serving: the request's origin crosses packages only through calls in
-// view.
+// Across packages, a fact carries what a function would lose if its
+// context parameter held a request's (the fresh context it passes on, or
+// the helper it hands the context to that does): a handler in another
+// package that calls it with its request's context gets the finding at
+// that call, naming where the context is lost. Under the golangci-lint
+// plugin, which sees one package at a time, those findings are missed.
 //
 // Bad:
 //

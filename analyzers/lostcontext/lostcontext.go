@@ -44,10 +44,11 @@ var Analyzer = New(Config{})
 // New returns a lostcontext analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     Name,
-		Doc:      docs.Extract(doc, Name),
-		URL:      URL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Name:      Name,
+		Doc:       docs.Extract(doc, Name),
+		URL:       URL,
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(DropsContext)},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -55,10 +56,11 @@ func New(cfg Config) *analysis.Analyzer {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	info *types.Info
-	rep  *report.Reporter
-	req  *requests // the parameters that hold an incoming request
+	pass  *analysis.Pass
+	info  *types.Info
+	rep   *report.Reporter
+	req   *requests // the parameters that hold an incoming request
+	drops drops     // what the package's functions would lose
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -67,11 +69,13 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
-		pass: pass,
-		info: pass.TypesInfo,
-		rep:  report.New(pass, cfg.Policy),
-		req:  findRequests(pass.Pkg, pass.TypesInfo, insp.Root()),
+		pass:  pass,
+		info:  pass.TypesInfo,
+		rep:   report.New(pass, cfg.Policy),
+		req:   findRequests(pass.Pkg, pass.TypesInfo, insp.Root()),
+		drops: make(drops),
 	}
+	var handOn []inspector.Cursor // calls that hand a context or request on
 	for file := range insp.Root().Children() {
 		f := file.Node().(*ast.File)
 		if c.rep.Skip(f) {
@@ -88,9 +92,25 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			default:
 				c.contextless(f, cur, call, fn)
 			}
+			if fn != nil && c.handsOn(call) {
+				handOn = append(handOn, cur)
+			}
 		}
 	}
+	c.dropCalls(handOn)
+	c.exportDrops()
 	return nil, nil
+}
+
+// handsOn reports whether one of call's arguments is a context or a
+// request.
+func (c *checker) handsOn(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if t := c.info.TypeOf(a); t != nil && carrier(t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) fileVersion(f *ast.File) string {

@@ -18,6 +18,8 @@ func TestAnalyzer(t *testing.T) {
 
 func TestTraceCarried(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), lostcontext.New(lostcontext.Config{}),
+		"xpkg/store", // a context lost in another package than the handler: facts
+		"xpkg/web",
 		"origins",    // whose context is in scope: handlers, gRPC server methods, functions they feed
 		"detach",     // deliberate detachment: cleanup and failure paths
 		"tracecarry", // a fresh context that carries or links the request's trace by hand

@@ -32,7 +32,7 @@ func (c *checker) newRequest(f *ast.File, cur inspector.Cursor, call *ast.CallEx
 			},
 		}}
 	}
-	c.rep.Report(d)
+	c.emit(s, d, "http.NewRequest")
 }
 
 // mayGetContext reports whether the request made at cur may be given a

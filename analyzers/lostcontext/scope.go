@@ -13,10 +13,13 @@ import (
 
 // scope is the request context visible at a call.
 type scope struct {
-	expr      string     // how to refer to it there: "ctx" or "r.Context()"
-	param     *types.Var // the parameter that holds the incoming request or its context
-	body      inspector.Cursor
-	goroutine bool // the call runs in a goroutine started in the request
+	expr  string     // how to refer to it there: "ctx" or "r.Context()"
+	param *types.Var // the parameter that holds the incoming request or its context
+	// hypothetical: no request is seen to feed param; findings there
+	// become facts for callers in other packages.
+	hypothetical bool
+	body         inspector.Cursor
+	goroutine    bool // the call runs in a goroutine started in the request
 }
 
 // requestScope finds the incoming request's context in scope at cur: a
@@ -87,7 +90,8 @@ func (c *checker) requestScope(f *ast.File, cur inspector.Cursor) (scope, bool) 
 // any context or request parameter (the search stops at it); ok whether
 // one of them holds an incoming request.
 func (c *checker) paramContext(ftype *ast.FuncType, pos token.Pos) (s scope, found, ok bool) {
-	var req *types.Var
+	var best *types.Var
+	rank := 0 // 4: a request's context, 3: a request's request or stream, 2 and 1: the same, hypothetical
 	for _, v := range paramVars(c.info, ftype) {
 		if v == nil || !c.visible(v, pos) {
 			continue
@@ -97,18 +101,29 @@ func (c *checker) paramContext(ftype *ast.FuncType, pos token.Pos) (s scope, fou
 			continue
 		}
 		found = true
+		r := 0
 		switch {
-		case !c.req.vars[v]:
-		case isCtx:
-			return scope{expr: v.Name(), param: v}, true, true
-		case req == nil:
-			req = v
+		case c.req.vars[v] && isCtx:
+			r = 4
+		case c.req.vars[v]:
+			r = 3
+		case c.req.hypo[v] && isCtx:
+			r = 2
+		case c.req.hypo[v]:
+			r = 1
+		}
+		if r > rank {
+			best, rank = v, r
 		}
 	}
-	if req != nil {
-		return scope{expr: req.Name() + ".Context()", param: req}, true, true
+	if best == nil {
+		return scope{}, found, false
 	}
-	return scope{}, found, false
+	s = scope{expr: best.Name(), param: best, hypothetical: rank <= 2}
+	if !isContext(best.Type()) {
+		s.expr += ".Context()"
+	}
+	return s, true, true
 }
 
 // visible reports whether v's name refers to v at pos (not shadowed).

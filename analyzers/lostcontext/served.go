@@ -28,13 +28,25 @@ type requests struct {
 	// *http.Requests, and gRPC server streams (whose Context is the
 	// request's).
 	vars map[*types.Var]bool
+	// hypo are the other context parameters of the package's
+	// functions: they might hold a request's context that a caller in
+	// another package passes, which only a fact can tell that caller.
+	hypo map[*types.Var]bool
+	// owner gives, for each parameter of the package's functions, the
+	// function and the parameter's position.
+	owner map[*types.Var]paramOwner
+}
+
+type paramOwner struct {
+	fn    *types.Func
+	index int
 }
 
 // findRequests seeds the request parameters from the package's handlers
 // and gRPC server methods and follows them, through calls of the
 // package's own functions, to the parameters they are passed to.
 func findRequests(pkg *types.Package, info *types.Info, root inspector.Cursor) *requests {
-	r := &requests{info: info, vars: make(map[*types.Var]bool)}
+	r := &requests{info: info, vars: make(map[*types.Var]bool), hypo: make(map[*types.Var]bool), owner: make(map[*types.Var]paramOwner)}
 	servers := grpcServers(pkg)
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	for cur := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -47,6 +59,11 @@ func findRequests(pkg *types.Package, info *types.Info, root inspector.Cursor) *
 				continue
 			}
 			decls[obj] = fn
+			for i, p := range paramVars(info, fn.Type) {
+				if p != nil {
+					r.owner[p] = paramOwner{fn: obj, index: i}
+				}
+			}
 			if fn.Recv != nil && isGRPCMethod(obj, servers) {
 				r.seedGRPC(obj)
 				continue
@@ -57,6 +74,13 @@ func findRequests(pkg *types.Package, info *types.Info, root inspector.Cursor) *
 		r.seedHandler(ftype)
 	}
 	r.propagate(root, decls)
+	for p := range r.owner {
+		// Only contexts: a request parameter of a function that is not
+		// a handler is, far more often, an outgoing request.
+		if !r.vars[p] && isContext(p.Type()) {
+			r.hypo[p] = true
+		}
+	}
 	return r
 }
 
@@ -161,7 +185,7 @@ func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.F
 	for changed := true; changed; {
 		changed = false
 		for _, a := range args {
-			if !r.vars[a.param] && r.carries(a.arg, a.arg.Node().(ast.Expr), 0) {
+			if !r.vars[a.param] && r.carries(a.arg, a.arg.Node().(ast.Expr), false, 0) {
 				r.vars[a.param] = true
 				changed = true
 			}
@@ -180,7 +204,7 @@ func carrier(t types.Type) bool {
 // a context derived from one (WithTimeout, WithValue, WithoutCancel and
 // the rest of package context), a request given one (WithContext, Clone),
 // or a local variable one of whose values is one of those.
-func (r *requests) carries(cur inspector.Cursor, e ast.Expr, depth int) bool {
+func (r *requests) carries(cur inspector.Cursor, e ast.Expr, hypothetical bool, depth int) bool {
 	if depth > 8 {
 		return false
 	}
@@ -190,7 +214,7 @@ func (r *requests) carries(cur inspector.Cursor, e ast.Expr, depth int) bool {
 		if !ok {
 			return false
 		}
-		if r.vars[v] {
+		if r.vars[v] || (hypothetical && r.hypo[v]) {
 			return true
 		}
 		body, ok := flow.EnclosingFunc(cur)
@@ -199,7 +223,7 @@ func (r *requests) carries(cur inspector.Cursor, e ast.Expr, depth int) bool {
 		}
 		defs, _ := flow.Defs(r.info, body, v)
 		for _, d := range defs {
-			if d.Expr != nil && d.Index == 0 && r.carries(cur, d.Expr, depth+1) {
+			if d.Expr != nil && d.Index == 0 && r.carries(cur, d.Expr, hypothetical, depth+1) {
 				return true
 			}
 		}
@@ -210,12 +234,12 @@ func (r *requests) carries(cur inspector.Cursor, e ast.Expr, depth int) bool {
 		}
 		if fn.Name() == "Context" && len(e.Args) == 0 {
 			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
-				return r.carries(cur, sel.X, depth+1)
+				return r.carries(cur, sel.X, hypothetical, depth+1)
 			}
 		}
 		derives := fn.Pkg() != nil && fn.Pkg().Path() == "context" && fn.Signature().Recv() == nil
 		if derives || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone") {
-			return len(e.Args) > 0 && r.carries(cur, e.Args[0], depth+1)
+			return len(e.Args) > 0 && r.carries(cur, e.Args[0], hypothetical, depth+1)
 		}
 	}
 	return false
@@ -292,4 +316,10 @@ func isServerStream(t types.Type) bool {
 // isContext reports whether t is context.Context.
 func isContext(t types.Type) bool {
 	return t != nil && match.IsType(t, "context.Context")
+}
+
+// carriesIn is carries for a scope that holds a request (hypothetical
+// false) or might (true).
+func (r *requests) carriesIn(cur inspector.Cursor, e ast.Expr, hypothetical bool) bool {
+	return r.carries(cur, e, hypothetical, 0)
 }

@@ -49,7 +49,7 @@ func (a *api) good(w http.ResponseWriter, r *http.Request) {
 }
 
 // Not serving a request: a worker's lifetime, a client helper, main.
-func (a *api) Run(ctx context.Context) {
+func (a *api) Run(ctx context.Context) { // want Run:"dropsContext\\(param 0: \\(\\*sql.DB\\).Exec at contextless.go:53\\)"
 	a.db.Exec("DELETE FROM expired")
 	http.Get("http://backend/ping")
 }

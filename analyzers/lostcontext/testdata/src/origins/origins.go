@@ -72,7 +72,7 @@ func audit(r *http.Request) {
 // A service's lifetime: the context main gives it.
 type worker struct{ db *sql.DB }
 
-func (w *worker) Run(ctx context.Context) {
+func (w *worker) Run(ctx context.Context) { // want Run:"dropsContext\\(param 0: context.Background\\(\\) at origins.go:77\\)"
 	for {
 		w.db.ExecContext(context.Background(), "DELETE expired")
 		select {
@@ -86,7 +86,7 @@ func (w *worker) Run(ctx context.Context) {
 // A scheduler's job: its context is the scheduler's.
 type job struct{ db *sql.DB }
 
-func (j *job) Execute(ctx context.Context) error {
+func (j *job) Execute(ctx context.Context) error { // want Execute:"dropsContext"
 	_, err := j.db.ExecContext(context.Background(), "VACUUM")
 	return err
 }
@@ -114,7 +114,7 @@ type caller struct {
 	db *sql.DB
 }
 
-func (c *caller) SayHello(ctx context.Context, in *pb.HelloRequest) (*pb.HelloReply, error) {
+func (c *caller) SayHello(ctx context.Context, in *pb.HelloRequest) (*pb.HelloReply, error) { // want SayHello:"dropsContext"
 	c.db.PingContext(context.Background())
 	return c.c.SayHello(ctx, in)
 }
