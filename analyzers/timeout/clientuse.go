@@ -314,42 +314,30 @@ func (c *checker) withContext(cur inspector.Cursor) bool {
 // visibly made by http.NewRequest and never given a context: every value
 // of a local variable is, and no WithContext or Clone of it is sent.
 func (c *checker) contextlessRequest(body inspector.Cursor, e ast.Expr, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		return match.IsFunc(match.Callee(c.info, e), "net/http", "NewRequest")
-	case *ast.Ident:
-		v, ok := c.info.Uses[e].(*types.Var)
-		if !ok {
-			return false
-		}
-		defs, ok := flow.Defs(c.info, body, v)
-		if !ok {
-			return false
-		}
-		for _, d := range defs {
-			if d.Expr == nil || d.Index != 0 || !c.contextlessRequest(body, d.Expr, depth+1) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
+	return c.everyRequest(body, e, depth, func(fn *types.Func) bool {
+		return match.IsFunc(fn, "net/http", "NewRequest")
+	})
 }
 
 // requestHasContext reports whether the *http.Request expression e is
 // visibly given a context: made by http.NewRequestWithContext, or by
 // WithContext or Clone, through local variables.
 func (c *checker) requestHasContext(body inspector.Cursor, e ast.Expr, depth int) bool {
+	return c.everyRequest(body, e, depth, func(fn *types.Func) bool {
+		return match.IsFunc(fn, "net/http", "NewRequestWithContext") || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+	})
+}
+
+// everyRequest reports whether every value of the request expression e
+// is made by a call of a function that made accepts, through local
+// variables.
+func (c *checker) everyRequest(body inspector.Cursor, e ast.Expr, depth int, made func(*types.Func) bool) bool {
 	if depth > 4 {
 		return false
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := match.Callee(c.info, e)
-		return match.IsFunc(fn, "net/http", "NewRequestWithContext") || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+		return made(match.Callee(c.info, e))
 	case *ast.Ident:
 		v, ok := c.info.Uses[e].(*types.Var)
 		if !ok {
@@ -360,7 +348,7 @@ func (c *checker) requestHasContext(body inspector.Cursor, e ast.Expr, depth int
 			return false
 		}
 		for _, d := range defs {
-			if d.Expr == nil || d.Index != 0 || !c.requestHasContext(body, d.Expr, depth+1) {
+			if d.Expr == nil || d.Index != 0 || !c.everyRequest(body, d.Expr, depth+1, made) {
 				return false
 			}
 		}
