@@ -8,7 +8,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/netreach"
 )
 
 // What an event does.
@@ -64,77 +66,71 @@ var dbPackages = []string{
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool",
 }
 
-// An extSink describes the write methods of one client package.
-type extSink struct {
-	pkg     string   // import path
-	typ     string   // receiver type name; "" means any type of pkg
-	methods []string // write methods
-	sink    sinkKind
-	target  string
+// cloudBrokers are the cloud services that carry messages, as messages
+// name them, and their operations that publish. Other cloud operations
+// (an object stored, a row of a managed database) are left alone.
+var cloudBrokers = map[string]struct {
+	target string
+	ops    []string
+}{
+	"sqs":         {"SQS", []string{"SendMessage", "SendMessageBatch"}},
+	"sns":         {"SNS", []string{"Publish", "PublishBatch"}},
+	"eventbridge": {"EventBridge", []string{"PutEvents"}},
+	"kinesis":     {"Kinesis", []string{"PutRecord", "PutRecords"}},
+	"pubsub":      {"Pub/Sub", []string{"Publish"}},
 }
 
-// extSinks lists the writes to brokers, caches and remote services that
-// distlint knows. Redis deletes and expirations (cache invalidation),
-// SETNX (locks and deduplication markers) and INCR (rate limiters) are
-// deliberately absent: they do not copy the database's change.
-var extSinks = func() []extSink {
-	var s []extSink
-	for _, p := range []string{"github.com/IBM/sarama", "github.com/Shopify/sarama"} {
-		s = append(s, extSink{p, "SyncProducer", []string{"SendMessage", "SendMessages"}, sinkBroker, "Kafka"})
-	}
-	s = append(s,
-		extSink{"github.com/segmentio/kafka-go", "Writer", []string{"WriteMessages"}, sinkBroker, "Kafka"},
-		extSink{"github.com/segmentio/kafka-go", "Conn", []string{"WriteMessages"}, sinkBroker, "Kafka"},
-		extSink{"github.com/confluentinc/confluent-kafka-go/kafka", "Producer", []string{"Produce"}, sinkBroker, "Kafka"},
-		extSink{"github.com/confluentinc/confluent-kafka-go/v2/kafka", "Producer", []string{"Produce"}, sinkBroker, "Kafka"},
-		extSink{"github.com/nats-io/nats.go", "", []string{"Publish", "PublishMsg", "PublishRequest", "Request", "RequestMsg", "RequestWithContext", "RequestMsgWithContext", "PublishAsync", "PublishMsgAsync"}, sinkBroker, "NATS"},
-		extSink{"github.com/nats-io/nats.go/jetstream", "", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, sinkBroker, "NATS"},
-		extSink{"github.com/rabbitmq/amqp091-go", "Channel", []string{"Publish", "PublishWithContext", "PublishWithDeferredConfirm", "PublishWithDeferredConfirmWithContext"}, sinkBroker, "RabbitMQ"},
-		extSink{"github.com/streadway/amqp", "Channel", []string{"Publish"}, sinkBroker, "RabbitMQ"},
-		extSink{"github.com/aws/aws-sdk-go-v2/service/sqs", "Client", []string{"SendMessage", "SendMessageBatch"}, sinkBroker, "SQS"},
-		extSink{"github.com/aws/aws-sdk-go-v2/service/sns", "Client", []string{"Publish", "PublishBatch"}, sinkBroker, "SNS"},
-		extSink{"github.com/aws/aws-sdk-go-v2/service/eventbridge", "Client", []string{"PutEvents"}, sinkBroker, "EventBridge"},
-		extSink{"github.com/aws/aws-sdk-go-v2/service/kinesis", "Client", []string{"PutRecord", "PutRecords"}, sinkBroker, "Kinesis"},
-		extSink{"github.com/aws/aws-sdk-go/service/sqs", "SQS", []string{"SendMessage", "SendMessageWithContext", "SendMessageBatch", "SendMessageBatchWithContext"}, sinkBroker, "SQS"},
-		extSink{"github.com/aws/aws-sdk-go/service/sns", "SNS", []string{"Publish", "PublishWithContext"}, sinkBroker, "SNS"},
-		extSink{"cloud.google.com/go/pubsub", "Topic", []string{"Publish"}, sinkBroker, "Pub/Sub"},
-		extSink{"cloud.google.com/go/pubsub/v2", "Publisher", []string{"Publish"}, sinkBroker, "Pub/Sub"},
-	)
-	for _, p := range []string{"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8", "github.com/go-redis/redis/v7", "github.com/go-redis/redis"} {
-		s = append(s,
-			extSink{p, "", []string{"Set", "SetEx", "SetEX", "SetXX", "SetArgs", "MSet", "HSet", "HMSet", "GetSet", "ZAdd", "SAdd"}, sinkCache, "the Redis cache"},
-			extSink{p, "", []string{"Publish", "SPublish", "XAdd", "LPush", "RPush"}, sinkBroker, "Redis"},
-		)
-	}
-	return s
-}()
+// brokerTargets name the brokers for messages.
+var brokerTargets = map[netreach.Kind]string{netreach.Kafka: "Kafka", netreach.NATS: "NATS", netreach.AMQP: "RabbitMQ"}
 
-// externalPackages are the import paths of extSinks, and net/http.
-var externalPackages = func() []string {
-	ps := []string{"net/http"}
-	for _, s := range extSinks {
-		if !slices.Contains(ps, s.pkg) {
-			ps = append(ps, s.pkg)
+// redisBrokerOps are the Redis writes that publish or queue a message;
+// the other writes netreach knows fill the cache. Deletes, expirations,
+// SETNX and INCR are no writes for netreach: they invalidate, lock or
+// count, and do not copy the database's change.
+var redisBrokerOps = []string{"Publish", "SPublish", "XAdd", "LPush", "RPush"}
+
+// externalWrite returns the write to a broker, a cache or a remote
+// service that call makes, by netreach's classification.
+func (c *checker) externalWrite(call *ast.CallExpr, fn *types.Func) (op, bool) {
+	nc, ok := netreach.Classify(c.info, call)
+	if !ok {
+		return op{}, false
+	}
+	switch nc.Kind {
+	case netreach.Kafka, netreach.NATS, netreach.AMQP:
+		if nc.Write {
+			return op{kind: kindExternal, sink: sinkBroker, name: fn.Name(), target: brokerTargets[nc.Kind]}, true
+		}
+	case netreach.Redis:
+		switch {
+		case !nc.Write:
+		case slices.Contains(redisBrokerOps, nc.Op):
+			return op{kind: kindExternal, sink: sinkBroker, name: fn.Name(), target: "Redis"}, true
+		default:
+			return op{kind: kindExternal, sink: sinkCache, name: fn.Name(), target: "the Redis cache"}, true
+		}
+	case netreach.Cloud:
+		if b, ok := cloudBrokers[nc.Service]; ok && slices.Contains(b.ops, nc.Op) {
+			return op{kind: kindExternal, sink: sinkBroker, name: fn.Name(), target: b.target}, true
+		}
+	case netreach.HTTP:
+		if method, ok := c.httpWrite(call, nc); ok {
+			return op{kind: kindExternal, sink: sinkRemote, name: method, target: "a remote service"}, true
 		}
 	}
-	return ps
-}()
+	return op{}, false
+}
 
-// isMethodOf reports whether fn is one of the methods names of a type
-// named typ in package pkg (any type when typ is ""); interface methods
-// promoted from embedded interfaces are matched by package and name.
-func isMethodOf(fn *types.Func, pkg, typ string, names []string) bool {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg || !slices.Contains(names, fn.Name()) {
-		return false
+// importsExternal reports whether pkg imports a package whose calls
+// can write outside the database: one that netreach knows.
+func importsExternal(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		switch k, _ := netreach.PackageKind(imp.Path()); k {
+		case netreach.HTTP, netreach.Kafka, netreach.NATS, netreach.AMQP, netreach.Redis, netreach.Cloud:
+			return true
+		}
 	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	if typ == "" {
-		return true
-	}
-	return match.RecvName(fn) == typ || match.IsMethod(fn, pkg, typ, fn.Name())
+	return false
 }
 
 // classifyCall returns what call does, as far as this analyzer cares.
@@ -146,20 +142,16 @@ func (c *checker) classifyCall(call *ast.CallExpr) op {
 	if o, ok := c.classifyDB(call, fn); ok {
 		return o
 	}
-	for _, s := range extSinks {
-		if isMethodOf(fn, s.pkg, s.typ, s.methods) {
-			return op{kind: kindExternal, sink: s.sink, name: fn.Name(), target: s.target}
-		}
-	}
-	if method, ok := c.httpWrite(call, fn); ok {
-		return op{kind: kindExternal, sink: sinkRemote, name: method, target: "a remote service"}
-	}
-	if s, ok := c.summaries[fn.Origin()]; ok {
-		o := s
-		if o.kind == kindExternal {
-			o.name = fn.Name()
-		}
+	if o, ok := c.externalWrite(call, fn); ok {
 		return o
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		if o, ok := c.summaryOf(fn.Origin()); ok {
+			if o.kind == kindExternal {
+				o.name = fn.Name()
+			}
+			return o
+		}
 	}
 	return op{}
 }
@@ -339,7 +331,7 @@ func (c *checker) gormInTx(call *ast.CallExpr) bool {
 		}
 		switch r := ast.Unparen(sel.X).(type) {
 		case *ast.CallExpr:
-			if fn := match.Callee(c.info, r); fn != nil && fn.Name() == "Begin" {
+			if fn := match.Callee(c.info, r); isGormBegin(fn) {
 				return true
 			}
 			x = r.Fun
@@ -377,8 +369,7 @@ func (c *checker) definedByBegin(v *types.Var) bool {
 					continue
 				}
 				if call, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
-					if fn := match.Callee(c.info, call); fn != nil && fn.Name() == "Begin" && fn.Pkg() != nil &&
-						(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") {
+					if isGormBegin(match.Callee(c.info, call)) {
 						found = true
 					}
 				}
@@ -390,17 +381,23 @@ func (c *checker) definedByBegin(v *types.Var) bool {
 	return false
 }
 
-// httpWrite reports whether call sends an HTTP request whose method
-// writes (POST, PUT, PATCH, DELETE), and returns the method.
-func (c *checker) httpWrite(call *ast.CallExpr, fn *types.Func) (string, bool) {
+// isGormBegin reports whether fn is gorm's DB.Begin, which starts a
+// transaction (a Begin of another package or type starts nothing of
+// gorm's).
+func isGormBegin(fn *types.Func) bool {
+	return match.IsMethod(fn, "gorm.io/gorm", "DB", "Begin") || match.IsMethod(fn, "github.com/jinzhu/gorm", "DB", "Begin")
+}
+
+// httpWrite reports whether the HTTP call nc sends a request whose
+// method writes (POST, PUT, PATCH, DELETE), and returns the method: the
+// one the function says (http.Post), or the one of a request made in
+// view by http.NewRequest or http.NewRequestWithContext (Client.Do).
+func (c *checker) httpWrite(call *ast.CallExpr, nc netreach.Call) (string, bool) {
 	switch {
-	case match.IsFunc(fn, "net/http", "Post", "PostForm"), match.IsMethod(fn, "net/http", "Client", "Post", "PostForm"):
-		return "POST", true
-	case match.IsMethod(fn, "net/http", "Client", "Do"):
-		if len(call.Args) != 1 {
-			return "", false
-		}
-		return c.requestMethod(call.Args[0])
+	case nc.Write:
+		return nc.Op, true
+	case nc.Req >= 0 && nc.Req < len(call.Args) && nc.Op == "Do":
+		return c.requestMethod(call.Args[nc.Req])
 	}
 	return "", false
 }
@@ -413,11 +410,11 @@ func (c *checker) requestMethod(req ast.Expr) (string, bool) {
 	case *ast.CallExpr:
 		mk = r
 	case *ast.Ident:
-		v, ok := c.info.Uses[r].(*types.Var)
-		if !ok || c.unit == nil {
+		cur, ok := c.unitCursor()
+		if !ok {
 			return "", false
 		}
-		mk = c.uniqueCallDef(v)
+		mk = flow.UniqueCall(c.info, cur, r)
 	}
 	if mk == nil {
 		return "", false
@@ -442,34 +439,4 @@ func (c *checker) requestMethod(req ast.Expr) (string, bool) {
 		return m, true
 	}
 	return "", false
-}
-
-// uniqueCallDef returns the call that is the only value the local
-// variable v is given in the function being analyzed, or nil.
-func (c *checker) uniqueCallDef(v *types.Var) *ast.CallExpr {
-	var call *ast.CallExpr
-	n := 0
-	ast.Inspect(c.unit, func(node ast.Node) bool {
-		as, ok := node.(*ast.AssignStmt)
-		if !ok {
-			return true
-		}
-		for i, lhs := range as.Lhs {
-			id, ok := lhs.(*ast.Ident)
-			if !ok || c.info.ObjectOf(id) != v {
-				continue
-			}
-			n++
-			if len(as.Rhs) == 1 {
-				call, _ = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-			} else if i < len(as.Rhs) {
-				call, _ = ast.Unparen(as.Rhs[i]).(*ast.CallExpr)
-			}
-		}
-		return true
-	})
-	if n != 1 {
-		return nil
-	}
-	return call
 }

@@ -16,17 +16,21 @@
 //
 // The analyzer reports a write to a broker, cache or remote service
 // (IBM/sarama SyncProducer.SendMessage(s) and AsyncProducer.Input() sends,
-// segmentio/kafka-go WriteMessages, confluent-kafka-go Produce, NATS and
-// JetStream Publish and Request, AMQP Channel.Publish, AWS SQS
+// segmentio/kafka-go WriteMessages, franz-go Produce and ProduceSync,
+// confluent-kafka-go Produce, NATS and JetStream Publish and Request,
+// AMQP Channel.Publish, AWS SQS
 // SendMessage, SNS Publish, EventBridge PutEvents, Kinesis PutRecord(s),
 // Google Pub/Sub Publish, go-redis Set, HSet, MSet, SAdd, ZAdd, Publish,
-// XAdd, LPush and RPush, an HTTP POST, PUT, PATCH or DELETE request sent)
+// XAdd, LPush and RPush (not queued in a pipeline: its Exec does not say
+// what it writes), an HTTP POST, PUT, PATCH or DELETE request sent: the
+// network calls that internal/netreach knows, matched by their types)
 // that shares a control-flow path with a database write (database/sql,
 // sqlx and pgx Exec of anything but a constant SELECT, Query of a constant
 // INSERT, UPDATE or DELETE, Tx.Commit; gorm Create, Save, Update(s),
 // Delete, Exec and Commit; a call that runs a transaction callback) in
 // one function. Calls of the package's own functions that only write the
-// database, or only publish, count as those writes. The finding is on
+// database, or only publish, count as those writes, however deep the
+// helpers of helpers go. The finding is on
 // the publish, and says which of the two comes first:
 //
 //   - before the database write or commit (also: anywhere inside a

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/distlint/distlint/internal/docs"
@@ -53,8 +54,13 @@ type checker struct {
 	info *types.Info
 	rep  *report.Reporter
 	// summaries say what the package's own functions do: write to the
-	// database only, or write elsewhere only.
-	summaries map[*types.Func]op
+	// database only, or write elsewhere only (ok false: neither, or
+	// both, or not known yet while the summary is being made).
+	summaries map[*types.Func]funcSummary
+	// decls are the package's function declarations with a body.
+	decls map[*types.Func]*ast.FuncDecl
+	// insp is built for the first body that needs a cursor.
+	insp *inspector.Inspector
 	// txCallbacks are the function literals that run inside a
 	// transaction (a func(*sql.Tx) error, func(*gorm.DB) error, ...
 	// passed to a call), with their transaction parameter.
@@ -80,14 +86,15 @@ type event struct {
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Only a package that talks to a database and to something else
 	// directly can write both.
-	if !match.Imports(pass.Pkg, dbPackages...) || !match.Imports(pass.Pkg, externalPackages...) {
+	if !match.Imports(pass.Pkg, dbPackages...) || !importsExternal(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:        pass,
 		info:        pass.TypesInfo,
 		rep:         report.New(pass, cfg.Policy),
-		summaries:   make(map[*types.Func]op),
+		summaries:   make(map[*types.Func]funcSummary),
+		decls:       make(map[*types.Func]*ast.FuncDecl),
 		txCallbacks: make(map[*ast.FuncLit]*types.Var),
 		txParams:    make(map[*types.Var]bool),
 		inlined:     make(map[*ast.FuncLit]bool),
@@ -113,7 +120,15 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			return true
 		})
 	}
-	c.summarize()
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+	}
 	for _, f := range pass.Files {
 		if c.rep.Skip(f) {
 			continue
@@ -181,31 +196,41 @@ func isTxType(t types.Type) bool {
 	return match.IsType(t, "github.com/jackc/pgx/v4.Tx") || match.IsType(t, "github.com/jackc/pgx/v5.Tx")
 }
 
-// summarize records what the package's functions do, so that a call of
-// a helper that only writes the database, or only publishes, counts as
-// that write. Two rounds see helpers of helpers.
-func (c *checker) summarize() {
-	var decls []*ast.FuncDecl
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				decls = append(decls, fd)
-			}
-		}
+// A funcSummary is what one of the package's functions does, condensed
+// (see summary).
+type funcSummary struct {
+	op op
+	ok bool
+}
+
+// summaryOf returns what the package's function fn does, so that a call
+// of a helper that only writes the database, or only publishes, counts
+// as that write. Summaries are made on demand, helpers of helpers first;
+// a function met again while its own summary is being made (recursion)
+// counts as doing nothing of interest.
+func (c *checker) summaryOf(fn *types.Func) (op, bool) {
+	if s, ok := c.summaries[fn]; ok {
+		return s.op, s.ok
 	}
-	for range 2 {
-		next := make(map[*types.Func]op)
-		for _, fd := range decls {
-			fn, ok := c.info.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			if s, ok := summary(c.events(fd.Body)); ok {
-				next[fn] = s
-			}
-		}
-		c.summaries = next
+	fd := c.decls[fn]
+	if fd == nil {
+		return op{}, false
 	}
+	c.summaries[fn] = funcSummary{} // in progress
+	o, ok := summary(c.events(fd.Body))
+	c.summaries[fn] = funcSummary{o, ok}
+	return o, ok
+}
+
+// unitCursor returns the cursor of the body being analyzed.
+func (c *checker) unitCursor() (inspector.Cursor, bool) {
+	if c.unit == nil {
+		return inspector.Cursor{}, false
+	}
+	if c.insp == nil {
+		c.insp = inspector.New(c.pass.Files)
+	}
+	return c.insp.Root().FindNode(c.unit)
 }
 
 // summary condenses a function's events into one: an external write, a
@@ -273,8 +298,8 @@ func (c *checker) events(body *ast.BlockStmt) []event {
 		case *ast.SendStmt:
 			if call, ok := ast.Unparen(n.Chan).(*ast.CallExpr); ok {
 				fn := match.Callee(c.info, call)
-				if isMethodOf(fn, "github.com/IBM/sarama", "AsyncProducer", []string{"Input"}) ||
-					isMethodOf(fn, "github.com/Shopify/sarama", "AsyncProducer", []string{"Input"}) {
+				if match.IsMethod(fn, "github.com/IBM/sarama", "AsyncProducer", "Input") ||
+					match.IsMethod(fn, "github.com/Shopify/sarama", "AsyncProducer", "Input") {
 					ops[n] = op{kind: kindExternal, sink: sinkBroker, name: "Input", target: "Kafka"}
 				}
 			}

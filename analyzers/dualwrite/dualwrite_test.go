@@ -17,6 +17,7 @@ func TestAnalyzer(t *testing.T) {
 		"cache",        // cache writes, invalidations, locks
 		"paths",        // exclusive branches, loops, goroutines
 		"generics",     // helpers of generic types
+		"helpers",      // helpers of helpers, a Begin of another package
 	)
 }
 

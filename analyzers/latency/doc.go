@@ -17,8 +17,10 @@
 //     the clock, or the difference of two readings; as a Duration, its
 //     Seconds, Milliseconds, ..., or a conversion) recorded into a gauge
 //     once per event: in a request handler or interceptor, in a loop that
-//     times each item it handles, or around a request (net/http,
-//     database/sql, gRPC). Gauges: Prometheus client_golang Gauge.Set
+//     times each item it handles, or around a request (a network call:
+//     HTTP, gRPC, SQL, a broker, Redis, a cloud SDK, a dial, made
+//     directly or by a function the code calls, in this package or
+//     another, but not in a goroutine it starts). Gauges: Prometheus client_golang Gauge.Set
 //     (GaugeVec members too), OpenTelemetry Float64Gauge and Int64Gauge
 //     Record, expvar Float and Int Set, rcrowley/go-metrics Gauge and
 //     GaugeFloat64 Update, go-kit Gauge.Set, armon/go-metrics and

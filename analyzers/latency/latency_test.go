@@ -15,6 +15,7 @@ func TestAnalyzer(t *testing.T) {
 		"mean",          // hand-made averages, ratios and unit changes
 		"otherlibs",     // go-metrics (armon, hashicorp), rcrowley, go-kit
 		"grpcclient",    // a gRPC call between the readings
+		"helpercall",    // a network call one function away, and look-alikes
 		"noimport",      // a package that cannot matter
 		"onejob",        // a command that runs once
 	)

@@ -1,8 +1,12 @@
-// Package flow follows values inside one function with syntax and types:
-// where a value is stored, which values a local variable can hold, and
-// which fields are assigned on it later. It answers only what it can see;
-// every helper reports when a value may come from somewhere out of view,
-// so that analyzers can stay silent instead of guessing.
+// Package flow follows values with syntax and types: inside one
+// function, where a value is stored, which values a local variable can
+// hold (Defs, EachDef, Origins) and which fields are assigned on it
+// later; across functions and packages, through the Analyzer's Summary
+// facts, what a factory returns, what a helper does with the struct it
+// is given (sets fields, sends it, keeps it) and which methods return
+// their receiver (Engine.Unset). It answers only what it can see; every
+// helper reports when a value may come from somewhere out of view, so
+// that analyzers can stay silent instead of guessing.
 package flow
 
 import (

@@ -111,7 +111,10 @@ func ClassifyFunc(fn *types.Func) (Call, bool) {
 	}
 	fn = fn.Origin()
 	path := stripMajor(fn.Pkg().Path())
-	recv := recvName(fn)
+	var recv string
+	if rs := rules[path]; len(rs) > 0 {
+		recv = recvName(fn)
+	}
 	for _, r := range rules[path] {
 		if r.recv != "*" && r.recv != recv {
 			continue
@@ -146,8 +149,8 @@ func recvName(fn *types.Func) string {
 	if n := match.RecvName(fn); n != "" {
 		return n
 	}
-	if t := declaredInterface(fn); t != nil {
-		return t.(*types.Named).Obj().Name()
+	if n, ok := types.Unalias(declaredInterface(fn)).(*types.Named); ok {
+		return n.Obj().Name()
 	}
 	return "?"
 }

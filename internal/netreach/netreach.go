@@ -5,10 +5,12 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/report"
 )
 
 // Analyzer computes which functions of a package reach the network and
@@ -19,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "netreach",
 	Doc:        "find the functions that make network calls, directly or through the functions they call",
 	URL:        "https://github.com/distlint/distlint/tree/main/internal/netreach",
-	Run:        run,
+	Run:        report.Protect(run),
 	FactTypes:  []analysis.Fact{new(Reaches), new(pkgReaches)},
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -140,32 +142,42 @@ func run(pass *analysis.Pass) (any, error) {
 // a package that network calls belong to, or one of its imports is or
 // has the pkgReaches fact.
 func mayReach(pass *analysis.Pass) bool {
-	if isNetPackage(pass.Pkg.Path()) {
+	if IsNetPackage(pass.Pkg.Path()) {
 		return true
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if isNetPackage(imp.Path()) || pass.ImportPackageFact(imp, new(pkgReaches)) {
+		if IsNetPackage(imp.Path()) || pass.ImportPackageFact(imp, new(pkgReaches)) {
 			return true
 		}
 	}
 	return false
 }
 
-// isNetPackage reports whether calls of path's functions can be network
+// IsNetPackage reports whether calls of path's functions can be network
 // calls by the rules of this package.
-func isNetPackage(path string) bool {
+func IsNetPackage(path string) bool {
+	_, ok := PackageKind(path)
+	return ok
+}
+
+// PackageKind returns the kind of the network calls of the package path,
+// if its calls can be network calls by the rules of this package. (A
+// gRPC stub belongs to the package generated for its service: that
+// package imports grpc, whose kind is GRPC.)
+func PackageKind(path string) (Kind, bool) {
 	path = stripMajor(path)
-	if _, ok := rules[path]; ok || redisPackages[path] {
-		return true
+	if rs, ok := rules[path]; ok && len(rs) > 0 {
+		return rs[0].kind, true
+	}
+	if redisPackages[path] {
+		return Redis, true
 	}
 	for _, prefix := range []string{"github.com/aws/aws-sdk-go-v2/service/", "github.com/aws/aws-sdk-go/service/", "github.com/stripe/stripe-go", "cloud.google.com/go/", "google.golang.org/api/"} {
-		if len(path) >= len(prefix) && path[:len(prefix)] == prefix {
-			return true
+		if strings.HasPrefix(path, prefix) {
+			return Cloud, true
 		}
 	}
-	// A gRPC stub belongs to the package generated for its service,
-	// which imports grpc.
-	return false
+	return None, false
 }
 
 // computeFacts finds the package's functions that reach the network,

@@ -29,7 +29,11 @@ func (r rule) call(fn *types.Func, o op) Call {
 	if name == "" {
 		name = o.name
 	}
-	return Call{Kind: r.kind, Op: name, Func: fn, Ctx: o.ctx, Req: o.req, Write: o.write, Stream: o.stream}
+	c := Call{Kind: r.kind, Op: name, Func: fn, Ctx: o.ctx, Req: o.req, Write: o.write, Stream: o.stream}
+	if r.kind == Cloud && strings.HasPrefix(fn.Pkg().Path(), "cloud.google.com/go/") {
+		c.Service = serviceOf(fn.Pkg().Path(), "cloud.google.com/go/")
+	}
+	return c
 }
 
 // Shorthands for the tables below.
@@ -213,6 +217,12 @@ var rules = map[string][]rule{
 	},
 
 	"github.com/aws/aws-sdk-go/aws/request": {{"Request", Cloud, plain("Send")}},
+	// Pub/Sub's Publish returns a result to wait on, not an error: its
+	// shape is not an operation's.
+	"cloud.google.com/go/pubsub": {
+		{"Topic", Cloud, writes(0, "Publish")},
+		{"Publisher", Cloud, writes(0, "Publish")},
+	},
 }
 
 // gormOps are the methods of gorm.DB that run a statement; the others
@@ -250,7 +260,7 @@ var redisWrites = map[string]bool{
 
 // redisCommand recognises a go-redis command: a method of a go-redis
 // type (Client, ClusterClient, Ring, Tx, Conn, the Cmdable interfaces)
-// that takes a context first and returns a *...Cmd. Commands queued on
+// that returns a *...Cmd (taking a context first since v8). Commands queued on
 // a Pipeliner are sent by its Exec, which is the network call.
 func redisCommand(fn *types.Func, path string) (Call, bool) {
 	if !redisPackages[path] {
@@ -263,13 +273,14 @@ func redisCommand(fn *types.Func, path string) (Call, bool) {
 	recv := recvName(fn)
 	if recv == "Pipeline" || recv == "Pipeliner" {
 		if fn.Name() == "Exec" {
-			return Call{Kind: Redis, Op: "Exec", Func: fn, Ctx: 0, Req: -1, Write: true}, true
+			// What it writes is what was queued: Write does not say.
+			return Call{Kind: Redis, Op: "Exec", Func: fn, Ctx: 0, Req: -1}, true
 		}
 		return Call{}, false
 	}
 	if sig.Results().Len() != 1 {
 		if fn.Name() == "Pipelined" || fn.Name() == "TxPipelined" || fn.Name() == "Watch" {
-			return Call{Kind: Redis, Op: fn.Name(), Func: fn, Ctx: 0, Req: -1, Write: true}, true
+			return Call{Kind: Redis, Op: fn.Name(), Func: fn, Ctx: 0, Req: -1}, true
 		}
 		return Call{}, false
 	}
@@ -278,10 +289,13 @@ func redisCommand(fn *types.Func, path string) (Call, bool) {
 		return Call{}, false
 	}
 	named, ok := types.Unalias(res.Elem()).(*types.Named)
-	if !ok || !strings.HasSuffix(named.Obj().Name(), "Cmd") || sig.Params().Len() == 0 || !isContext(sig.Params().At(0).Type()) {
+	if !ok || !strings.HasSuffix(named.Obj().Name(), "Cmd") {
 		return Call{}, false
 	}
-	c := Call{Kind: Redis, Op: fn.Name(), Func: fn, Ctx: 0, Req: -1, Write: redisWrites[fn.Name()]}
+	c := Call{Kind: Redis, Op: fn.Name(), Func: fn, Ctx: -1, Req: -1, Write: redisWrites[fn.Name()]}
+	if sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type()) {
+		c.Ctx = 0 // v8 and later; v6 and v7 take no context
+	}
 	switch fn.Name() {
 	case "Subscribe", "PSubscribe", "SSubscribe":
 		c.Stream = true

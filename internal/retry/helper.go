@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/report"
 )
 
 // Analyzer finds retry helpers: functions that call a function they are
@@ -24,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "retryhelper",
 	Doc:        "find the functions that call a function parameter repeatedly (retry helpers)",
 	URL:        "https://github.com/distlint/distlint/tree/main/internal/retry",
-	Run:        runHelpers,
+	Run:        report.Protect(runHelpers),
 	FactTypes:  []analysis.Fact{new(Helper)},
 	ResultType: reflect.TypeFor[*Helpers](),
 }

@@ -79,7 +79,7 @@ func redisCalls(ctx context.Context, rdb *redis.Client) {
 	rdb.Options()                     // configuration
 	pipe := rdb.Pipeline()
 	pipe.Set(ctx, "k", 1, 0) // queued, sent by Exec
-	pipe.Exec(ctx)           // want `redis Exec ctx=0 req=-1 write$`
+	pipe.Exec(ctx)           // want `redis Exec ctx=0 req=-1$`
 }
 
 func cloud(ctx context.Context, q *sqs.Client, e *ec2.EC2, gcs *storage.Client) {
@@ -102,4 +102,9 @@ func dials(ctx context.Context, d *net.Dialer) {
 	d.DialContext(ctx, "tcp", "x") // want `dial DialContext ctx=0 req=-1$`
 	tls.Dial("tcp", "x", nil)      // want `dial Dial ctx=-1 req=-1$`
 	net.ParseIP("::1")             // no network
+}
+
+// An interface literal's method is no known operation, whatever its name.
+func aliased(ctx context.Context, w kafka.MessageWriter) {
+	w.WriteMessages(ctx)
 }

@@ -1,0 +1,30 @@
+// Package fields stores contexts and clients in struct fields.
+package fields
+
+import (
+	"context"
+	"io"
+	"os"
+)
+
+type worker struct {
+	ctx  context.Context // want ctx:`assigned context.Background$`
+	ctx2 context.Context // want ctx2:`assigned context.Background, context.TODO and values out of view`
+	out  io.Writer       // given a variable, no call: no fact
+	n    int
+}
+
+type Exported struct {
+	Ctx context.Context // want Ctx:`assigned context.Background and values out of view`
+}
+
+func newWorker(ctx context.Context) *worker {
+	w := &worker{ctx: context.Background(), ctx2: context.TODO(), n: 1}
+	w.ctx2 = context.Background()
+	w.ctx2 = ctx
+	return w
+}
+
+func exported() Exported { return Exported{Ctx: context.Background()} }
+
+func writer() *worker { return &worker{out: os.Stdout} }
