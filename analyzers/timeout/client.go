@@ -117,7 +117,7 @@ func (c *checker) setByCall(scope inspector.Cursor, pos token.Pos, path flow.Pat
 				if rest != "" {
 					full = rest + "." + f
 				}
-				if set, _ := c.sets.setsOn(fn, a.index, full); set {
+				if set, _ := c.setsOn(fn, a.index, full); set {
 					return true
 				}
 			}

@@ -274,7 +274,7 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 		if cur.ParentEdgeKind() == edge.CallExpr_Args {
 			_, idx := cur.ParentEdge()
 			if fn := match.Callee(c.info, p); fn != nil {
-				if set, _ := c.sets.setsOn(fn, idx, "Timeout"); set {
+				if set, _ := c.setsOn(fn, idx, "Timeout"); set {
 					return evidence{set: true} // a helper gives it a Timeout
 				}
 			}

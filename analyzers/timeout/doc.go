@@ -41,9 +41,10 @@
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,
 //     unless one is assigned to it later in the same function, or it is
 //     handed to a helper that sets one (directly or through other
-//     helpers, seen across packages by a fact) or that is out of view (a
-//     function value, an interface method, a package not analyzed); a
-//     visible helper that sets neither silences nothing;
+//     helpers, seen across packages by internal/flow's summaries) or
+//     that is out of view (a function value, an interface method, a
+//     helper with no summary); a visible helper that sets neither
+//     silences nothing;
 //   - a struct type of the package that embeds an http.Server by value,
 //     made without giving the server a value, when the package serves
 //     with it and no builder or setter sets a read timeout on it;

@@ -81,7 +81,7 @@ func (c *checker) serverArg(cur inspector.Cursor) bool {
 // is out of view.
 func (c *checker) helperSets(fn *types.Func, index int, paths ...string) bool {
 	for _, p := range paths {
-		set, visible := c.sets.setsOn(fn, index, p)
+		set, visible := c.setsOn(fn, index, p)
 		if set || !visible {
 			return true
 		}

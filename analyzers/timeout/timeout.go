@@ -44,7 +44,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     Name,
 		Doc:      docs.Extract(doc, Name),
 		URL:      URL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, setters},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, flow.Analyzer},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -63,7 +63,7 @@ type checker struct {
 	info *types.Info
 	rep  *report.Reporter
 	root inspector.Cursor // the package's files
-	sets *setterResult    // what the functions in view set on their parameters
+	flow *flow.Engine     // what the functions in view do with their parameters
 	// wrappers are the package's struct types that embed an http.Server
 	wrappers map[*types.Named]*wrapper
 }
@@ -75,7 +75,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy), root: insp.Root(), sets: pass.ResultOf[setters].(*setterResult), wrappers: make(map[*types.Named]*wrapper)}
+	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy), root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper)}
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.ValueSpec)(nil)}
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {
