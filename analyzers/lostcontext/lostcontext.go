@@ -3,7 +3,9 @@ package lostcontext
 import (
 	_ "embed"
 	"go/ast"
+	"go/build"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -64,7 +66,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	if !match.Imports(pass.Pkg, "context", "net/http") {
+	if !match.Imports(pass.Pkg, "context", "net/http") || standard(pass) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -100,6 +102,15 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.dropCalls(handOn)
 	c.exportDrops()
 	return nil, nil
+}
+
+// standard reports whether the package is part of the standard library,
+// which serves no user's request: its facts would only say how its
+// internals detach work, which is not the caller's mistake.
+func standard(pass *analysis.Pass) bool {
+	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return len(pass.Files) > 0 && build.Default.GOROOT != "" &&
+		strings.HasPrefix(pass.Fset.File(pass.Files[0].Pos()).Name(), goroot)
 }
 
 // handsOn reports whether one of call's arguments is a context or a
