@@ -35,7 +35,9 @@
 //     left alone, and so is one that a setter method or configure helper
 //     gives a Timeout;
 //   - uses of http.DefaultClient, and calls of http.Get, http.Head,
-//     http.Post and http.PostForm, which use it; a DefaultClient.Do whose
+//     http.Post and http.PostForm, which use it (in an HTTP handler, a
+//     context-less http.Get is lostcontext's finding, and so is a
+//     net.Dial there); a DefaultClient.Do whose
 //     request visibly carries a context is left alone (see above), and so
 //     are assignments to its fields and comparisons with it;
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,

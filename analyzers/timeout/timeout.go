@@ -183,6 +183,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	name := fn.Pkg().Name() + "." + fn.Name()
 	switch {
 	case match.IsFunc(fn, netHTTP, "Get", "Head", "Post", "PostForm"):
+		if inHandler(c.info, cur) {
+			return // lostcontext's: one mistake, one finding
+		}
 		c.rep.Reportf(call.Fun, "default-client", "%s uses http.DefaultClient, which has no Timeout: %s; use an http.Client with Timeout, or http.NewRequestWithContext with a deadline", name, msgHang)
 	case match.IsFunc(fn, netHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
 		c.rep.Reportf(call.Fun, "listen", "%s serves with no timeouts: %s; use an http.Server with ReadHeaderTimeout and call its %s method", name, msgSlow, fn.Name())
@@ -191,6 +194,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		match.IsFunc(fn, "crypto/tls", "Dial") && len(call.Args) > 0 && isTCP(c.info, call.Args[0]):
 		if len(call.Args) > 1 && c.ownListener(cur, call.Args[1], 0) {
 			return
+		}
+		if match.IsFunc(fn, "net", "Dial") && inHandler(c.info, cur) {
+			return // lostcontext's: one mistake, one finding
 		}
 		c.rep.Reportf(call.Fun, "dial", "%s has no timeout: %s; use net.DialTimeout, a net.Dialer with Timeout, or DialContext with a deadline", name, msgDial)
 	case match.IsMethod(fn, "net", "Dialer", "Dial"):
@@ -244,4 +250,35 @@ func typeRange(lit *ast.CompositeLit) analysis.Range {
 		return lit.Type
 	}
 	return report.Span(lit.Lbrace, lit.Lbrace+1)
+}
+
+// inHandler reports whether the call at cur is made by an HTTP handler
+// itself (a function with http.HandlerFunc's parameters), where
+// lostcontext reports a context-less http.Get or net.Dial and its fix
+// (the request's context) is the remedy for both: one mistake, one
+// finding.
+func inHandler(info *types.Info, cur inspector.Cursor) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ftype *ast.FuncType
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			ftype = fn.Type
+		case *ast.FuncLit:
+			ftype = fn.Type
+		}
+		var params []types.Type
+		for _, f := range ftype.Params.List {
+			t := info.TypeOf(f.Type)
+			for range max(1, len(f.Names)) {
+				params = append(params, t)
+			}
+		}
+		return len(params) == 2 && match.IsType(params[0], "net/http.ResponseWriter") && match.IsTypeOrPointer(params[1], "net/http.Request") && isPointerType(params[1])
+	}
+	return false
+}
+
+func isPointerType(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.Pointer)
+	return ok
 }

@@ -143,3 +143,9 @@ func notAFallback(a, b *http.Client, rt http.RoundTripper, cond bool) (*http.Cli
 	}
 	return a, b
 }
+
+// In a handler, a context-less http.Get is lostcontext's finding (its
+// fix, the request's context, is the remedy for both).
+func handler(w http.ResponseWriter, r *http.Request) {
+	http.Get("https://example.com")
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"net"
+	"net/http"
 	"time"
 )
 
@@ -79,4 +80,9 @@ func loopback() error {
 // A listener's address from elsewhere is any host.
 func otherListener(ln net.Listener) {
 	net.Dial("tcp", ln.Addr().String()) // want `net.Dial has no timeout`
+}
+
+// In a handler, net.Dial is lostcontext's finding.
+func handler(w http.ResponseWriter, r *http.Request) {
+	net.Dial("tcp", "backend:80")
 }
