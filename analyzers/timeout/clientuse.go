@@ -21,6 +21,7 @@ type evidence struct {
 	contextless string // the first request sent with no context, for messages
 	escape      string // the first escape out of view, for messages
 	set         bool   // a helper visibly gives the client a Timeout
+	sends       bool   // some use in view sends a request with it
 }
 
 func (e *evidence) add(o evidence) {
@@ -31,6 +32,7 @@ func (e *evidence) add(o evidence) {
 		e.escape = o.escape
 	}
 	e.set = e.set || o.set
+	e.sends = e.sends || o.sends
 }
 
 // why returns the evidence for a message, and whether there is any.
@@ -145,11 +147,11 @@ func (c *checker) fieldEvidence(f *types.Var, hops int) evidence {
 	if f.Pkg() != c.pass.Pkg {
 		return evidence{escape: fmt.Sprintf("is stored in field %s of a %s struct, where its requests cannot be seen", f.Name(), f.Pkg().Name())}
 	}
-	ev, sends, set := c.packageUses(f, hops)
+	ev, set := c.packageUses(f, hops)
 	if set {
 		return evidence{} // a setter or builder gives it a Timeout
 	}
-	if ev.contextless == "" && !sends && f.Exported() {
+	if ev.contextless == "" && !ev.sends && f.Exported() {
 		ev.escape = "is stored in exported field " + f.Name() + ", where its requests cannot be seen"
 	}
 	return ev
@@ -158,21 +160,21 @@ func (c *checker) fieldEvidence(f *types.Var, hops int) evidence {
 // globalEvidence is the evidence of a client stored in package-level
 // variable v.
 func (c *checker) globalEvidence(v *types.Var, hops int) evidence {
-	ev, sends, set := c.packageUses(v, hops)
+	ev, set := c.packageUses(v, hops)
 	if set {
 		return evidence{}
 	}
-	if ev.contextless == "" && !sends && v.Exported() {
+	if ev.contextless == "" && !ev.sends && v.Exported() {
 		ev.escape = "is stored in exported variable " + v.Name() + ", where its requests cannot be seen"
 	}
 	return ev
 }
 
 // packageUses gathers the evidence of every use of obj (a field or a
-// package-level variable) in the package, whether any of them sends a
-// request, and whether any gives the client there a Timeout (a setter
-// method or a builder: `b.client.Timeout = d`).
-func (c *checker) packageUses(obj *types.Var, hops int) (ev evidence, sends, set bool) {
+// package-level variable) in the package, and whether any gives the
+// client there a Timeout (a setter method or a builder:
+// `b.client.Timeout = d`).
+func (c *checker) packageUses(obj *types.Var, hops int) (ev evidence, set bool) {
 	for cur := range c.root.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if c.info.Uses[id] != obj {
@@ -184,16 +186,12 @@ func (c *checker) packageUses(obj *types.Var, hops int) (ev evidence, sends, set
 		} else if cur.ParentEdgeKind() == edge.KeyValueExpr_Key {
 			continue // a literal giving the field a value
 		}
-		u := c.useEvidence(use, hops)
-		ev.add(u)
-		if c.isSend(use) {
-			sends = true
-		}
+		ev.add(c.useEvidence(use, hops))
 		if c.setsTimeout(use) && !c.storesIn(use, obj) {
 			set = true
 		}
 	}
-	return ev, sends, set
+	return ev, set
 }
 
 // setsTimeout reports whether the client expression at cur is given a
@@ -209,20 +207,6 @@ func (c *checker) setsTimeout(cur inspector.Cursor) bool {
 	}
 	i := cur.Parent().ParentEdgeIndex()
 	return len(as.Lhs) != len(as.Rhs) || !flow.IsZeroConst(c.info, as.Rhs[i])
-}
-
-// isSend reports whether the client expression at cur is the receiver
-// of a method that sends a request.
-func (c *checker) isSend(cur inspector.Cursor) bool {
-	sel, ok := cur.Parent().Node().(*ast.SelectorExpr)
-	if !ok || cur.ParentEdgeKind() != edge.SelectorExpr_X {
-		return false
-	}
-	switch sel.Sel.Name {
-	case "Do", "Get", "Head", "Post", "PostForm":
-		return true
-	}
-	return false
 }
 
 // useEvidence is the evidence of one use of a client: the expression at
@@ -249,12 +233,13 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 		line := c.pass.Fset.Position(call.Pos()).Line
 		switch p.Sel.Name {
 		case "Get", "Head", "Post", "PostForm":
-			return evidence{contextless: fmt.Sprintf("sends a request with no context (%s on line %d)", p.Sel.Name, line)}
+			return evidence{sends: true, contextless: fmt.Sprintf("sends a request with no context (%s on line %d)", p.Sel.Name, line)}
 		case "Do":
 			body, ok := flow.EnclosingFunc(cur)
 			if ok && len(call.Args) == 1 && c.contextlessRequest(body, call.Args[0], 0) {
-				return evidence{contextless: fmt.Sprintf("sends a request made by http.NewRequest, with no context (Do on line %d)", line)}
+				return evidence{sends: true, contextless: fmt.Sprintf("sends a request made by http.NewRequest, with no context (Do on line %d)", line)}
 			}
+			return evidence{sends: true}
 		}
 		return evidence{}
 	case *ast.BinaryExpr:
@@ -279,7 +264,7 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 				}
 			}
 			if c.withContext(cur.Parent()) {
-				return evidence{} // a helper that sends with a context
+				return evidence{sends: true} // a helper that sends with a context
 			}
 			name := "a function"
 			if fn := match.Callee(c.info, p); fn != nil {
