@@ -3,7 +3,7 @@
 //
 // # Analyzer lostcontext
 //
-// lostcontext: report request work that drops the context in scope
+// lostcontext: report work that drops an incoming request's context
 //
 // Mental model: debugging is hypothesis testing. The request's context
 // carries its deadline, its cancellation and its trace; work started
