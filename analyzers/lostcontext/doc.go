@@ -27,9 +27,10 @@
 //
 //   - context.Background() or context.TODO() passed on to a call,
 //     directly or through a local variable; the fix replaces it with the
-//     context in scope (ctx, or r.Context()), or inside a goroutine with
-//     context.WithoutCancel(ctx), which keeps the trace but not the
-//     cancellation;
+//     context in scope (ctx, or r.Context()), or inside a goroutine the
+//     request waits for (it calls a WaitGroup's Done or sends its result
+//     on a channel) with context.WithoutCancel(ctx), which keeps the
+//     trace but not the cancellation;
 //   - http.NewRequest, which makes a request with no context, unless the
 //     request is given one with WithContext or Clone; the fix calls
 //     http.NewRequestWithContext with the context in scope;
@@ -49,8 +50,9 @@
 // the request's Done; deferred cleanup; a statement with a comment on the
 // line above that explains the fresh context (it mentions the context,
 // cancellation, a deadline, detaching or outliving the request);
-// goroutines marked //distlint:detached <reason> on their go statement's
-// line or the line above; context.WithoutCancel(ctx), the deliberate
+// goroutines nothing waits for (fire and forget: work that outlives the
+// request by design), and goroutines marked //distlint:detached <reason>
+// on their go statement's line or the line above; context.WithoutCancel(ctx), the deliberate
 // detachment that keeps trace values. Also left alone: functions that
 // are roots themselves (main, init, tests, benchmarks, fuzz targets),
 // and unnamed or _ parameters.

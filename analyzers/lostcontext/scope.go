@@ -65,6 +65,12 @@ func (c *checker) requestScope(f *ast.File, cur inspector.Cursor) (scope, bool) 
 					if _, marked := report.Marked(c.pass.Fset, f, stmt.Pos(), Detached); marked {
 						return scope{}, false
 					}
+					if !c.waitedFor(lit) {
+						// Fire and forget: work that outlives the
+						// request by design (tune corpus: thumbnails
+						// generated after an upload's response).
+						return scope{}, false
+					}
 					goroutine = true
 				}
 				// else: called on the spot (deferred calls stop above)
@@ -134,4 +140,26 @@ func (c *checker) visible(v *types.Var, pos token.Pos) bool {
 	}
 	_, obj := inner.LookupParent(v.Name(), pos)
 	return obj == v
+}
+
+// waitedFor reports whether the request waits for the goroutine that
+// runs lit: it calls Done on a sync.WaitGroup or sends its result on a
+// channel. Such a goroutine is request work (a fan-out), not work that
+// outlives the request.
+func (c *checker) waitedFor(lit *ast.FuncLit) bool {
+	waited := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			waited = true
+		case *ast.CallExpr:
+			if match.IsMethod(match.Callee(c.info, n), "sync", "WaitGroup", "Done") {
+				waited = true
+			}
+		case *ast.FuncLit:
+			return false // another goroutine's or callback's business
+		}
+		return !waited
+	})
+	return waited
 }
