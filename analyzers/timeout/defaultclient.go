@@ -39,6 +39,13 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 		// *http.DefaultClient copies a client with no Timeout.
 		c.client(expr.Parent(), p, false)
 		return
+	case *ast.KeyValueExpr:
+		// Kept in a field: the evidence is in the field's uses, as for a
+		// client literal (tune corpus: minio-go's credentials send every
+		// request through the field with a context).
+		if _, ok := c.valueEvidence(expr, 0).why(); !ok {
+			return
+		}
 	case *ast.SelectorExpr:
 		s, ok := c.info.Selections[p]
 		if !ok || s.Kind() == types.FieldVal {

@@ -25,8 +25,9 @@
 //     declaration, whose Timeout is unset or explicitly 0 (and not
 //     assigned later in the same function), when it sends a request with
 //     no context (its Get, Head, Post or PostForm, or Do with a request
-//     from http.NewRequest that is never given a context) or escapes to
-//     where its requests cannot be seen: returned, handed to a function
+//     from http.NewRequest that is never given a context) or, with no
+//     request of it in view, escapes to where its requests cannot be
+//     seen: returned, handed to a function
 //     with no context, stored in another package's struct, or in an
 //     exported field or variable that nothing in the package sends
 //     through. A client kept in an unexported field or variable is
@@ -39,7 +40,8 @@
 //     context-less http.Get is lostcontext's finding, and so is a
 //     net.Dial there); a DefaultClient.Do whose
 //     request visibly carries a context is left alone (see above), and so
-//     are assignments to its fields and comparisons with it;
+//     are assignments to its fields and comparisons with it; kept in a
+//     struct field, it is judged by the field's uses as a client is;
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,
 //     unless one is assigned to it later in the same function, or it is
 //     handed to a helper that sets one (directly or through other

@@ -19,10 +19,20 @@ func methodUse(req *http.Request) {
 	http.DefaultClient.Get("https://example.com") // want `http.DefaultClient has no Timeout`
 }
 
-// An unconditional default is the main path: reported.
+// Kept in a field: the field's uses are the evidence. restClient sends
+// requests from its callers (out of view): no evidence.
 func defaulted() *restClient {
-	return &restClient{Client: http.DefaultClient} // want `http.DefaultClient has no Timeout`
+	return &restClient{Client: http.DefaultClient}
 }
+
+// A field whose client sends a request with no context.
+type poller struct{ c *http.Client }
+
+func newPoller() *poller {
+	return &poller{c: http.DefaultClient} // want `http.DefaultClient has no Timeout`
+}
+
+func (p *poller) poll() { p.c.Get("https://example.com/status") }
 
 func passed() {
 	use(http.DefaultClient) // want `http.DefaultClient has no Timeout`
