@@ -31,10 +31,9 @@
 //   - gRPC unary calls: (*grpc.ClientConn).Invoke and the methods of
 //     generated clients (a context first, ...grpc.CallOption last, a
 //     response and an error, not a stream);
-//   - database calls that take a context: database/sql's ExecContext,
-//     QueryContext, QueryRowContext, PrepareContext, BeginTx and
-//     PingContext of DB, Conn, Tx and Stmt, and the same operations of
-//     the other SQL libraries netreach knows (sqlx, pgx, gorm);
+//   - database/sql's ExecContext, QueryContext, QueryRowContext,
+//     PrepareContext, BeginTx and PingContext of DB, Conn, Tx and Stmt
+//     (the other SQL libraries netreach knows are not reported yet);
 //   - (*net.Dialer).DialContext on a Dialer made in view without Timeout
 //     or Deadline;
 //   - a call of a function, in this package or another, whose context
@@ -44,9 +43,11 @@
 //
 // A context kept in an unexported struct field has the origin of every
 // value the package stores there (`&client{ctx: context.Background()}`
-// in a constructor, then `c.db.QueryContext(c.ctx, ...)` in a method);
-// a field set from a parameter, through a pointer, or by other packages
-// is out of view.
+// in a constructor, then `c.db.QueryContext(c.ctx, ...)` in a method)
+// when each is context.Background() or TODO() itself; a field set from a
+// parameter, through a pointer, or by other packages is out of view, and
+// a context derived with WithCancel and kept is a service's lifetime,
+// cancelled at shutdown rather than timed out.
 //
 // The context is followed through local variables and derivations inside
 // the function. Where it comes from a parameter, a field it cannot see

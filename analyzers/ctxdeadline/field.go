@@ -61,6 +61,12 @@ func (fo *fieldOrigins) compute(f *types.Var) origin {
 		if v.param >= 0 {
 			return unknown // the constructor's caller decides
 		}
+		if v.derived {
+			// A context derived with WithCancel and kept with its
+			// cancel is a service's lifetime, cancelled at shutdown,
+			// not a call's (tune: centrifugo's brokers keep cancelCtx).
+			return unknown
+		}
 		o = join(o, v)
 		if o.unknown {
 			return o

@@ -66,7 +66,10 @@ func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func)
 	case netreach.SQL:
 		// Conn takes a connection from the pool for the calls that
 		// follow, which get the same context: one finding, at those.
-		if nc.Ctx < 0 || nc.Ctx >= len(call.Args) || nc.Op == "Conn" {
+		// Only database/sql for now: the other SQL libraries netreach
+		// knows (pgx's pools are mostly opened at startup) are not
+		// triaged on the corpus yet.
+		if nc.Ctx < 0 || nc.Ctx >= len(call.Args) || nc.Op == "Conn" || fn.Pkg() == nil || fn.Pkg().Path() != "database/sql" {
 			return sink{}, false
 		}
 		return sink{ctx: call.Args[nc.Ctx], name: nc.Name(), kind: "sql"}, true

@@ -21,7 +21,10 @@ func (c *client) load(id string) error {
 	return c.db.QueryRowContext(c.ctx, "SELECT", id).Err() // want `\(\*sql.DB\).QueryRowContext with context.Background\(\) \(kept in field ctx\), which has no deadline`
 }
 
-// Derived without a deadline, through a local variable.
+// Negatives.
+
+// Derived with WithCancel and kept with its cancel: a lifetime, cancelled
+// at shutdown, not timed out.
 type cache struct {
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -34,10 +37,8 @@ func newCache(db *sql.DB) *cache {
 }
 
 func (c *cache) refresh() {
-	c.db.ExecContext(c.ctx, "REFRESH") // want `with a context derived from context.Background\(\) \(kept in field ctx\)`
+	c.db.ExecContext(c.ctx, "REFRESH")
 }
-
-// Negatives.
 
 // The constructor's caller gives the context: its deadline is theirs.
 type session struct {
