@@ -353,6 +353,9 @@ func (c *checker) check(s *site) {
 	if isShim(s.scope, s.called) {
 		return
 	}
+	if isStartup(s.scope, s.called) {
+		return // schema setup at startup: a deadline would cut a migration halfway
+	}
 	if s.direct != nil {
 		if !s.origin.noDeadline() {
 			return
@@ -408,6 +411,28 @@ func isShim(scope *funcScope, called string) bool {
 	name := scope.decl.Name.Name
 	rest, ok := strings.CutPrefix(called, name)
 	return ok && slices.Contains(contextSuffixes, rest)
+}
+
+// startupWords begin the names of constructors and setup functions.
+var startupWords = map[string]bool{"new": true, "create": true, "open": true, "setup": true, "init": true, "must": true, "prepare": true, "migrate": true}
+
+// isStartup reports whether the call is schema setup: it migrates (its
+// name or the enclosing function's has a word that starts with migrat,
+// or is schema), or it is made by a constructor or setup function with
+// no context parameter (NewEventsTable, CreateSchema). Such work runs
+// once at startup, where a stall is visible to the operator and a
+// deadline would abort a migration halfway (tune corpus: dendrite's
+// table constructors run their migrations with context.Background()).
+func isStartup(scope *funcScope, called string) bool {
+	migrates := func(name string) bool {
+		return names.HasWord(name, func(w string) bool { return strings.HasPrefix(w, "migrat") || w == "schema" })
+	}
+	name := scope.decl.Name.Name
+	if migrates(called) || migrates(name) {
+		return true
+	}
+	w := names.Words(name)
+	return !scope.hasContextParam() && len(w) > 0 && startupWords[w[0]]
 }
 
 // cursorOf returns the cursor of call in file, making the file's

@@ -54,7 +54,12 @@
 // into, a global or the result of any other call, the caller or the owner decides the
 // deadline, and the analyzer stays silent.
 //
-// Left alone: streaming RPCs (their response is a stream) and calls
+// Left alone: schema setup at startup (a call or enclosing function
+// whose name has a word starting with migrat, or schema, and the
+// constructors and setup functions without a context parameter: New...,
+// Create..., Open..., Setup..., Init...), where a deadline would abort a
+// migration halfway and a stall is visible to the operator; streaming
+// RPCs (their response is a stream) and calls
 // whose name, gRPC method or enclosing function has a word that starts
 // with watch, subscri, stream, poll or listen, or is serve (WatchEvents,
 // LongPoll, Subscribe), which are meant to stay open; compatibility
