@@ -66,7 +66,7 @@ func (c *checker) stubTransport(lit *ast.CompositeLit, t types.Type) bool {
 // are left to that context: a parameter's deadline is the caller's to
 // set, and a context without one is ctxdeadline's finding.
 func (c *checker) client(cur inspector.Cursor, rng analysis.Range, explicitZero bool) {
-	if c.setLater(cur, rng.End(), "Timeout") {
+	if c.setLater(cur, rng.End(), "Timeout") || c.mayHoldOther(cur) {
 		return
 	}
 	why, ok := c.clientEvidence(cur)
@@ -132,4 +132,54 @@ func (c *checker) target(cur inspector.Cursor) (flow.Path, bool) {
 		return flow.PathOf(c.info, id)
 	}
 	return flow.Target(c.info, cur)
+}
+
+// mayHoldOther reports whether the local variable the client made at cur
+// is stored in is also given a client from elsewhere (`clone :=
+// http.Client{}; if client != nil { clone = *client }`): the zero client
+// is a default, and the variable's requests may go through the caller's
+// client, with its Timeout (tune corpus: zitadel's key-binding client).
+func (c *checker) mayHoldOther(cur inspector.Cursor) bool {
+	path, ok := c.target(cur)
+	if !ok || len(path.Fields) != 0 {
+		return false
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	// The assignments to the variable (flow.Defs gives up where its
+	// address is taken, which a returned &clone does).
+	var values []ast.Expr
+	for ac := range body.Preorder((*ast.AssignStmt)(nil)) {
+		as := ac.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && c.info.ObjectOf(id) == path.Root {
+				if len(as.Lhs) != len(as.Rhs) {
+					return true // from a call with several results
+				}
+				values = append(values, as.Rhs[i])
+			}
+		}
+	}
+	for _, v := range values {
+		e := ast.Unparen(v)
+		if u, isAddr := e.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		switch e := e.(type) {
+		case *ast.CompositeLit:
+			continue
+		case *ast.CallExpr:
+			if match.IsBuiltin(c.info, e, "new") {
+				continue
+			}
+		case *ast.SelectorExpr:
+			if match.IsPkgVar(c.info.Uses[e.Sel], netHTTP, "DefaultClient") {
+				continue // no Timeout either
+			}
+		}
+		return true
+	}
+	return false
 }

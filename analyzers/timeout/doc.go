@@ -34,7 +34,9 @@
 //     followed to every use in the package; one whose every request
 //     carries a context, or is out of view (a request parameter), is
 //     left alone, and so is one that a setter method or configure helper
-//     gives a Timeout;
+//     gives a Timeout, or a zero client kept in a variable that may hold
+//     a caller's client instead (`clone := http.Client{}; if client !=
+//     nil { clone = *client }`);
 //   - uses of http.DefaultClient, and calls of http.Get, http.Head,
 //     http.Post and http.PostForm, which use it (in an HTTP handler, a
 //     context-less http.Get is lostcontext's finding, and so is a

@@ -179,3 +179,22 @@ func (i *Identity) retrieve(ctx context.Context) error {
 	}
 	return resp.Body.Close()
 }
+
+// A zero client that stands for a caller's client when there is one: the
+// variable's requests may go through the caller's client (tune: zitadel).
+func cloneOf(client *http.Client) *http.Client {
+	clone := http.Client{}
+	if client != nil {
+		clone = *client
+	}
+	return &clone
+}
+
+// Both values made here, both without Timeout: still reported.
+func either(fast bool) *http.Client {
+	c := &http.Client{} // want `http.Client has no Timeout and is returned`
+	if fast {
+		c = &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout and is returned`
+	}
+	return c
+}
