@@ -12,6 +12,8 @@ import (
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -48,7 +50,8 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		FactTypes: []analysis.Fact{new(ReachesSink), new(MayReach)},
+		Requires:  []*analysis.Analyzer{netreach.Analyzer},
+		FactTypes: []analysis.Fact{new(ReachesSink)},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -64,6 +67,8 @@ type checker struct {
 	// local holds the facts of this package's functions while they are
 	// computed.
 	local map[*types.Func]*ReachesSink
+	// fields knows the origins of contexts kept in struct fields.
+	fields *fieldOrigins
 	// inspectors of files, made when a value must be followed there
 	inspectors map[*ast.File]*inspector.Inspector
 }
@@ -91,14 +96,9 @@ type site struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	mayReach := slices.Contains(sinkPackages, pass.Pkg.Path()) || match.Imports(pass.Pkg, sinkPackages...)
-	if mayReach {
-		pass.ExportPackageFact(new(MayReach))
-	}
 	// Contexts are made and received through the context package; a
-	// package that depends on no network package cannot reach a network
-	// call.
-	if !match.Imports(pass.Pkg, "context") || (!mayReach && len(pass.AllPackageFacts()) == 0) {
+	// package that cannot reach the network cannot make a network call.
+	if !match.Imports(pass.Pkg, "context") || !pass.ResultOf[netreach.Analyzer].(*netreach.Result).Package() {
 		return nil, nil
 	}
 	c := &checker{
@@ -106,12 +106,15 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		info:  pass.TypesInfo,
 		rep:   report.New(pass, cfg.Policy),
 		local: make(map[*types.Func]*ReachesSink),
+		fields: &fieldOrigins{
+			pkg:   pass.Pkg,
+			info:  pass.TypesInfo,
+			files: pass.Files,
+			memo:  make(map[*types.Var]origin),
+		},
 	}
 	sites := c.sites()
 	c.facts(sites)
-	if len(c.local) > 0 && !mayReach {
-		pass.ExportPackageFact(new(MayReach))
-	}
 	for _, s := range sites {
 		if !c.rep.Skip(s.file) {
 			c.check(s)
@@ -156,6 +159,7 @@ func (c *checker) sites() []*site {
 				}
 				if scope == nil {
 					scope = newFuncScope(c.info, decl)
+					scope.fields = c.fields
 				}
 				s.file, s.scope, s.fn = file, scope, fn
 				c.placeOf(s, stack)
@@ -336,7 +340,7 @@ func isLifetime(name string) bool {
 	if isLongLived(name) {
 		return true
 	}
-	w := words(name)
+	w := names.Words(name)
 	return len(w) > 0 && (w[0] == "run" || w[0] == "start" || w[len(w)-1] == "loop")
 }
 
@@ -348,6 +352,9 @@ func (c *checker) check(s *site) {
 	}
 	if isShim(s.scope, s.called) {
 		return
+	}
+	if isStartup(s.scope, s.called) {
+		return // schema setup at startup: a deadline would cut a migration halfway
 	}
 	if s.direct != nil {
 		if !s.origin.noDeadline() {
@@ -404,6 +411,28 @@ func isShim(scope *funcScope, called string) bool {
 	name := scope.decl.Name.Name
 	rest, ok := strings.CutPrefix(called, name)
 	return ok && slices.Contains(contextSuffixes, rest)
+}
+
+// startupWords begin the names of constructors and setup functions.
+var startupWords = map[string]bool{"new": true, "create": true, "open": true, "setup": true, "init": true, "must": true, "prepare": true, "migrate": true}
+
+// isStartup reports whether the call is schema setup: it migrates (its
+// name or the enclosing function's has a word that starts with migrat,
+// or is schema), or it is made by a constructor or setup function with
+// no context parameter (NewEventsTable, CreateSchema). Such work runs
+// once at startup, where a stall is visible to the operator and a
+// deadline would abort a migration halfway (tune corpus: dendrite's
+// table constructors run their migrations with context.Background()).
+func isStartup(scope *funcScope, called string) bool {
+	migrates := func(name string) bool {
+		return names.HasWord(name, func(w string) bool { return strings.HasPrefix(w, "migrat") || w == "schema" })
+	}
+	name := scope.decl.Name.Name
+	if migrates(called) || migrates(name) {
+		return true
+	}
+	w := names.Words(name)
+	return !scope.hasContextParam() && len(w) > 0 && startupWords[w[0]]
 }
 
 // cursorOf returns the cursor of call in file, making the file's

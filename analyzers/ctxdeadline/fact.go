@@ -39,13 +39,3 @@ func (f *ReachesSink) sinkOf(index int) (string, bool) {
 	}
 	return "", false
 }
-
-// MayReach is the package fact of a package that is, imports or holds a
-// network call: a package that depends on none of them cannot call
-// one, and the analyzer leaves it at once.
-type MayReach struct{}
-
-// AFact marks MayReach as an analysis fact.
-func (*MayReach) AFact() {}
-
-func (*MayReach) String() string { return "mayReach" }

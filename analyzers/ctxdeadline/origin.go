@@ -21,6 +21,7 @@ type origin struct {
 	root    string // "context.Background()" or "context.TODO()": the value may be that root, derived without a deadline
 	derived bool   // the root reaches the value through WithCancel, WithValue and the like
 	param   int    // a context parameter of the function that reaches the value with its deadline kept; -1 if none
+	field   string // the struct field the value was kept in, for messages
 }
 
 var (
@@ -37,7 +38,10 @@ func (o origin) noDeadline() bool { return !o.unknown && o.root != "" && o.param
 func (o origin) fromParam() (int, bool) { return o.param, !o.unknown && o.param >= 0 }
 
 func join(a, b origin) origin {
-	out := origin{unknown: a.unknown || b.unknown, root: a.root, derived: a.derived || b.derived, param: a.param}
+	out := origin{unknown: a.unknown || b.unknown, root: a.root, derived: a.derived || b.derived, param: a.param, field: a.field}
+	if out.field == "" {
+		out.field = b.field
+	}
 	if out.root == "" {
 		out.root = b.root
 	}
@@ -53,10 +57,14 @@ func join(a, b origin) origin {
 
 // describe names the context of o in a message.
 func (o origin) describe() string {
+	d := o.root
 	if o.derived {
-		return "a context derived from " + o.root
+		d = "a context derived from " + o.root
 	}
-	return o.root
+	if o.field != "" {
+		d += " (kept in field " + o.field + ")"
+	}
+	return d
 }
 
 // A def is one value given to a local variable: the right-hand side, and
@@ -74,6 +82,7 @@ type funcScope struct {
 	params map[*types.Var]int // the declaration's parameters, by position
 	defs   map[*types.Var][]def
 	opaque map[*types.Var]bool // variables whose values cannot all be seen
+	fields *fieldOrigins       // the origins of contexts kept in struct fields; nil: unknown
 }
 
 func newFuncScope(info *types.Info, decl *ast.FuncDecl) *funcScope {
@@ -241,8 +250,16 @@ func (s *funcScope) eval(e ast.Expr, index, depth int, visiting map[*types.Var]b
 			o.derived = true
 			return o
 		}
+	case *ast.SelectorExpr:
+		// A context kept in a struct field: the values stored there.
+		sel, ok := s.info.Selections[e]
+		if index != 0 || !ok || sel.Kind() != types.FieldVal || s.fields == nil {
+			return unknown
+		}
+		f, _ := sel.Obj().(*types.Var)
+		return s.fields.origin(f)
 	}
-	return unknown // WithTimeout, fields, results of other calls, globals
+	return unknown // WithTimeout, results of other calls, globals
 }
 
 func (s *funcScope) evalVar(v *types.Var, depth int, visiting map[*types.Var]bool) origin {

@@ -2,30 +2,18 @@ package ctxdeadline
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/ast/edge"
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
+	"github.com/distlint/distlint/internal/netreach"
 )
-
-// grpcPath is the import path of gRPC.
-const grpcPath = "google.golang.org/grpc"
-
-// sinkPackages are the packages whose calls are network calls. A package
-// that is none of them and imports none of them, directly or through
-// another, cannot make one.
-var sinkPackages = []string{"net", "net/http", "database/sql", grpcPath}
-
-// sqlMethods are the database/sql methods whose context bounds a round
-// trip to the database.
-var sqlMethods = []string{"ExecContext", "QueryContext", "QueryRowContext", "PrepareContext", "BeginTx", "PingContext"}
 
 // longLived are the beginnings of words in the names of calls that are
 // meant to stay open (watches, subscriptions, streams, long polls) or to
@@ -37,7 +25,7 @@ var longLived = []string{"watch", "subscri", "stream", "poll", "listen"}
 // its words (WatchEvents, LongPoll, stream_logs) starts with a longLived
 // stem, or is serve or serving.
 func isLongLived(name string) bool {
-	for _, w := range words(name) {
+	for _, w := range names.Words(name) {
 		if w == "serve" || w == "serving" {
 			return true
 		}
@@ -50,34 +38,6 @@ func isLongLived(name string) bool {
 	return false
 }
 
-// words splits a Go name into its lower-case words: at underscores and
-// other non-letters, before an upper-case letter that follows a
-// lower-case one (longPoll), and before the last upper-case letter of a
-// run that a lower-case one follows (HTTPServer).
-func words(name string) []string {
-	var out []string
-	rs := []rune(name)
-	start := 0
-	flush := func(end int) {
-		if end > start {
-			out = append(out, strings.ToLower(string(rs[start:end])))
-		}
-	}
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r):
-			flush(i)
-			start = i + 1
-		case i > start && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) ||
-			(i+1 < len(rs) && unicode.IsUpper(rs[i-1]) && unicode.IsLower(rs[i+1]))):
-			flush(i)
-			start = i
-		}
-	}
-	flush(len(rs))
-	return out
-}
-
 // A sink is a network call and the context that bounds it.
 type sink struct {
 	ctx  ast.Expr // the context argument
@@ -86,91 +46,56 @@ type sink struct {
 	kind string   // the diagnostic category
 }
 
-// directSink returns the network call that call makes itself, if any.
+// directSink returns the network call that call makes itself, if any,
+// as internal/netreach classifies it, among those whose wait a context
+// bounds: (*http.Client).Do on a client without Timeout, a database call
+// that takes a context, a unary gRPC call, and DialContext on a Dialer
+// without Timeout or Deadline. Streams stay open by design.
 func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func) (sink, bool) {
-	if fn == nil {
-		return sink{}, false
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	if sig == nil || sig.Recv() == nil {
+	nc, ok := netreach.Classify(c.info, call)
+	if !ok || nc.Stream {
 		return sink{}, false
 	}
 	recv, _ := recvExpr(call)
-	switch {
-	case match.IsMethod(fn, "net/http", "Client", "Do"):
-		if len(call.Args) != 1 || recv == nil || !c.clientUnbounded(file, call, recv) {
+	switch nc.Kind {
+	case netreach.HTTP:
+		if !match.IsMethod(fn, "net/http", "Client", "Do") || len(call.Args) != 1 || recv == nil || !c.clientUnbounded(file, call, recv) {
 			return sink{}, false
 		}
 		return sink{req: call.Args[0], name: "(*http.Client).Do", kind: "http"}, true
-	case match.IsMethod(fn, "database/sql", "DB", sqlMethods...),
-		match.IsMethod(fn, "database/sql", "Conn", sqlMethods...),
-		match.IsMethod(fn, "database/sql", "Tx", sqlMethods...),
-		match.IsMethod(fn, "database/sql", "Stmt", sqlMethods...):
-		if len(call.Args) == 0 {
+	case netreach.SQL:
+		// Conn takes a connection from the pool for the calls that
+		// follow, which get the same context: one finding, at those.
+		// Only database/sql for now: the other SQL libraries netreach
+		// knows (pgx's pools are mostly opened at startup) are not
+		// triaged on the corpus yet.
+		if nc.Ctx < 0 || nc.Ctx >= len(call.Args) || nc.Op == "Conn" || fn.Pkg() == nil || fn.Pkg().Path() != "database/sql" {
 			return sink{}, false
 		}
-		return sink{ctx: call.Args[0], name: "(*sql." + match.RecvName(fn) + ")." + fn.Name(), kind: "sql"}, true
-	case match.IsMethod(fn, "net", "Dialer", "DialContext"):
-		if len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(file, call, recv) {
+		return sink{ctx: call.Args[nc.Ctx], name: nc.Name(), kind: "sql"}, true
+	case netreach.Dial:
+		if !match.IsMethod(fn, "net", "Dialer", "DialContext") || len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(file, call, recv) {
 			return sink{}, false
 		}
 		return sink{ctx: call.Args[0], name: "(*net.Dialer).DialContext", kind: "dial"}, true
-	case match.IsMethod(fn, grpcPath, "ClientConn", "Invoke"), match.IsMethod(fn, grpcPath, "ClientConnInterface", "Invoke"):
-		if len(call.Args) < 2 {
+	case netreach.GRPC:
+		if nc.Ctx < 0 || nc.Ctx >= len(call.Args) {
+			return sink{}, false
+		}
+		method := nc.Op[strings.LastIndexAny(nc.Op, "/.")+1:]
+		if isLongLived(method) || isLongLived(fn.Name()) {
 			return sink{}, false
 		}
 		name := "gRPC call"
-		if tv, ok := c.info.Types[call.Args[1]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-			method := constant.StringVal(tv.Value)
-			if isLongLived(method[strings.LastIndex(method, "/")+1:]) {
-				return sink{}, false
-			}
-			name = "gRPC call " + method
+		switch {
+		case strings.HasPrefix(nc.Op, "/"):
+			name = "gRPC call " + nc.Op
+		case fn.Name() != "Invoke":
+			name = "gRPC call " + methodName(fn)
 		}
-		return sink{ctx: call.Args[0], name: name, kind: "grpc"}, true
-	case isUnaryStub(sig):
-		if isLongLived(fn.Name()) {
-			return sink{}, false
-		}
-		return sink{ctx: call.Args[0], name: "gRPC call " + methodName(fn), kind: "grpc"}, true
+		return sink{ctx: call.Args[nc.Ctx], name: name, kind: "grpc"}, true
 	}
 	return sink{}, false
-}
-
-// isUnaryStub reports whether sig is a method of a generated gRPC client
-// for a unary RPC: (ctx context.Context, in *Req, opts ...grpc.CallOption)
-// (*Resp, error), where *Resp is not a stream.
-func isUnaryStub(sig *types.Signature) bool {
-	params, results := sig.Params(), sig.Results()
-	if !sig.Variadic() || params.Len() < 2 || results.Len() != 2 {
-		return false
-	}
-	if !match.IsType(params.At(0).Type(), "context.Context") {
-		return false
-	}
-	last, ok := params.At(params.Len() - 1).Type().(*types.Slice)
-	if !ok || !match.IsType(last.Elem(), grpcPath+".CallOption") {
-		return false
-	}
-	if !match.IsType(results.At(1).Type(), "error") {
-		return false
-	}
-	return !isStream(results.At(0).Type())
-}
-
-// isStream reports whether t is a stream: it has the RecvMsg or
-// CloseSend method of grpc.ClientStream, or is an interface (responses
-// of unary calls are pointers to messages).
-func isStream(t types.Type) bool {
-	if types.IsInterface(t) {
-		return true
-	}
-	for _, name := range []string{"RecvMsg", "CloseSend"} {
-		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // recvExpr returns the receiver expression of a method call.

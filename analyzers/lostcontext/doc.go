@@ -3,7 +3,7 @@
 //
 // # Analyzer lostcontext
 //
-// lostcontext: report request work that drops the context in scope
+// lostcontext: report work that drops an incoming request's context
 //
 // Mental model: debugging is hypothesis testing. The request's context
 // carries its deadline, its cancellation and its trace; work started
@@ -11,25 +11,58 @@
 // gave up, and its spans and logs no longer connect to the request that
 // caused them, so the one clue that would explain a failure is gone.
 //
-// The analyzer reports, in a function that has a context.Context
-// parameter or an *http.Request parameter:
+// Evidence standard: distlint reports lost context only when it can see
+// that the context in scope belongs to an incoming request: the
+// *http.Request of a function with an http.HandlerFunc's signature
+// (http.ResponseWriter, *http.Request), the context (or stream) of a
+// gRPC server method (a method of a type that implements a generated
+// XxxServer interface, next to its RegisterXxxServer), or a context or
+// request parameter of a function in the same package that such a
+// function calls with the request or its context (derived contexts
+// included, any number of calls deep). A context of any other origin (a
+// service's lifetime, a scheduler's job, an outgoing request being
+// built) is the caller's business, and the analyzer stays silent.
+//
+// Where such a context is in scope, the analyzer reports:
 //
 //   - context.Background() or context.TODO() passed on to a call,
 //     directly or through a local variable; the fix replaces it with the
-//     context in scope (ctx, or r.Context()), or inside a goroutine with
-//     context.WithoutCancel(ctx), which keeps the trace but not the
-//     cancellation;
+//     context in scope (ctx, or r.Context()), or inside a goroutine the
+//     request waits for (it calls a WaitGroup's Done or sends its result
+//     on a channel) with context.WithoutCancel(ctx), which keeps the
+//     trace but not the cancellation;
 //   - http.NewRequest, which makes a request with no context, unless the
 //     request is given one with WithContext or Clone; the fix calls
-//     http.NewRequestWithContext with the context in scope.
+//     http.NewRequestWithContext with the context in scope;
+//   - context-less calls: http.Get, Head, Post and PostForm, the same
+//     methods of an *http.Client, net.Dial and net.DialTimeout, and the
+//     database/sql methods that have a Context form (Query and
+//     QueryContext); the fix, where the call maps onto the context form,
+//     uses it with the request's context.
 //
-// Left alone: functions that are roots themselves (main, init, tests,
-// benchmarks, fuzz targets); code after the function waited on
-// ctx.Done() (shutdown paths, where the request context is already
-// cancelled) and deferred cleanup; goroutines marked
-// //distlint:detached <reason> on their go statement's line or the line
-// above; context.WithoutCancel(ctx), the deliberate detachment that keeps
-// trace values; functions whose context parameter is unnamed or _.
+// Deliberate detachment is left alone, because passing the request's
+// context there would make cleanup cancellable: calls whose name says
+// they clean up (Close, Shutdown, Rollback, Release, Unlock, Abort...),
+// and the work of functions so named;
+// code on a failure path (inside an if that tests an error against nil,
+// ctx.Err(), or errors.Is with context.Canceled or DeadlineExceeded, or a
+// select case on the request's Done); code after the function waited on
+// the request's Done; deferred cleanup; a statement with a comment on the
+// line above that explains the fresh context (it mentions the context,
+// cancellation, a deadline, detaching or outliving the request);
+// goroutines nothing waits for (fire and forget: work that outlives the
+// request by design), and goroutines marked //distlint:detached <reason>
+// on their go statement's line or the line above; context.WithoutCancel(ctx), the deliberate
+// detachment that keeps trace values. Also left alone: functions that
+// are roots themselves (main, init, tests, benchmarks, fuzz targets),
+// and unnamed or _ parameters.
+//
+// Across packages, a fact carries what a function would lose if its
+// context parameter held a request's (the fresh context it passes on, or
+// the helper it hands the context to that does): a handler in another
+// package that calls it with its request's context gets the finding at
+// that call, naming where the context is lost. Under the golangci-lint
+// plugin, which sees one package at a time, those findings are missed.
 //
 // Bad:
 //

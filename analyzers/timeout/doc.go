@@ -10,26 +10,61 @@
 // stalls, every caller's goroutines, connections and memory pile up
 // behind it until the whole service falls over.
 //
+// Evidence standard: distlint reports a client, server or dial with no
+// timeout only when it can see a wait that nothing bounds: a request sent
+// with no context by a client without Timeout (or a client that escapes
+// to where its requests cannot be seen), a server that nothing gives a
+// read timeout, a dial to a host that may be unreachable. A request that
+// carries a context is bounded by that context: a parameter's deadline
+// is the caller's to set, and a context with no deadline is ctxdeadline's
+// finding, so one mistake gets one finding.
+//
 // The analyzer reports:
 //
 //   - an http.Client made with a composite literal, new or a zero-value
-//     declaration, whose Timeout is unset or explicitly 0, unless a
-//     Timeout is assigned to it later in the same function, or it is a
-//     local client whose every request is sent with a context that
-//     visibly carries a deadline (context.WithTimeout or WithDeadline in
-//     the same function);
+//     declaration, whose Timeout is unset or explicitly 0 (and not
+//     assigned later in the same function), when it sends a request with
+//     no context (its Get, Head, Post or PostForm, or Do with a request
+//     from http.NewRequest that is never given a context) or, with no
+//     request of it in view, escapes to where its requests cannot be
+//     seen: returned, handed to a function
+//     with no context, stored in another package's struct, or in an
+//     exported field or variable that nothing in the package sends
+//     through. A client kept in an unexported field or variable is
+//     followed to every use in the package; one whose every request
+//     carries a context, or is out of view (a request parameter), is
+//     left alone, and so is one that a setter method or configure helper
+//     gives a Timeout, or a zero client kept in a variable that may hold
+//     a caller's client instead (`clone := http.Client{}; if client !=
+//     nil { clone = *client }`);
 //   - uses of http.DefaultClient, and calls of http.Get, http.Head,
-//     http.Post and http.PostForm, which use it; a DefaultClient.Do whose
-//     request visibly carries a deadline is left alone, and so are
-//     assignments to its fields and comparisons with it;
-//   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout
-//     (unless one is assigned to it later in the same function), and calls
-//     of http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
+//     http.Post and http.PostForm, which use it (in an HTTP handler, a
+//     context-less http.Get is lostcontext's finding, and so is a
+//     net.Dial there); a DefaultClient.Do whose
+//     request visibly carries a context is left alone (see above), and so
+//     are assignments to its fields and comparisons with it; kept in a
+//     struct field, it is judged by the field's uses as a client is;
+//   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,
+//     unless one is assigned to it later in the same function, or it is
+//     handed to a helper that sets one (directly or through other
+//     helpers, seen across packages by internal/flow's summaries) or
+//     that is out of view (a function value, an interface method, a
+//     helper with no summary); a visible helper that sets neither
+//     silences nothing;
+//   - a struct type of the package that embeds an http.Server by value,
+//     made without giving the server a value, when the package serves
+//     with it and no builder or setter sets a read timeout on it;
+//   - calls of http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
 //     http.ServeTLS, which cannot set one;
 //   - net.Dial and tls.Dial on a TCP network, net.DialTCP, and Dial or
 //     tls.DialWithDialer with a net.Dialer that has neither Timeout nor
 //     Deadline. DialContext takes the caller's context and is left alone,
-//     as are UDP and Unix-socket dials, which do not wait on a peer.
+//     as are UDP and Unix-socket dials, which do not wait on a peer, and
+//     dials to the address of a listener the same function opened.
+//
+// For large downloads, where a whole-request Timeout would cut the body
+// off, the messages point to Transport.ResponseHeaderTimeout or a
+// context deadline.
 //
 // Bad:
 //

@@ -15,9 +15,11 @@ import (
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}),
 		"client",               // http.Client literals, new, zero values, aliases, generics
+		"clientevidence",       // a client is reported for a context-less request or an escape
 		"defaultclient",        // http.DefaultClient and http.Get and friends
 		"dial",                 // net.Dial, tls.Dial, net.Dialer
 		"serverhelper",         // servers handed to a helper that may set their timeouts
+		"embedded",             // an http.Server embedded in a wrapper type
 		"suppress",             // //distlint:ignore
 		"skiptests",            // _test.go files are skipped by default
 		"skipgenerated",        // and so are generated files

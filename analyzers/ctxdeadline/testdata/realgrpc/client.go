@@ -1,4 +1,4 @@
-package realgrpc // want package:"mayReach"
+package realgrpc
 
 // A client written the way protoc-gen-go-grpc writes them, against the
 // real google.golang.org/grpc.

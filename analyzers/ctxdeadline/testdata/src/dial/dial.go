@@ -1,4 +1,4 @@
-package dial // want package:"mayReach"
+package dial
 
 import (
 	"context"

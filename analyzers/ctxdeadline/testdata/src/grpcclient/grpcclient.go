@@ -1,4 +1,4 @@
-package grpcclient // want package:"mayReach"
+package grpcclient
 
 import (
 	"context"

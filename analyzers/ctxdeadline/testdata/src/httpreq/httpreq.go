@@ -1,4 +1,4 @@
-package httpreq // want package:"mayReach"
+package httpreq
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package main // want package:"mayReach"
+package main
 
 import (
 	"context"
@@ -74,4 +74,34 @@ func handler() {
 	lookup(context.Background(), "id")        // want `main.lookup called with context.Background\(\), which has no deadline, and passes it on to \(\*sql.DB\).QueryRowContext: a stalled server holds this call forever; derive the context with context.WithTimeout`
 	retry(context.TODO())                     // want `main.retry called with context.TODO\(\)`
 	db.ExecContext(context.Background(), "x") // want `ExecContext with context.Background`
+}
+
+// Schema setup at startup: table constructors and migrations (tune:
+// dendrite). A deadline would abort a migration halfway.
+type migrator struct{ db *sql.DB }
+
+func (m *migrator) Up(ctx context.Context) error { // want Up:"reachesSink\\(param 0 reaches \\(\\*sql.DB\\).ExecContext\\)"
+	_, err := m.db.ExecContext(ctx, "ALTER TABLE x")
+	return err
+}
+
+func NewEventsTable(db *sql.DB) error {
+	if err := db.QueryRowContext(context.Background(), "SELECT sql FROM sqlite_master").Err(); err != nil {
+		return err
+	}
+	return (&migrator{db: db}).Up(context.Background())
+}
+
+func applyMigrations(db *sql.DB) {
+	db.ExecContext(context.Background(), "CREATE TABLE y")
+}
+
+// Look-alikes: a constructor that takes a context is request work, and
+// Renew is not New.
+func NewSession(ctx context.Context, db *sql.DB) error {
+	return db.PingContext(context.Background()) // want `with context.Background\(\), which has no deadline`
+}
+
+func Renew(db *sql.DB) {
+	db.ExecContext(context.Background(), "UPDATE lease") // want `with context.Background\(\), which has no deadline`
 }

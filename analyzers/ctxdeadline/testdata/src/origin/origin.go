@@ -1,4 +1,4 @@
-package origin // want package:"mayReach"
+package origin
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package sqldb // want package:"mayReach"
+package sqldb
 
 import (
 	"context"

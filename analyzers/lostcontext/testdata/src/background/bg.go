@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"net/http"
 	"runtime/pprof"
+	"sync"
 	"time"
 )
 
@@ -36,9 +37,13 @@ func handler(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Service) Async(ctx context.Context, id string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
 		s.db.ExecContext(context.Background(), "INSERT", id) // want `context.Background\(\) where ctx is in scope: .*pass context.WithoutCancel\(ctx\), which keeps the trace, or mark the goroutine //distlint:detached <reason>`
 	}()
+	wg.Wait()
 }
 
 func (s *Service) Callback(ctx context.Context, run func(func())) {
@@ -48,6 +53,13 @@ func (s *Service) Callback(ctx context.Context, run func(func())) {
 }
 
 // Negatives.
+
+// Fire and forget: work that outlives the request by design.
+func (s *Service) FireAndForget(ctx context.Context, id string) {
+	go func() {
+		s.db.ExecContext(context.Background(), "INSERT thumbnail", id)
+	}()
+}
 
 func main() {
 	db := &sql.DB{}
@@ -158,4 +170,33 @@ func (s *Service) Log(ctx context.Context) {
 		ctx = context.Background()
 	}
 	s.db.PingContext(ctx)
+}
+
+// The incoming request that feeds the service's methods above: their
+// contexts are a request's.
+type key struct{}
+
+func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	s.Charge(ctx, "id")
+	s.Todo(ctx)
+	s.Derived(context.WithValue(ctx, key{}, 1))
+	s.ViaVariable(ctx)
+	s.Async(ctx, "id")
+	s.FireAndForget(ctx, "id")
+	s.Callback(ctx, nil)
+	s.Detach(ctx, "id")
+	s.Marked(ctx, "id")
+	s.Cleanup(ctx)
+	s.Store(ctx)
+	s.Later(ctx)
+	s.Log(ctx)
+	(&Store[string, int]{}).Get(ctx, "k")
+	noContext(nil)
+	ignored(ctx, nil)
+	serve(ctx, nil)
+	serveSelect(ctx, nil, nil)
+	shadowed(ctx, nil)
+	labels(ctx)
+	setup(ctx, nil)
 }

@@ -90,3 +90,32 @@ func (s *scraper) scrape(ctx context.Context, c *http.Client) {
 	}
 	c.Do(s.req.WithContext(ctx))
 }
+
+// The incoming request that feeds fetch and upload.
+func handle(w http.ResponseWriter, r *http.Request) {
+	fetch(r.Context(), nil, "http://x")
+	c := &client{}
+	c.upload(r.Context(), nil)
+	withContextLater(r.Context(), nil)
+	withContext(r.Context(), nil)
+	send(r.Context(), nil)
+	(&scraper{}).scrape(r.Context(), nil)
+	f, _ := factory("http://x")(r.Context())
+	_ = f
+}
+
+// An outgoing request being built or sent is not an incoming one.
+func sign(c *http.Client, req *http.Request, key string) {
+	probe, _ := http.NewRequest("HEAD", req.URL.String(), nil)
+	c.Do(probe)
+}
+
+type transport struct{ next http.RoundTripper }
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	auth, _ := http.NewRequest("POST", "http://auth/token", nil)
+	if _, err := t.next.RoundTrip(auth); err != nil {
+		return nil, err
+	}
+	return t.next.RoundTrip(req)
+}

@@ -4,6 +4,7 @@ package tracecarry
 
 import (
 	"context"
+	"net/http"
 	"time"
 
 	"go.opentelemetry.io/otel/trace"
@@ -37,4 +38,11 @@ func unlinked(ctx context.Context, id string) {
 	nctx, span := tracer.Start(context.Background(), "refresh") // want `context.Background\(\) where ctx is in scope`
 	defer span.End()
 	refresh(nctx, id)
+}
+
+// The gRPC-free incoming request that feeds the functions above.
+func handle(w http.ResponseWriter, r *http.Request) {
+	linked(r.Context(), "id")
+	shadow(r.Context(), "id")
+	unlinked(r.Context(), "id")
 }

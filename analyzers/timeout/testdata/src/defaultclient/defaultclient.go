@@ -19,10 +19,20 @@ func methodUse(req *http.Request) {
 	http.DefaultClient.Get("https://example.com") // want `http.DefaultClient has no Timeout`
 }
 
-// An unconditional default is the main path: reported.
+// Kept in a field: the field's uses are the evidence. restClient sends
+// requests from its callers (out of view): no evidence.
 func defaulted() *restClient {
-	return &restClient{Client: http.DefaultClient} // want `http.DefaultClient has no Timeout`
+	return &restClient{Client: http.DefaultClient}
 }
+
+// A field whose client sends a request with no context.
+type poller struct{ c *http.Client }
+
+func newPoller() *poller {
+	return &poller{c: http.DefaultClient} // want `http.DefaultClient has no Timeout`
+}
+
+func (p *poller) poll() { p.c.Get("https://example.com/status") }
 
 func passed() {
 	use(http.DefaultClient) // want `http.DefaultClient has no Timeout`
@@ -32,18 +42,6 @@ func use(*http.Client) {}
 
 func copied() http.Client {
 	return *http.DefaultClient // want `http.Client has no Timeout`
-}
-
-func noDeadline(ctx context.Context) {
-	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
-	http.DefaultClient.Do(req) // want `http.DefaultClient has no Timeout`
-}
-
-func cancelOnly() {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
-	http.DefaultClient.Do(req) // want `http.DefaultClient has no Timeout`
 }
 
 // The request comes out of a helper: its context is out of view.
@@ -56,6 +54,21 @@ func viaHelper() {
 func mustReq(r *http.Request, err error) *http.Request { return r }
 
 // Negatives.
+
+// A request that carries a context is bounded by it: a parameter's
+// deadline is the caller's to set, and a context with no deadline is
+// ctxdeadline's finding on the same call (one mistake, one finding).
+func noDeadline(ctx context.Context) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
+	http.DefaultClient.Do(req)
+}
+
+func cancelOnly() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
+	http.DefaultClient.Do(req)
+}
 
 func derived() {
 	base, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Second))
@@ -139,4 +152,10 @@ func notAFallback(a, b *http.Client, rt http.RoundTripper, cond bool) (*http.Cli
 		a = http.DefaultClient // want `http.DefaultClient has no Timeout`
 	}
 	return a, b
+}
+
+// In a handler, a context-less http.Get is lostcontext's finding (its
+// fix, the request's context, is the remedy for both).
+func handler(w http.ResponseWriter, r *http.Request) {
+	http.Get("https://example.com")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"net"
+	"net/http"
 	"time"
 )
 
@@ -56,4 +57,32 @@ var shared = &net.Dialer{}
 
 func global(addr string) {
 	shared.Dial("tcp", addr) // a package-level dialer may be configured elsewhere
+}
+
+// A dial to the listener the function just opened cannot wait on an
+// unreachable host.
+func loopback() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	tls.Dial("tcp", addr, nil)
+	(&net.Dialer{}).Dial("tcp", addr)
+	return conn.Close()
+}
+
+// A listener's address from elsewhere is any host.
+func otherListener(ln net.Listener) {
+	net.Dial("tcp", ln.Addr().String()) // want `net.Dial has no timeout`
+}
+
+// In a handler, net.Dial is lostcontext's finding.
+func handler(w http.ResponseWriter, r *http.Request) {
+	net.Dial("tcp", "backend:80")
 }

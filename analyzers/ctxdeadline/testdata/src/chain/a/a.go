@@ -1,4 +1,4 @@
-package a // want package:"mayReach"
+package a
 
 import (
 	"context"

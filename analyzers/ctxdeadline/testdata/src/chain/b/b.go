@@ -1,4 +1,4 @@
-package b // want package:"mayReach"
+package b
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package c // want package:"mayReach"
+package c
 
 // c holds the network call of the chain a → b → c.
 

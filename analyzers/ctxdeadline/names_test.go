@@ -1,25 +1,6 @@
 package ctxdeadline
 
-import (
-	"slices"
-	"testing"
-)
-
-func TestWords(t *testing.T) {
-	for name, want := range map[string][]string{
-		"WatchEvents": {"watch", "events"},
-		"longPoll":    {"long", "poll"},
-		"HTTPServer":  {"http", "server"},
-		"stream_logs": {"stream", "logs"},
-		"GetV2":       {"get", "v"},
-		"x":           {"x"},
-		"":            nil,
-	} {
-		if got := words(name); !slices.Equal(got, want) {
-			t.Errorf("words(%q) = %q, want %q", name, got, want)
-		}
-	}
-}
+import "testing"
 
 func TestIsLongLived(t *testing.T) {
 	for name, want := range map[string]bool{

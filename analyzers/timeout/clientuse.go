@@ -1,0 +1,375 @@
+package timeout
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
+)
+
+// What a client's uses show. Evidence is a request sent with no context,
+// or an escape out of view; everything else (configuring the client,
+// comparing it, sending requests that carry a context, sending requests
+// whose origin is out of view) is no evidence.
+type evidence struct {
+	contextless string // the first request sent with no context, for messages
+	escape      string // the first escape out of view, for messages
+	set         bool   // a helper visibly gives the client a Timeout
+	sends       bool   // some use in view sends a request with it
+}
+
+func (e *evidence) add(o evidence) {
+	if e.contextless == "" {
+		e.contextless = o.contextless
+	}
+	if e.escape == "" {
+		e.escape = o.escape
+	}
+	e.set = e.set || o.set
+	e.sends = e.sends || o.sends
+}
+
+// why returns the evidence for a message, and whether there is any.
+func (e evidence) why() (string, bool) {
+	switch {
+	case e.set:
+		return "", false
+	case e.contextless != "":
+		return e.contextless, true
+	case e.escape != "" && !e.sends:
+		// An escape is evidence only where no request is in view: a
+		// client whose visible requests all carry a context follows the
+		// code's convention where it goes, too (tune corpus: minio-go
+		// hands its client to its credentials package, which sends
+		// with a context).
+		return e.escape, true
+	}
+	return "", false
+}
+
+// maxHops bounds how many stores (local variable, field) a client is
+// followed through.
+const maxHops = 3
+
+// clientEvidence follows the client made at cur to its uses.
+func (c *checker) clientEvidence(cur inspector.Cursor) (string, bool) {
+	return c.valueEvidence(cur, 0).why()
+}
+
+// valueEvidence is the evidence of the client value of the expression at
+// cur: where it is stored, or how it is used on the spot.
+func (c *checker) valueEvidence(cur inspector.Cursor, hops int) evidence {
+	if hops > maxHops {
+		return evidence{}
+	}
+	if ev, stored := c.stored(cur, hops); stored {
+		return ev
+	}
+	return c.useEvidence(cur, hops)
+}
+
+// storedEvidence is the evidence of a client that the expression at cur
+// stores: of the location, or an escape if that cannot be followed.
+func (c *checker) storedEvidence(cur inspector.Cursor, hops int) evidence {
+	if hops > maxHops {
+		return evidence{}
+	}
+	if ev, stored := c.stored(cur, hops); stored {
+		return ev
+	}
+	return evidence{escape: "is stored where its requests cannot be seen"}
+}
+
+// stored returns the evidence of the location the expression at cur is
+// stored into, if it is a field of a keyed literal or a path.
+func (c *checker) stored(cur inspector.Cursor, hops int) (evidence, bool) {
+	if f, ok := c.literalField(cur); ok {
+		return c.fieldEvidence(f, hops+1), true
+	}
+	if path, ok := c.target(cur); ok {
+		return c.pathEvidence(cur, path, hops+1), true
+	}
+	return evidence{}, false
+}
+
+// literalField returns the struct field that the expression at cur is
+// the value of, in a keyed composite literal.
+func (c *checker) literalField(cur inspector.Cursor) (*types.Var, bool) {
+	for {
+		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		cur = cur.Parent()
+	}
+	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		cur = cur.Parent()
+	}
+	kv, ok := cur.Parent().Node().(*ast.KeyValueExpr)
+	if !ok || cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
+		return nil, false
+	}
+	if _, inLit := cur.Parent().Parent().Node().(*ast.CompositeLit); !inLit {
+		return nil, false
+	}
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	f, ok := c.info.ObjectOf(key).(*types.Var)
+	return f, ok && f.IsField()
+}
+
+// pathEvidence is the evidence of a client stored at path.
+func (c *checker) pathEvidence(cur inspector.Cursor, path flow.Path, hops int) evidence {
+	if n := len(path.Fields); n > 0 {
+		return c.fieldEvidence(path.Fields[n-1], hops)
+	}
+	v := path.Root
+	if v.Parent() == c.pass.Pkg.Scope() {
+		return c.globalEvidence(v, hops)
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return evidence{}
+	}
+	var ev evidence
+	for _, use := range flow.Uses(c.info, body, v) {
+		ev.add(c.useEvidence(use, hops))
+	}
+	return ev
+}
+
+// fieldEvidence is the evidence of a client stored in field f: the uses
+// of the field in this package. A field of another package's struct is
+// out of view; so is an exported one through which nothing here sends.
+func (c *checker) fieldEvidence(f *types.Var, hops int) evidence {
+	if f.Pkg() != c.pass.Pkg {
+		return evidence{escape: fmt.Sprintf("is stored in field %s of a %s struct, where its requests cannot be seen", f.Name(), f.Pkg().Name())}
+	}
+	ev, set := c.packageUses(f, hops)
+	if set {
+		return evidence{} // a setter or builder gives it a Timeout
+	}
+	if ev.contextless == "" && !ev.sends && f.Exported() {
+		ev.escape = "is stored in exported field " + f.Name() + ", where its requests cannot be seen"
+	}
+	return ev
+}
+
+// globalEvidence is the evidence of a client stored in package-level
+// variable v.
+func (c *checker) globalEvidence(v *types.Var, hops int) evidence {
+	ev, set := c.packageUses(v, hops)
+	if set {
+		return evidence{}
+	}
+	if ev.contextless == "" && !ev.sends && v.Exported() {
+		ev.escape = "is stored in exported variable " + v.Name() + ", where its requests cannot be seen"
+	}
+	return ev
+}
+
+// packageUses gathers the evidence of every use of obj (a field or a
+// package-level variable) in the package, and whether any gives the
+// client there a Timeout (a setter method or a builder:
+// `b.client.Timeout = d`).
+func (c *checker) packageUses(obj *types.Var, hops int) (ev evidence, set bool) {
+	for cur := range c.root.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if c.info.Uses[id] != obj {
+			continue
+		}
+		use := cur
+		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			use = cur.Parent()
+		} else if cur.ParentEdgeKind() == edge.KeyValueExpr_Key {
+			continue // a literal giving the field a value
+		}
+		ev.add(c.useEvidence(use, hops))
+		if c.setsTimeout(use) && !c.storesIn(use, obj) {
+			set = true
+		}
+	}
+	return ev, set
+}
+
+// setsTimeout reports whether the client expression at cur is given a
+// non-zero Timeout there: `x.Timeout = d`.
+func (c *checker) setsTimeout(cur inspector.Cursor) bool {
+	sel, ok := cur.Parent().Node().(*ast.SelectorExpr)
+	if !ok || cur.ParentEdgeKind() != edge.SelectorExpr_X || sel.Sel.Name != "Timeout" {
+		return false
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || cur.Parent().ParentEdgeKind() != edge.AssignStmt_Lhs {
+		return false
+	}
+	i := cur.Parent().ParentEdgeIndex()
+	return len(as.Lhs) != len(as.Rhs) || !flow.IsZeroConst(c.info, as.Rhs[i])
+}
+
+// useEvidence is the evidence of one use of a client: the expression at
+// cur denotes the client.
+func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
+	for {
+		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		cur = cur.Parent()
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.SelectorExpr:
+		if cur.ParentEdgeKind() != edge.SelectorExpr_X {
+			return evidence{}
+		}
+		if s, ok := c.info.Selections[p]; !ok || s.Kind() == types.FieldVal {
+			return evidence{} // configuring the client (Timeout, Transport)
+		}
+		call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
+		if !ok {
+			return evidence{escape: "is used as a method value, where its requests cannot be seen"}
+		}
+		line := c.pass.Fset.Position(call.Pos()).Line
+		switch p.Sel.Name {
+		case "Get", "Head", "Post", "PostForm":
+			return evidence{sends: true, contextless: fmt.Sprintf("sends a request with no context (%s on line %d)", p.Sel.Name, line)}
+		case "Do":
+			body, ok := flow.EnclosingFunc(cur)
+			if ok && len(call.Args) == 1 && c.contextlessRequest(body, call.Args[0], 0) {
+				return evidence{sends: true, contextless: fmt.Sprintf("sends a request made by http.NewRequest, with no context (Do on line %d)", line)}
+			}
+			return evidence{sends: true}
+		}
+		return evidence{}
+	case *ast.BinaryExpr:
+		return evidence{} // a comparison
+	case *ast.AssignStmt, *ast.ValueSpec, *ast.KeyValueExpr:
+		if cur.ParentEdgeKind() == edge.AssignStmt_Lhs {
+			return evidence{} // given a value, not used
+		}
+		return c.storedEvidence(cur, hops)
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			return c.useEvidence(cur.Parent(), hops)
+		}
+	case *ast.StarExpr:
+		return c.useEvidence(cur.Parent(), hops)
+	case *ast.CallExpr:
+		if cur.ParentEdgeKind() == edge.CallExpr_Args {
+			_, idx := cur.ParentEdge()
+			if fn := match.Callee(c.info, p); fn != nil {
+				if set, _ := c.setsOn(fn, idx, "Timeout"); set {
+					return evidence{set: true} // a helper gives it a Timeout
+				}
+			}
+			if c.withContext(cur.Parent()) {
+				return evidence{sends: true} // a helper that sends with a context
+			}
+			name := "a function"
+			if fn := match.Callee(c.info, p); fn != nil {
+				name = fn.Name()
+			}
+			return evidence{escape: "is handed to " + name + " with no context, where its requests cannot be seen"}
+		}
+	case *ast.ReturnStmt:
+		return evidence{escape: "is returned, where its requests cannot be seen"}
+	}
+	return evidence{escape: "escapes, where its requests cannot be seen"}
+}
+
+// withContext reports whether the call at cur also passes a context, or
+// a request that carries one: the helper sends with it.
+func (c *checker) withContext(cur inspector.Cursor) bool {
+	call := cur.Node().(*ast.CallExpr)
+	body, ok := flow.EnclosingFunc(cur)
+	for _, arg := range call.Args {
+		t := c.info.TypeOf(arg)
+		if match.IsType(t, "context.Context") {
+			return true
+		}
+		if ok && match.IsTypeOrPointer(t, "net/http.Request") && c.requestHasContext(body, arg, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// contextlessRequest reports whether the *http.Request expression e is
+// visibly made by http.NewRequest and never given a context: every value
+// of a local variable is, and no WithContext or Clone of it is sent.
+func (c *checker) contextlessRequest(body inspector.Cursor, e ast.Expr, depth int) bool {
+	return c.everyRequest(body, e, depth, func(fn *types.Func) bool {
+		return match.IsFunc(fn, "net/http", "NewRequest")
+	})
+}
+
+// requestHasContext reports whether the *http.Request expression e is
+// visibly given a context: made by http.NewRequestWithContext, or by
+// WithContext or Clone, through local variables.
+func (c *checker) requestHasContext(body inspector.Cursor, e ast.Expr, depth int) bool {
+	return c.everyRequest(body, e, depth, func(fn *types.Func) bool {
+		return match.IsFunc(fn, "net/http", "NewRequestWithContext") || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+	})
+}
+
+// everyRequest reports whether every value of the request expression e
+// is made by a call of a function that made accepts, through local
+// variables.
+func (c *checker) everyRequest(body inspector.Cursor, e ast.Expr, depth int, made func(*types.Func) bool) bool {
+	if depth > 4 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return made(match.Callee(c.info, e))
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		defs, ok := flow.Defs(c.info, body, v)
+		if !ok {
+			return false
+		}
+		for _, d := range defs {
+			if d.Expr == nil || d.Index != 0 || !c.everyRequest(body, d.Expr, depth+1, made) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// storesIn reports whether the function around cur stores a value in obj
+// itself (`s.client = &http.Client{}`, `&service{client: ...}`): a
+// Timeout set there belongs to that value, not to a setter that
+// configures whatever client is kept in obj.
+func (c *checker) storesIn(cur inspector.Cursor, obj *types.Var) bool {
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return true
+	}
+	for id := range body.Preorder((*ast.Ident)(nil)) {
+		if c.info.Uses[id.Node().(*ast.Ident)] != obj {
+			continue
+		}
+		switch id.ParentEdgeKind() {
+		case edge.KeyValueExpr_Key:
+			return true
+		case edge.SelectorExpr_Sel:
+			if id.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs {
+				return true
+			}
+		case edge.AssignStmt_Lhs:
+			return true
+		}
+	}
+	return false
+}

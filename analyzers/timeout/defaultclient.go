@@ -1,0 +1,143 @@
+package timeout
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// defaultClient checks a use of http.DefaultClient.
+func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
+	expr := cur
+	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		expr = cur.Parent() // http.DefaultClient
+	}
+	for {
+		if _, ok := expr.Parent().Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		expr = expr.Parent()
+	}
+	switch p := expr.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if expr.ParentEdgeKind() == edge.AssignStmt_Lhs {
+			return // replacing the default client
+		}
+		if c.isFallback(expr.Parent(), p) {
+			return
+		}
+	case *ast.BinaryExpr:
+		if p.Op == token.EQL || p.Op == token.NEQ {
+			return // comparing with it
+		}
+	case *ast.StarExpr:
+		// *http.DefaultClient copies a client with no Timeout.
+		c.client(expr.Parent(), p, false)
+		return
+	case *ast.KeyValueExpr:
+		// Kept in a field: the evidence is in the field's uses, as for a
+		// client literal (tune corpus: minio-go's credentials send every
+		// request through the field with a context).
+		if _, ok := c.valueEvidence(expr, 0).why(); !ok {
+			return
+		}
+	case *ast.SelectorExpr:
+		s, ok := c.info.Selections[p]
+		if !ok || s.Kind() == types.FieldVal {
+			return // reading or configuring its fields (Timeout, Transport)
+		}
+		if p.Sel.Name == "CloseIdleConnections" {
+			return
+		}
+		if call, ok := expr.Parent().Parent().Node().(*ast.CallExpr); ok && p.Sel.Name == "Do" && len(call.Args) == 1 {
+			// A request that carries a context is bounded by it: a
+			// parameter's deadline is the caller's to set, and a
+			// context without one is ctxdeadline's finding on this
+			// call. One mistake, one finding.
+			if body, ok := flow.EnclosingFunc(cur); ok && c.requestHasContext(body, call.Args[0], 0) {
+				return
+			}
+		}
+	}
+	c.rep.Reportf(expr.Node(), "default-client", "http.DefaultClient has no Timeout: %s; use an http.Client with Timeout, or send requests with a context deadline", msgHang)
+}
+
+// isFallback reports whether the assignment of http.DefaultClient at cur
+// is a default that the code's main path does not take (the corpus taught
+// both shapes: Prometheus, client-go, minio):
+//
+//	if c == nil { c = http.DefaultClient } // the caller supplied no client
+//
+//	if timeout > 0 { c = &http.Client{Timeout: timeout} } else { c = http.DefaultClient }
+//
+// In the first the client is normally configured elsewhere; in the second
+// the timeout is configuration and zero is the user's choice.
+func (c *checker) isFallback(cur inspector.Cursor, as *ast.AssignStmt) bool {
+	if len(as.Lhs) != 1 {
+		return false
+	}
+	target, ok := flow.PathOf(c.info, as.Lhs[0])
+	if !ok {
+		return false
+	}
+	block, ok := cur.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	ifStmt, ok := cur.Parent().Parent().Node().(*ast.IfStmt)
+	if !ok {
+		return false
+	}
+	if ifStmt.Body == block && c.isNilCheck(ifStmt.Cond, target) {
+		return true
+	}
+	other := ifStmt.Body
+	if ifStmt.Body == block {
+		other, _ = ifStmt.Else.(*ast.BlockStmt)
+	}
+	if other == nil {
+		return false
+	}
+	for _, stmt := range other.List {
+		if as2, ok := stmt.(*ast.AssignStmt); ok && len(as2.Lhs) == 1 && len(as2.Rhs) == 1 {
+			p2, ok := flow.PathOf(c.info, as2.Lhs[0])
+			lit := compositeLitOf(as2.Rhs[0])
+			if ok && p2.Equal(target) && lit != nil && match.IsType(c.info.TypeOf(lit), "net/http.Client") {
+				if set, _ := litField(c.info, lit, c.info.TypeOf(lit), "Timeout"); set {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isNilCheck reports whether cond is `path == nil`.
+func (c *checker) isNilCheck(cond ast.Expr, path flow.Path) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.EQL {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+		if p, ok := flow.PathOf(c.info, pair[0]); ok && p.Equal(path) && c.info.Types[pair[1]].IsNil() {
+			return true
+		}
+	}
+	return false
+}
+
+// compositeLitOf returns the composite literal expr is, or takes the
+// address of.
+func compositeLitOf(expr ast.Expr) *ast.CompositeLit {
+	expr = ast.Unparen(expr)
+	if u, ok := expr.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		expr = ast.Unparen(u.X)
+	}
+	lit, _ := expr.(*ast.CompositeLit)
+	return lit
+}

@@ -1,0 +1,200 @@
+// A client without Timeout is reported only with evidence of harm: a
+// request it sends with no context, or an escape out of view.
+package clientevidence
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"sdk"
+)
+
+// Positives.
+
+// A request with no context through an unexported field.
+type api struct{ hc *http.Client }
+
+func newAPI() *api {
+	return &api{hc: &http.Client{Transport: http.DefaultTransport}} // want `http.Client has no Timeout and sends a request made by http.NewRequest, with no context \(Do on line \d+\)`
+}
+
+func (a *api) list() error {
+	req, err := http.NewRequest("GET", "https://api.example.com/items", nil)
+	if err != nil {
+		return err
+	}
+	_, err = a.hc.Do(req)
+	return err
+}
+
+// Handed to another package's struct: its requests are out of view.
+func thirdParty() *sdk.Config {
+	return &sdk.Config{HTTPClient: &http.Client{}} // want `http.Client has no Timeout and is stored in field HTTPClient of a sdk struct, where its requests cannot be seen`
+}
+
+// Handed to a function with no context.
+func handed() *sdk.Config {
+	c := &http.Client{} // want `http.Client has no Timeout and is handed to New with no context`
+	return sdk.New(c)
+}
+
+// An exported field that nothing here sends through.
+type Service struct{ Client *http.Client }
+
+func NewService() *Service {
+	return &Service{Client: &http.Client{}} // want `http.Client has no Timeout and is stored in exported field Client`
+}
+
+// Copied to a field, then used with no context.
+type poller struct{ c *http.Client }
+
+func newPoller() *poller {
+	c := &http.Client{} // want `http.Client has no Timeout and sends a request with no context \(Get on line \d+\)`
+	return &poller{c: c}
+}
+
+func (p *poller) poll() { p.c.Get("https://example.com/status") }
+
+// Negatives.
+
+// Every request the field sends carries the caller's context (service
+// modules: an SDK whose methods take ctx).
+type store struct{ hc *http.Client }
+
+func newStore() *store {
+	return &store{hc: &http.Client{Transport: http.DefaultTransport}}
+}
+
+func (s *store) get(ctx context.Context, key string) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", "https://store/"+key, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The request is given a context later.
+func (s *store) put(ctx context.Context) {
+	req, _ := http.NewRequest("PUT", "https://store/x", nil)
+	s.hc.Do(req.WithContext(ctx))
+}
+
+// A deadline made here, with the send in a helper.
+func fetchWithDeadline() error {
+	c := &http.Client{}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", "https://example.com", nil)
+	if err != nil {
+		return err
+	}
+	return send(c, req)
+}
+
+func send(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A helper that gets the context too.
+func viaHelper(ctx context.Context) {
+	c := &http.Client{}
+	doWith(ctx, c, "https://example.com")
+}
+
+func doWith(ctx context.Context, c *http.Client, url string) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+	c.Do(req)
+}
+
+// An unexported field that is only configured, never sent through.
+type idle struct{ hc *http.Client }
+
+func newIdle() *idle {
+	i := &idle{hc: &http.Client{}}
+	i.hc.CloseIdleConnections()
+	return i
+}
+
+// A request whose origin is out of view (a parameter): no evidence.
+type proxy struct{ hc *http.Client }
+
+func newProxy() *proxy { return &proxy{hc: &http.Client{}} }
+
+func (p *proxy) forward(req *http.Request) (*http.Response, error) { return p.hc.Do(req) }
+
+// A builder's setter gives the field's client a Timeout after the
+// literal: the caller may call it.
+type builder struct{ hc *http.Client }
+
+func newBuilder() *builder { return &builder{hc: &http.Client{}} }
+
+func (b *builder) WithTimeout(d time.Duration) *builder {
+	b.hc.Timeout = d
+	return b
+}
+
+func (b *builder) fetch(u string) { b.hc.Get(u) }
+
+// A configure helper in view gives it a Timeout.
+func configured() *http.Client {
+	c := &http.Client{}
+	applyDefaults(c)
+	return c
+}
+
+func applyDefaults(c *http.Client) { c.Timeout = 10 * time.Second }
+
+// An exported field whose client is sent, through a copy, with requests
+// that carry a context (minio-go's credentials): nothing escapes unseen.
+type Identity struct{ Client *http.Client }
+
+func WithTransport(t http.RoundTripper) func(*Identity) {
+	return func(i *Identity) {
+		if i.Client == nil {
+			i.Client = &http.Client{}
+		}
+		i.Client.Transport = t
+	}
+}
+
+func (i *Identity) retrieve(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", "https://sts", nil)
+	if err != nil {
+		return err
+	}
+	client := i.Client
+	clientCopy := *client
+	resp, err := clientCopy.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A zero client that stands for a caller's client when there is one: the
+// variable's requests may go through the caller's client (tune: zitadel).
+func cloneOf(client *http.Client) *http.Client {
+	clone := http.Client{}
+	if client != nil {
+		clone = *client
+	}
+	return &clone
+}
+
+// Both values made here, both without Timeout: still reported.
+func either(fast bool) *http.Client {
+	c := &http.Client{} // want `http.Client has no Timeout and is returned`
+	if fast {
+		c = &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout and is returned`
+	}
+	return c
+}
