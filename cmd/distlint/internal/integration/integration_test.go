@@ -41,9 +41,19 @@ func TestSmokeRealPackages(t *testing.T) {
 	if stderr != "" {
 		t.Errorf("analyzer errors or panics:\n%s", stderr)
 	}
-	// The go-kit default client is a known finding: the run reached it.
-	if !strings.Contains(stdout, "go-kit/kit@v0.13.0/transport/http/client.go:42:11: http.DefaultClient has no Timeout") {
-		t.Errorf("the known go-kit finding is missing; output:\n%s", stdout)
+	// net/http's ListenAndServe builds a Server without a read timeout: a
+	// known finding, so the run reached the analyzers. Only the standard
+	// library's lines are printed: kafka-go, raft and go-kit are in the
+	// held-out half of the corpus (bench/split.txt), whose findings are
+	// read once, when the rules are done.
+	var std []string
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.Contains(line, "/src/net/") || strings.Contains(line, "/src/crypto/") || strings.Contains(line, "/src/database/") || strings.Contains(line, "/src/encoding/") {
+			std = append(std, line)
+		}
+	}
+	if !strings.Contains(strings.Join(std, "\n"), "net/http/server.go:") || !strings.Contains(strings.Join(std, "\n"), "http.Server has neither ReadHeaderTimeout nor ReadTimeout") {
+		t.Errorf("the known net/http finding is missing; the standard library's findings:\n%s", strings.Join(std, "\n"))
 	}
 }
 
