@@ -13,6 +13,12 @@
 // (idempotency key) and, for teams that adopt the rule, a circuit breaker
 // that stops calling a dependency that is down.
 //
+// Evidence standard: with -boundary.require, distlint reports a call only
+// for a protection that is visibly missing (the default client, a dial
+// without timeout, a retry with a fixed delay, an unkeyed write, no
+// breaker around the call); a status it cannot see is "unknown" in the
+// map and never a finding.
+//
 // The analyzer finds the outbound calls of a package: HTTP requests
 // (net/http), gRPC calls (ClientConn.Invoke and generated client
 // methods), database/sql statements, Kafka, NATS, AMQP and Redis

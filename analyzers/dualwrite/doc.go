@@ -14,6 +14,13 @@
 // outbox pays for consistency: write the event to an outbox table in the
 // same transaction, and let a relay publish it, at least once.
 //
+// Evidence standard: distlint reports a dual write only when it can see
+// both writes on one control-flow path of one function (directly, or
+// through the package's own helpers, however deep) and no transaction or
+// outbox spanning them: a call whose store it cannot classify, or a
+// write in a goroutine or callback it cannot place on the path, is left
+// alone.
+//
 // The analyzer reports a write to a broker, cache or remote service
 // (IBM/sarama SyncProducer.SendMessage(s) and AsyncProducer.Input() sends,
 // segmentio/kafka-go WriteMessages, franz-go Produce and ProduceSync,

@@ -28,7 +28,12 @@
 // for every one. It reports an SDK or RPC call only when it can see the
 // request struct built (a literal, new, a zero value, or a factory
 // function whose facts say it returns a fresh struct) with its
-// idempotency field unset: the API asking for a key is the evidence.
+// idempotency field unset: the API asking for a key is the evidence. It
+// reports a broker publish only when the broker offers deduplication and
+// the publish in view uses none (JetStream without a message id, a sarama
+// producer that keeps its default retries without idempotence), and a
+// transport only when it visibly sends the request it was given again
+// without looking at its method or idempotency header.
 //
 // The analyzer follows each *http.Request from where it is made
 // (http.NewRequest and NewRequestWithContext with a constant method,

@@ -11,6 +11,13 @@
 // average (a sum divided by a count) lets one slow request in a hundred
 // vanish. Record latencies in a histogram and alert on its percentiles.
 //
+// Evidence standard: distlint reports a latency record only when it can
+// see that the value is a duration measured in the program (a clock
+// reading subtracted from another) and that the instrument keeps one
+// number of many events: a gauge set per request or per item, a sum
+// divided by a count, a summary without objectives. A value of unknown
+// origin, or a gauge set once per tick or once per run, is left alone.
+//
 // The analyzer reports:
 //
 //   - a duration measured in the function (time.Since of a reading of
