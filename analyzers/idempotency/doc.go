@@ -29,9 +29,12 @@
 // request struct built (a literal, new, a zero value, or a factory
 // function whose facts say it returns a fresh struct) with its
 // idempotency field unset: the API asking for a key is the evidence. It
-// reports a broker publish only when the broker offers deduplication and
-// the publish in view uses none (JetStream without a message id, a sarama
-// producer that keeps its default retries without idempotence), and a
+// reports a broker publish only when the broker offers deduplication, the
+// publish in view uses none, and a duplicate is in view: a JetStream
+// publish with the HTTP rule's evidence (a replay, or a once-only
+// operation named by its subject or function), a Kafka producer whose
+// own retries replay it (sarama's default Retry.Max without
+// Idempotent, franz-go with idempotent writes turned off); and a
 // transport only when it visibly sends the request it was given again
 // without looking at its method or idempotency header.
 //
@@ -73,9 +76,10 @@
 //     options and message are all in view and carry neither a message id
 //     (nats.MsgId, jetstream.WithMsgID, a Nats-Msg-Id header) nor an
 //     expectation (ExpectLastSequence and friends, which make a repeat
-//     fail): a publish retried after a lost acknowledgement, or re-run
-//     after a restart, is stored twice and processed twice. Core NATS
-//     (nats.Conn.Publish) has no deduplication and is left alone;
+//     fail), with the evidence above (or -idempotency.strict): a publish
+//     retried after a lost acknowledgement, or re-run after a restart, is
+//     stored twice and processed twice. Core NATS (nats.Conn.Publish) has
+//     no deduplication and is left alone;
 //   - Kafka producers that retry without idempotence: a sarama producer
 //     (NewSyncProducer, NewAsyncProducer, or FromClient with a client made
 //     in view) whose config is a sarama.NewConfig() in view that keeps

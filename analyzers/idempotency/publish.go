@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -83,9 +84,49 @@ func (c *checker) jetStreamPublish(cur inspector.Cursor, call *ast.CallExpr, fn 
 	if withMsg && !c.msgWithoutID(cur, call.Args[last]) {
 		return
 	}
-	c.rep.Reportf(call, "idempotency",
-		"JetStream publish without a message id: when the acknowledgement is lost (a timeout, a reconnect) and the publish is retried or re-run after a restart, the stream stores the message twice and consumers process it twice; pass %s with an id derived from the operation (a job or event id, a content hash) so JetStream drops the duplicate",
-		remedy)
+	// The evidence standard of the HTTP rule: a replay in view, or an
+	// operation that must happen once. A typing notice or a presence
+	// update published twice does no harm.
+	switch retrier, op := c.retryLoop(cur, call), c.publishOperation(cur, call, withMsg); {
+	case retrier != "":
+		c.rep.Reportf(call, "idempotency",
+			"JetStream publish retried by %s without a message id: when the acknowledgement is lost (a timeout, a reconnect), the retry stores the message again and consumers process it twice; pass %s with an id derived from the operation (a job or event id, a content hash) so JetStream drops the duplicate",
+			retrier, remedy)
+	case op != "":
+		c.rep.Reportf(call, "idempotency",
+			"JetStream publish of a once-only operation (%s) without a message id: when the acknowledgement is lost and the publish is retried or re-run after a restart, consumers process it twice; pass %s with an id derived from the operation (a job or event id, a content hash) so JetStream drops the duplicate",
+			op, remedy)
+	case c.cfg.Strict:
+		c.rep.Reportf(call, "idempotency",
+			"JetStream publish without a message id: when the acknowledgement is lost (a timeout, a reconnect) and the publish is retried or re-run after a restart, the stream stores the message twice and consumers process it twice; pass %s with an id derived from the operation (a job or event id, a content hash) so JetStream drops the duplicate",
+			remedy)
+	}
+}
+
+// publishOperation returns the once-only operation (-idempotency.operations)
+// that the publish's constant subject or the enclosing function's name
+// names, with where it was seen, or "".
+func (c *checker) publishOperation(cur inspector.Cursor, call *ast.CallExpr, withMsg bool) string {
+	if !withMsg {
+		subj := call.Args[0]
+		if match.IsType(c.info.TypeOf(subj), "context.Context") {
+			subj = call.Args[1] // jetstream's Publish(ctx, subj, ...)
+		}
+		if tv := c.info.Types[subj]; tv.Value != nil && tv.Value.Kind() == constant.String {
+			s := constant.StringVal(tv.Value)
+			if op := c.operationWord(strings.NewReplacer(".", " ", "-", " ", "_", " ").Replace(s)); op != "" {
+				return op + ", subject " + strconv.Quote(s)
+			}
+		}
+	}
+	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		if fn, ok := c.info.Defs[fd.Node().(*ast.FuncDecl).Name].(*types.Func); ok {
+			if op := c.operationWord(methodName(fn)); op != "" {
+				return op + ", " + funcName(fn)
+			}
+		}
+	}
+	return ""
 }
 
 // plainPublishOption reports whether opt is a publish option in view that

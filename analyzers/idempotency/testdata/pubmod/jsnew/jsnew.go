@@ -14,43 +14,43 @@ type Doc struct {
 }
 
 func index(ctx context.Context, js jetstream.JetStream, d Doc) error {
-	_, err := js.Publish(ctx, "docs.index", d.Body) // want `JetStream publish without a message id: .* pass jetstream.WithMsgID\(id\)`
+	_, err := js.Publish(ctx, "billing.invoices", d.Body) // want `JetStream publish of a once-only operation \(invoice, subject "billing.invoices"\) without a message id: .* pass jetstream.WithMsgID\(id\)`
 	return err
 }
 
-func indexAsync(js jetstream.JetStream, d Doc) error {
-	_, err := js.PublishAsync("docs.index", d.Body) // want `JetStream publish without a message id`
+func indexOrderAsync(js jetstream.JetStream, d Doc) error {
+	_, err := js.PublishAsync("docs.index", d.Body) // want `JetStream publish of a once-only operation \(order, `
 	return err
 }
 
-func indexMsg(ctx context.Context, js jetstream.JetStream, d Doc) error {
+func indexOrderMsg(ctx context.Context, js jetstream.JetStream, d Doc) error {
 	m := new(nats.Msg)
 	m.Subject = "docs.index"
 	m.Data = d.Body
-	_, err := js.PublishMsg(ctx, m) // want `JetStream publish without a message id`
+	_, err := js.PublishMsg(ctx, m) // want `JetStream publish of a once-only operation \(order, `
 	return err
 }
 
-func indexMsgAsync(js jetstream.JetStream, d Doc) error {
+func indexOrderMsgAsync(js jetstream.JetStream, d Doc) error {
 	m := &nats.Msg{Subject: "docs.index", Data: d.Body}
-	_, err := js.PublishMsgAsync(m, jetstream.WithRetryAttempts(2)) // want `JetStream publish without a message id`
+	_, err := js.PublishMsgAsync(m, jetstream.WithRetryAttempts(2)) // want `JetStream publish of a once-only operation \(order, `
 	return err
 }
 
 // Through a struct that holds the publisher: still a JetStream publish.
-type indexer struct{ js jetstream.JetStream }
+type orderIndexer struct{ js jetstream.JetStream }
 
-func (ix *indexer) index(ctx context.Context, d Doc) error {
-	_, err := ix.js.Publish(ctx, "docs.index", d.Body) // want `JetStream publish without a message id`
+func (ix *orderIndexer) index(ctx context.Context, d Doc) error {
+	_, err := ix.js.Publish(ctx, "docs.index", d.Body) // want `JetStream publish of a once-only operation \(order, `
 	return err
 }
 
-func indexKeyed(ctx context.Context, js jetstream.JetStream, d Doc) error {
+func indexOrderKeyed(ctx context.Context, js jetstream.JetStream, d Doc) error {
 	_, err := js.Publish(ctx, "docs.index", d.Body, jetstream.WithMsgID(d.ID))
 	return err
 }
 
-func indexHeader(ctx context.Context, js jetstream.JetStream, d Doc) error {
+func indexOrderHeader(ctx context.Context, js jetstream.JetStream, d Doc) error {
 	m := nats.NewMsg("docs.index")
 	m.Data = d.Body
 	m.Header[jetstream.MsgIDHeader] = []string{d.ID}
@@ -58,12 +58,12 @@ func indexHeader(ctx context.Context, js jetstream.JetStream, d Doc) error {
 	return err
 }
 
-func indexExpect(ctx context.Context, js jetstream.JetStream, d Doc, last uint64) error {
+func indexOrderExpect(ctx context.Context, js jetstream.JetStream, d Doc, last uint64) error {
 	_, err := js.Publish(ctx, "docs.index", d.Body, jetstream.WithExpectLastSequence(last))
 	return err
 }
 
-func indexQueued(js jetstream.JetStream, msgs chan *nats.Msg) error {
+func indexOrderQueued(js jetstream.JetStream, msgs chan *nats.Msg) error {
 	m := <-msgs // from out of view
 	_, err := js.PublishMsgAsync(m)
 	return err
