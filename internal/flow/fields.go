@@ -80,7 +80,9 @@ func (e *Engine) fieldOrigins(pass *analysis.Pass, insp *inspector.Inspector) {
 		}
 		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
 			for f := range st.Fields() {
-				if types.IsInterface(f.Type()) {
+				// type T other.S gives T the fields of another package's
+				// struct: their facts belong to that package.
+				if types.IsInterface(f.Type()) && f.Pkg() == pass.Pkg {
 					named[f] = true
 				}
 			}

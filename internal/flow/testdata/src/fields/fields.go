@@ -5,6 +5,8 @@ import (
 	"context"
 	"io"
 	"os"
+
+	"fields/other"
 )
 
 type worker struct {
@@ -28,3 +30,10 @@ func newWorker(ctx context.Context) *worker {
 func exported() Exported { return Exported{Ctx: context.Background()} }
 
 func writer() *worker { return &worker{out: os.Stdout} }
+
+// A type defined from another package's struct has that package's
+// fields: assigning one here exports no fact (a fact can only be set on
+// this package's objects).
+type localState other.State
+
+func newLocalState() *localState { return &localState{Ctx: context.Background()} }
