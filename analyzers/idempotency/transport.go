@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/retry"
 )
@@ -99,40 +100,13 @@ func (c *checker) requestParams(ft *ast.FuncType) map[*types.Var]bool {
 func (c *checker) deriveRequests(body inspector.Cursor, reqs map[*types.Var]bool) {
 	for changed := true; changed; {
 		changed = false
-		for cur := range body.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-			var lhs []ast.Expr
-			var rhs []ast.Expr
-			switch n := cur.Node().(type) {
-			case *ast.AssignStmt:
-				lhs, rhs = n.Lhs, n.Rhs
-			case *ast.ValueSpec:
-				for _, id := range n.Names {
-					lhs = append(lhs, id)
-				}
-				rhs = n.Values
+		for v, d := range flow.Assignments(c.info, body) {
+			if d.Expr == nil || reqs[v] || !match.IsTypeOrPointer(v.Type(), "net/http.Request") {
+				continue
 			}
-			for i, l := range lhs {
-				id, ok := ast.Unparen(l).(*ast.Ident)
-				if !ok {
-					continue
-				}
-				v, ok := c.info.ObjectOf(id).(*types.Var)
-				if !ok || reqs[v] || !match.IsTypeOrPointer(v.Type(), "net/http.Request") {
-					continue
-				}
-				var r ast.Expr
-				switch {
-				case len(rhs) == len(lhs):
-					r = rhs[i]
-				case len(rhs) == 1:
-					r = rhs[0]
-				default:
-					continue
-				}
-				if c.mentions(r, reqs) && !c.constMethodRequest(r) {
-					reqs[v] = true
-					changed = true
-				}
+			if c.mentions(d.Expr, reqs) && !c.constMethodRequest(d.Expr) {
+				reqs[v] = true
+				changed = true
 			}
 		}
 	}

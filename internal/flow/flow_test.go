@@ -192,3 +192,25 @@ func TestContextHasDeadline(t *testing.T) {
 		}
 	}
 }
+
+// Assignments pairs each variable with the value it is given, in order.
+func TestAssignments(t *testing.T) {
+	fx := load(t)
+	var got []string
+	for v, d := range flow.Assignments(fx.info, fx.body) {
+		val := "<zero>"
+		if d.Expr != nil {
+			val = types.ExprString(d.Expr)
+		}
+		if d.Index != 0 {
+			val += "#" + string(rune('0'+d.Index))
+		}
+		got = append(got, v.Name()+"="+val)
+	}
+	want := "x=&T{} z=<zero> o=Outer{…} a=f() b=f()#1 a=2 w=<zero> p=&w " +
+		"ctx=context.WithTimeout(context.Background(), 1) cancel=context.WithTimeout(context.Background(), 1)#1 " +
+		"inner=context.WithCancel(ctx) cancel2=context.WithCancel(ctx)#1 bg=context.Background()"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("Assignments:\n got %s\nwant %s", s, want)
+	}
+}

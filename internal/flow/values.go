@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -117,4 +118,52 @@ func Origins(info *types.Info, cur inspector.Cursor, expr ast.Expr) (origins []a
 		return nil, false
 	}
 	return origins, true
+}
+
+// Assignments yields every local variable given a value in scope by an
+// assignment or a declaration, with the value: the right-hand side that
+// goes to it, or, when one call gives several variables their values,
+// the call and the variable's Index among its results. A declaration
+// without a value yields a Def with a nil Expr.
+func Assignments(info *types.Info, scope inspector.Cursor) iter.Seq2[*types.Var, Def] {
+	return func(yield func(*types.Var, Def) bool) {
+		for cur := range scope.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+			var lhs, rhs []ast.Expr
+			switch n := cur.Node().(type) {
+			case *ast.AssignStmt:
+				if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+					continue // v += x: not a new value
+				}
+				lhs, rhs = n.Lhs, n.Rhs
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					lhs = append(lhs, id)
+				}
+				rhs = n.Values
+			}
+			for i, l := range lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok {
+					continue
+				}
+				v, ok := info.ObjectOf(id).(*types.Var)
+				if !ok {
+					continue
+				}
+				var d Def
+				switch {
+				case len(rhs) == 0:
+				case len(rhs) == len(lhs):
+					d.Expr = rhs[i]
+				case len(rhs) == 1:
+					d = Def{Expr: rhs[0], Index: i}
+				default:
+					continue
+				}
+				if !yield(v, d) {
+					return
+				}
+			}
+		}
+	}
 }
