@@ -7,6 +7,7 @@ package match
 import (
 	"go/ast"
 	"go/types"
+	"iter"
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -195,4 +196,22 @@ func FuncDecl(files []*ast.File, info *types.Info, fn *types.Func) *ast.FuncDecl
 		}
 	}
 	return nil
+}
+
+// FuncDecls yields the function declarations with a body among files,
+// with the function each declares.
+func FuncDecls(files []*ast.File, info *types.Info) iter.Seq2[*types.Func, *ast.FuncDecl] {
+	return func(yield func(*types.Func, *ast.FuncDecl) bool) {
+		for _, f := range files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok && !yield(fn, fd) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strings"
 	"testing"
 
 	"github.com/distlint/distlint/internal/match"
@@ -219,5 +220,41 @@ func (T) main() {}
 	}
 	if match.IsMain(types.NewPackage("p", "p"), f.Decls[1].(*ast.FuncDecl)) {
 		t.Error("IsMain matched main outside package main")
+	}
+}
+
+// FuncDecls yields declared functions and methods with a body, in order.
+func TestFuncDecls(t *testing.T) {
+	const src = `package p
+
+func a() {}
+
+//go:linkname b
+func b()
+
+type T struct{}
+
+func (T) m() {}
+
+var v = func() {}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	if _, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for fn, fd := range match.FuncDecls([]*ast.File{f}, info) {
+		if fd.Name.Name != fn.Name() {
+			t.Errorf("%s yielded with the declaration of %s", fn.Name(), fd.Name.Name)
+		}
+		got = append(got, fn.Name())
+	}
+	if s := strings.Join(got, " "); s != "a m" {
+		t.Errorf("FuncDecls = %q, want \"a m\" (b has no body)", s)
 	}
 }

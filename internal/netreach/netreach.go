@@ -190,49 +190,39 @@ func computeFacts(pass *analysis.Pass) map[*types.Func]*Reaches {
 	}
 	nodes := make(map[*types.Func]*node)
 	var order []*types.Func
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			n := new(node)
-			nodes[fn] = n
-			order = append(order, fn)
-			escapes := escapingLits(pass.TypesInfo, fd.Body)
-			ast.Inspect(fd.Body, func(x ast.Node) bool {
-				switch x := x.(type) {
-				case *ast.GoStmt:
+	for fn, fd := range match.FuncDecls(pass.Files, pass.TypesInfo) {
+		n := new(node)
+		nodes[fn] = n
+		order = append(order, fn)
+		escapes := escapingLits(pass.TypesInfo, fd.Body)
+		ast.Inspect(fd.Body, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.GoStmt:
+				return false
+			case *ast.FuncLit:
+				return !escapes[x]
+			case *ast.CallExpr:
+				if n.fact != nil {
 					return false
-				case *ast.FuncLit:
-					return !escapes[x]
-				case *ast.CallExpr:
-					if n.fact != nil {
-						return false
-					}
-					callee := match.Callee(pass.TypesInfo, x)
-					if callee == nil {
-						return true
-					}
-					callee = callee.Origin()
-					if c, ok := Classify(pass.TypesInfo, x); ok {
-						n.fact = &Reaches{Kind: c.Kind, Via: c.Name()}
-					} else if callee.Pkg() == pass.Pkg {
-						n.callees = append(n.callees, callee)
-					} else if callee.Pkg() != nil {
-						var f Reaches
-						if pass.ImportObjectFact(callee, &f) {
-							n.fact = &f
-						}
+				}
+				callee := match.Callee(pass.TypesInfo, x)
+				if callee == nil {
+					return true
+				}
+				callee = callee.Origin()
+				if c, ok := Classify(pass.TypesInfo, x); ok {
+					n.fact = &Reaches{Kind: c.Kind, Via: c.Name()}
+				} else if callee.Pkg() == pass.Pkg {
+					n.callees = append(n.callees, callee)
+				} else if callee.Pkg() != nil {
+					var f Reaches
+					if pass.ImportObjectFact(callee, &f) {
+						n.fact = &f
 					}
 				}
-				return true
-			})
-		}
+			}
+			return true
+		})
 	}
 	// Propagate through the package's own calls until nothing changes;
 	// each round settles at least one function, or stops.

@@ -344,15 +344,7 @@ func cloudOperation(fn *types.Func, path string) (Call, bool) {
 			return Call{}, false
 		}
 		c := Call{Kind: Cloud, Op: strings.TrimSuffix(fn.Name(), "WithContext"), Service: serviceOf(path, "github.com/aws/aws-sdk-go/service/"), Func: fn, Ctx: -1, Req: -1}
-		for i := range params.Len() {
-			switch t := params.At(i).Type(); {
-			case i == 0 && isContext(t):
-				c.Ctx = 0
-			case c.Req < 0 && inputStruct(t, "Input"):
-				c.Req = i
-			}
-		}
-		if c.Req < 0 {
+		if !requestParam(&c, params, "Input") {
 			return Call{}, false
 		}
 		return c, true
@@ -361,15 +353,7 @@ func cloudOperation(fn *types.Func, path string) (Call, bool) {
 			return Call{}, false
 		}
 		c := Call{Kind: Cloud, Op: fn.Name(), Service: serviceOf(path, "github.com/stripe/stripe-go"), Func: fn, Ctx: -1, Req: -1}
-		for i := range params.Len() {
-			switch t := params.At(i).Type(); {
-			case i == 0 && isContext(t):
-				c.Ctx = 0
-			case c.Req < 0 && inputStruct(t, "Params"):
-				c.Req = i
-			}
-		}
-		if c.Req < 0 {
+		if !requestParam(&c, params, "Params") {
 			return Call{}, false
 		}
 		switch fn.Name() {
@@ -420,4 +404,19 @@ func isIterator(t types.Type) bool {
 	}
 	n, ok := t.(*types.Named)
 	return ok && (strings.HasSuffix(n.Obj().Name(), "Iter") || strings.HasSuffix(n.Obj().Name(), "Iterator"))
+}
+
+// requestParam sets c.Ctx when the operation takes a context first and
+// c.Req to its first *...suffix struct parameter (the SDK's request),
+// and reports whether it has one.
+func requestParam(c *Call, params *types.Tuple, suffix string) bool {
+	for i := range params.Len() {
+		switch t := params.At(i).Type(); {
+		case i == 0 && isContext(t):
+			c.Ctx = 0
+		case c.Req < 0 && inputStruct(t, suffix):
+			c.Req = i
+		}
+	}
+	return c.Req >= 0
 }

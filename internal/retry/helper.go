@@ -103,26 +103,16 @@ func runHelpers(pass *analysis.Pass) (any, error) {
 		params map[*types.Var]int
 	}
 	var cands []cand
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+	for fn, fd := range match.FuncDecls(pass.Files, pass.TypesInfo) {
+		params := make(map[*types.Var]int)
+		ps := fn.Signature().Params()
+		for i := range ps.Len() {
+			if _, ok := ps.At(i).Type().Underlying().(*types.Signature); ok {
+				params[ps.At(i)] = i
 			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			params := make(map[*types.Var]int)
-			ps := fn.Signature().Params()
-			for i := range ps.Len() {
-				if _, ok := ps.At(i).Type().Underlying().(*types.Signature); ok {
-					params[ps.At(i)] = i
-				}
-			}
-			if len(params) > 0 {
-				cands = append(cands, cand{fn, fd, params})
-			}
+		}
+		if len(params) > 0 {
+			cands = append(cands, cand{fn, fd, params})
 		}
 	}
 	// A helper may retry through another helper of the package: repeat
