@@ -163,7 +163,6 @@ import (
 	_ "github.com/prometheus/alertmanager/api/connect"
 	_ "github.com/prometheus/alertmanager/api/metrics"
 	_ "github.com/prometheus/alertmanager/api/v2"
-	_ "github.com/prometheus/alertmanager/app"
 	_ "github.com/prometheus/alertmanager/cli"
 	_ "github.com/prometheus/alertmanager/cli/config"
 	_ "github.com/prometheus/alertmanager/cli/format"
