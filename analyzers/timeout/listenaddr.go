@@ -116,7 +116,7 @@ func (c *checker) findListenAddrs() map[addrKey]bool {
 				add(n.Args[0])
 			}
 		case *ast.KeyValueExpr:
-			if cur.ParentEdgeKind() == edge.CompositeLit_Elts && c.serverAddr(n.Key) {
+			if cur.ParentEdgeKind() == edge.CompositeLit_Elts && c.serverAddr(c.info.TypeOf(cur.Parent().Node().(ast.Expr)), n.Key) {
 				add(n.Value)
 			}
 		case *ast.AssignStmt:
@@ -124,7 +124,7 @@ func (c *checker) findListenAddrs() map[addrKey]bool {
 				continue
 			}
 			for i, lhs := range n.Lhs {
-				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && c.serverAddr(sel.Sel) {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && c.serverAddr(c.info.TypeOf(sel.X), sel.Sel) {
 					add(n.Rhs[i])
 				}
 			}
@@ -133,31 +133,9 @@ func (c *checker) findListenAddrs() map[addrKey]bool {
 	return keys
 }
 
-// serverAddr reports whether e names the Addr field of http.Server.
-func (c *checker) serverAddr(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	if !ok || id.Name != "Addr" {
-		return false
-	}
-	f, ok := c.info.ObjectOf(id).(*types.Var)
-	return ok && f.IsField() && f.Pkg() != nil && f.Pkg().Path() == netHTTP && f.Origin() == serverAddrField(f)
-}
-
-// serverAddrField returns http.Server's Addr field, found from the
-// package of f.
-func serverAddrField(f *types.Var) *types.Var {
-	obj, ok := f.Pkg().Scope().Lookup("Server").(*types.TypeName)
-	if !ok {
-		return nil
-	}
-	st, ok := obj.Type().Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for i := range st.NumFields() {
-		if st.Field(i).Name() == "Addr" {
-			return st.Field(i)
-		}
-	}
-	return nil
+// serverAddr reports whether key names the Addr field of a value of
+// type t, an http.Server.
+func (c *checker) serverAddr(t types.Type, key ast.Expr) bool {
+	id, ok := key.(*ast.Ident)
+	return ok && id.Name == "Addr" && match.IsTypeOrPointer(t, netHTTP+".Server")
 }
