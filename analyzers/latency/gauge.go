@@ -26,7 +26,7 @@ func (c *checker) record(cur inspector.Cursor, call *ast.CallExpr, s sink) {
 		} else if _, ok := c.measured(cur, val, 0); ok {
 			// Only a measured duration: a sum of configured delays
 			// (backoffSeconds.Add(delay.Seconds())) is not a latency.
-			c.sums = append(c.sums, sumRecord{call: call, block: enclosingBlock(cur)})
+			c.sums = append(c.sums, sumRecord{cur: cur, call: call, block: enclosingBlock(cur)})
 		}
 		return
 	}
@@ -90,7 +90,9 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 			break
 		}
 	}
-	if found {
+	if found && !c.periodicRun(cur) {
+		// A request timed by a periodic job (a health probe run from a
+		// ticker loop in a caller) is that job's last run.
 		return "around a request", true
 	}
 	return "", false
