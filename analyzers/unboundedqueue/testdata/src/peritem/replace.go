@@ -11,7 +11,7 @@ type Change struct {
 }
 
 func start(ctx context.Context, term uint64) {}
-func stopAll()                              {}
+func stopAll()                               {}
 
 // A start per leadership change, cancelled by the next change: the loop
 // keeps the cancel function of the one goroutine it runs.
