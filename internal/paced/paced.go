@@ -9,6 +9,7 @@ package paced
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -20,7 +21,8 @@ import (
 const maxDepth = 6
 
 // An Index answers for one package. It is built on first use: the call
-// sites of the package's functions are collected in one walk.
+// sites of the package's functions, outside its test files, are
+// collected in one walk.
 type Index struct {
 	pass    *analysis.Pass
 	insp    *inspector.Inspector
@@ -40,6 +42,11 @@ func (x *Index) build() {
 	x.callers = make(map[*types.Func][]inspector.Cursor)
 	x.waits = make(map[*types.Func]bool)
 	for cur := range x.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		// Tests and benchmarks call a job directly, in loops of their
+		// own (for b.Loop()): they are not its production callers.
+		if strings.HasSuffix(x.pass.Fset.File(cur.Node().Pos()).Name(), "_test.go") {
+			continue
+		}
 		fn := match.Callee(x.pass.TypesInfo, cur.Node().(*ast.CallExpr))
 		if fn != nil && fn.Pkg() == x.pass.Pkg {
 			fn = fn.Origin()

@@ -128,3 +128,12 @@ func rec(n int) {
 		rec(n - 1)
 	}
 }
+
+// Tests call jobs directly, in loops of their own: not callers.
+func tested() { mark() } // want `paced`
+
+func testedTick() {
+	for range time.Tick(time.Second) {
+		tested()
+	}
+}
