@@ -15,8 +15,17 @@
 // see that the value is a duration measured in the program (a clock
 // reading subtracted from another) and that the instrument keeps one
 // number of many events: a gauge set per request or per item, a sum
-// divided by a count, a summary without objectives. A value of unknown
-// origin, or a gauge set once per tick or once per run, is left alone.
+// divided by a count, a summary without objectives. Latency is a problem
+// of requests, where tails matter: a record made once per run of a
+// periodic job (a compaction, a truncation, a garbage collection) is
+// left alone when distlint can see the clock drive it: a loop that
+// waits on a ticker, a timer, time.After or time.Sleep, around the
+// record or around the calls of its function in the package, with no
+// other caller in the package that serves requests or receives
+// messages. Over any window such an instrument holds one run, and its
+// sum over its count is that run's duration: no tail is hidden. The
+// name of a job is not evidence; the loop is. A value of unknown origin,
+// or a gauge set once per tick or once per run, is left alone.
 //
 // The analyzer reports:
 //

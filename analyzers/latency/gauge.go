@@ -26,7 +26,7 @@ func (c *checker) record(cur inspector.Cursor, call *ast.CallExpr, s sink) {
 		} else if _, ok := c.measured(cur, val, 0); ok {
 			// Only a measured duration: a sum of configured delays
 			// (backoffSeconds.Add(delay.Seconds())) is not a latency.
-			c.sums = append(c.sums, sumRecord{call: call, block: enclosingBlock(cur)})
+			c.sums = append(c.sums, sumRecord{cur: cur, call: call, block: enclosingBlock(cur)})
 		}
 		return
 	}
@@ -60,7 +60,7 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 	}
 	// A loop that times each item it handles.
 	if loop, ok := retry.Innermost(cur); ok && within(start, loopBody(loop.Node())) {
-		if c.periodic(loop.Node()) {
+		if c.jobs.WaitsOnClock(loop.Node()) {
 			// Once per tick: the gauge holds the last run's duration, which
 			// is what it is for, whatever the run calls (a ping, a query).
 			return "", false
@@ -90,7 +90,9 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 			break
 		}
 	}
-	if found {
+	if found && !c.periodicRun(cur) {
+		// A request timed by a periodic job (a health probe run from a
+		// ticker loop in a caller) is that job's last run.
 		return "around a request", true
 	}
 	return "", false
@@ -174,31 +176,6 @@ func labeled(info *types.Info, call *ast.CallExpr) bool {
 	}
 	fn := match.Callee(info, inner)
 	return fn != nil && slices.Contains([]string{"With", "WithLabelValues", "GetMetricWith", "GetMetricWithLabelValues"}, fn.Name())
-}
-
-// periodic reports whether the loop waits on a clock (a ticker, a timer,
-// time.Sleep, time.After): a job run once per tick, whose gauge holds
-// its last run.
-func (c *checker) periodic(loop ast.Node) bool {
-	found := false
-	ast.Inspect(loop, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if match.IsFunc(match.Callee(c.info, n), "time", "Sleep", "After", "Tick", "NewTicker", "NewTimer") {
-				found = true
-			}
-		case *ast.SelectorExpr:
-			if sel, ok := c.info.Selections[n]; ok && sel.Kind() == types.FieldVal && n.Sel.Name == "C" {
-				if match.IsTypeOrPointer(sel.Recv(), "time.Ticker") || match.IsTypeOrPointer(sel.Recv(), "time.Timer") {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // deferred reports whether cur is inside a function literal that is

@@ -14,6 +14,7 @@ import (
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/netreach"
+	"github.com/distlint/distlint/internal/paced"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -131,6 +132,9 @@ type checker struct {
 	info *types.Info
 	rep  *report.Reporter
 	net  *netreach.Result
+	// jobs tells periodic jobs: code run by a loop that waits on the
+	// clock, in its function or in a caller in the package.
+	jobs *paced.Index
 
 	// summaries maps the variable or field holding a Prometheus summary
 	// to what the package does with it.
@@ -141,7 +145,7 @@ type checker struct {
 	counted map[ast.Node]bool
 	// totals are the variables and fields that durations are added to;
 	// divisions are the divisions of one of them by something.
-	totals    map[types.Object]bool
+	totals    map[types.Object][]inspector.Cursor // where durations are added
 	divisions []division
 }
 
@@ -156,9 +160,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		net:       pass.ResultOf[netreach.Analyzer].(*netreach.Result),
 		summaries: make(map[types.Object]*summary),
 		counted:   make(map[ast.Node]bool),
-		totals:    make(map[types.Object]bool),
+		totals:    make(map[types.Object][]inspector.Cursor),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.jobs = paced.New(pass, insp)
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.BinaryExpr)(nil)}
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {
@@ -195,13 +200,13 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case match.IsMethod(fn, promPkg, "Observer", "Observe"), match.IsMethod(fn, promPkg, "Summary", "Observe"):
 		if len(call.Args) == 1 && c.durationish(cur, call.Args[0], 0) {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				c.observed(sel.X)
+				c.observed(cur, sel.X)
 			}
 		}
 	case match.IsFunc(fn, promPkg, "NewTimer"):
 		// A timer observes durations into its observer.
 		if len(call.Args) == 1 {
-			c.observed(call.Args[0])
+			c.observed(cur, call.Args[0])
 		}
 	case match.IsMethod(fn, promPkg, "Counter", "Inc"):
 		c.count(cur)

@@ -15,6 +15,7 @@ import (
 )
 
 type sumRecord struct {
+	cur   inspector.Cursor
 	call  *ast.CallExpr
 	block ast.Node
 }
@@ -34,7 +35,9 @@ func enclosingBlock(cur inspector.Cursor) ast.Node {
 
 func (c *checker) reportSums() {
 	for _, s := range c.sums {
-		if s.block != nil && c.counted[s.block] {
+		// Once per run of a periodic job, the pair's ratio over any
+		// window is one run's duration: nothing is averaged away.
+		if s.block != nil && c.counted[s.block] && !c.periodicRun(s.cur) {
 			c.rep.Reportf(s.call, "sum-and-count",
 				"duration summed into a counter next to a count of the same events: sum divided by count is an average, and an average hides the tail; %s (a histogram exports the sum and count too)", remedy)
 		}
@@ -74,7 +77,7 @@ func (c *checker) accumulate(cur inspector.Cursor, as *ast.AssignStmt) {
 	if !ok || !mayHoldDuration(c.info.TypeOf(as.Lhs[0])) || !c.durationish(cur, added, 0) {
 		return
 	}
-	c.totals[k] = true
+	c.totals[k] = append(c.totals[k], cur)
 }
 
 // divide notes a division of a variable or field by a count.
@@ -144,7 +147,8 @@ func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr, depth int) bool {
 
 func (c *checker) reportMeans() {
 	for _, d := range c.divisions {
-		if c.totals[d.total] && c.isCount(d.cur, d.bin.Y, 0) {
+		sites := c.totals[d.total]
+		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) {
 			c.rep.Reportf(d.bin, "mean",
 				"average latency computed by hand (a running total of durations divided by a count): a mean hides the tail, one slow request in a hundred barely moves it; %s", remedy)
 		}

@@ -18,6 +18,8 @@ type summary struct {
 	creations []*ast.CallExpr // creations with no Objectives
 	objective bool            // some creation has Objectives, or cannot be seen
 	durations bool            // it observes durations
+	// observations are where it observes durations.
+	observations []inspector.Cursor
 }
 
 // summaryCreated notes a Prometheus summary's creation and the location
@@ -89,8 +91,8 @@ func (c *checker) noObjectives(opts ast.Expr) bool {
 }
 
 // observed notes that the summary (or summary vector member) expr
-// observes durations.
-func (c *checker) observed(expr ast.Expr) {
+// observes durations at cur.
+func (c *checker) observed(cur inspector.Cursor, expr ast.Expr) {
 	for {
 		expr = ast.Unparen(expr)
 		if ta, ok := expr.(*ast.TypeAssertExpr); ok {
@@ -113,17 +115,19 @@ func (c *checker) observed(expr ast.Expr) {
 	if !ok {
 		return
 	}
-	if s := c.summaries[k]; s != nil {
-		s.durations = true
-		return
+	s := c.summaries[k]
+	if s == nil {
+		// Observed before its creation was seen: keep the fact for later.
+		s = new(summary)
+		c.summaries[k] = s
 	}
-	// Observed before its creation was seen: keep the fact for later.
-	c.summaries[k] = &summary{durations: true}
+	s.durations = true
+	s.observations = append(s.observations, cur)
 }
 
 func (c *checker) reportSummaries() {
 	for _, s := range c.summaries {
-		if s.objective || !s.durations {
+		if s.objective || !s.durations || c.allPeriodic(s.observations) {
 			continue
 		}
 		for _, call := range s.creations {
@@ -131,4 +135,47 @@ func (c *checker) reportSummaries() {
 				"summary with no Objectives observes durations: it exports only their sum and count, an average that hides the tail; %s, or give the summary Objectives", remedy)
 		}
 	}
+}
+
+// allPeriodic reports whether every one of the sites records once per
+// run of a periodic job (see periodicRun): the instrument then holds one
+// run per scrape interval or so, and its sum over its count is that
+// run's duration, with no tail to hide.
+func (c *checker) allPeriodic(sites []inspector.Cursor) bool {
+	for _, cur := range sites {
+		if !c.periodicRun(cur) {
+			return false
+		}
+	}
+	return len(sites) > 0
+}
+
+// periodicRun reports whether the recording at cur happens once per run
+// of a periodic job: it is in no loop over a collection in its function
+// (one record per item is a distribution with a tail), and the code runs
+// at the clock's pace, by a loop that waits on a ticker, a timer or a
+// sleep, around it or around a call of its function in the package (a
+// compaction or truncation started from a maintenance loop).
+func (c *checker) periodicRun(cur inspector.Cursor) bool {
+	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil)) {
+		if collectionLoop(c.info, e.Node()) {
+			return false
+		}
+		if _, ok := e.Node().(*ast.FuncDecl); ok {
+			break
+		}
+	}
+	return c.jobs.Driven(cur)
+}
+
+// collectionLoop reports whether n is a loop over a collection: a range
+// over anything but a channel, or a counted for loop.
+func collectionLoop(info *types.Info, n ast.Node) bool {
+	switch l := n.(type) {
+	case *ast.ForStmt:
+		return l.Post != nil
+	case *ast.RangeStmt:
+		return !stream(info, l)
+	}
+	return false
 }

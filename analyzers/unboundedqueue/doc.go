@@ -17,7 +17,15 @@
 // signal feeding a consumer) that starts goroutines or appends items,
 // with no semaphore, token, counter, key set, length check or limit in
 // view; a bound it cannot see (a group or limiter from elsewhere, a
-// callee that checks a counter or a flag first) keeps it silent.
+// callee that checks a counter or a flag first) keeps it silent. The
+// producer must be driven by outside input (messages received, requests
+// served), not by the clock: a queue whose every producer in the package
+// is a loop that waits on a ticker, a timer or a sleep (an election or
+// maintenance loop publishing its rare transitions) grows at the timer's
+// pace and is left alone, and so is a goroutine that replaces the
+// previous one (the loop keeps the cancel function of the latest
+// goroutine's context in one variable and calls it when the next event
+// comes: one goroutine at a time).
 //
 // The analyzer reports:
 //
@@ -63,7 +71,11 @@
 // net/http model, bounded by the operating system), fan-out over a slice,
 // map or integer range (bounded by its length), a goroutine started once
 // per distinct key (the loop checks a map or sync.Map for the key and
-// records it: bounded by the key set, not by the message rate), messages
+// records it: bounded by the key set, not by the message rate), a
+// goroutine per event run with a context whose cancel function the loop
+// keeps outside the iteration and calls (a start per leadership change
+// that the next change cancels), slice queues whose producers are all
+// paced by the clock, messages
 // acknowledged by the goroutine (the subscription bounds those in
 // flight), ticker and timer channels (their rate is fixed), buffers sized
 // from an input's length, small hand-off buffers, slices collected and

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/paced"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -24,6 +25,7 @@ type queueField struct {
 type push struct {
 	method string
 	at     *ast.AssignStmt
+	cur    inspector.Cursor // the append's
 	// locked, signals and checked describe the method: it locks a
 	// mutex, wakes a consumer (a channel send, sync.Cond Signal or
 	// Broadcast), and compares the slice's length with a limit.
@@ -82,7 +84,8 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 				}
 				if c.appendsTo(as.Rhs[i], f, recv) {
 					if len(as.Lhs) == 1 && !c.appendsMapKey(decl.Body, as.Rhs[i].(*ast.CallExpr)) {
-						pushes = append(pushes, push{method: decl.Name.Name, at: as})
+						at, _ := cur.FindNode(as)
+						pushes = append(pushes, push{method: decl.Name.Name, at: as, cur: at})
 						pushed = append(pushed, f)
 					}
 				} else if c.drainValue(as.Rhs[i], f, recv) && c.readsQueue(decl.Body, f, recv) {
@@ -111,7 +114,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 					drain = m
 				}
 			}
-			if drain == "" || !p.locked || !p.signals || p.checked || c.sizeConsulted(q.field, p, sizes) {
+			if drain == "" || !p.locked || !p.signals || p.checked || c.sizeConsulted(q.field, p, sizes) || c.clockPaced(p) {
 				continue
 			}
 			c.rep.Reportf(report.Span(p.at.Pos(), p.at.End()), "slice-queue",
@@ -429,4 +432,17 @@ func (c *checker) sizeConsulted(f *types.Var, p push, sizes *sizeMethods) bool {
 		}
 	}
 	return false
+}
+
+// clockPaced reports whether the push runs at the clock's pace: every
+// call chain of its method in the package comes from a loop that waits
+// on a ticker, a timer or a sleep (an election or maintenance loop
+// publishing its rare transitions), and none from a loop over a stream
+// of input or a request handler. A timer, not outside input, then bounds
+// the producer's rate.
+func (c *checker) clockPaced(p push) bool {
+	if c.jobs == nil {
+		c.jobs = paced.New(c.pass, c.insp)
+	}
+	return c.jobs.Driven(p.cur)
 }

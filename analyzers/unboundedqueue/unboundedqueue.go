@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/paced"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -75,6 +76,8 @@ type checker struct {
 	insp *inspector.Inspector
 	// fieldDefaults is computed on the first make(chan T, o.F).
 	fieldDefaults *fieldDefaults
+	// jobs tells clock-paced code; made on first use.
+	jobs *paced.Index
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {

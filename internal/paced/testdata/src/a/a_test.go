@@ -1,0 +1,9 @@
+package a
+
+import "testing"
+
+func BenchmarkTested(b *testing.B) {
+	for b.Loop() {
+		tested()
+	}
+}
