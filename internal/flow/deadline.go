@@ -67,38 +67,63 @@ func derivesDeadline(info *types.Info, scope inspector.Cursor, call *ast.CallExp
 // http.NewRequestWithContext, req.WithContext or req.Clone with such a
 // context, through local variables.
 func RequestHasDeadline(info *types.Info, scope inspector.Cursor, req ast.Expr) bool {
-	return requestHasDeadline(info, scope, req, 0)
-}
-
-func requestHasDeadline(info *types.Info, scope inspector.Cursor, req ast.Expr, depth int) bool {
-	if depth > maxDepth {
+	ctxs, ok := RequestContexts(info, scope, req)
+	if !ok {
 		return false
 	}
-	switch e := ast.Unparen(req).(type) {
-	case *ast.Ident:
-		v, ok := info.Uses[e].(*types.Var)
-		if !ok {
+	for _, ctx := range ctxs {
+		if ctx == nil || !contextHasDeadline(info, scope, ctx, 1) {
 			return false
-		}
-		defs, ok := Defs(info, scope, v)
-		if !ok {
-			return false
-		}
-		for _, d := range defs {
-			call, isCall := ast.Unparen(d.Expr).(*ast.CallExpr)
-			if !isCall || d.Index != 0 || !requestHasDeadline(info, scope, call, depth+1) {
-				return false
-			}
-		}
-		return true
-	case *ast.CallExpr:
-		fn := match.Callee(info, e)
-		switch {
-		case match.IsFunc(fn, "net/http", "NewRequestWithContext"):
-			return len(e.Args) > 0 && contextHasDeadline(info, scope, e.Args[0], depth+1)
-		case match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone"):
-			return len(e.Args) > 0 && contextHasDeadline(info, scope, e.Args[0], depth+1)
 		}
 	}
-	return false
+	return true
+}
+
+// RequestContexts returns the context expressions that the
+// *http.Request expression req gets its context from, following local
+// variables inside scope to the calls that make it:
+// http.NewRequestWithContext, req.WithContext and req.Clone give their
+// context argument; http.NewRequest gives a nil Expr (its context is
+// context.Background()). ok is false when a value on the way is made
+// otherwise or cannot be seen (a parameter, a field, another call).
+func RequestContexts(info *types.Info, scope inspector.Cursor, req ast.Expr) (ctxs []ast.Expr, ok bool) {
+	var follow func(e ast.Expr, depth int) bool
+	follow = func(e ast.Expr, depth int) bool {
+		if depth > maxDepth {
+			return false
+		}
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, ok := info.Uses[e].(*types.Var)
+			if !ok {
+				return false
+			}
+			defs, ok := Defs(info, scope, v)
+			if !ok {
+				return false
+			}
+			for _, d := range defs {
+				if d.Expr == nil || d.Index != 0 || !follow(d.Expr, depth+1) {
+					return false
+				}
+			}
+			return true
+		case *ast.CallExpr:
+			fn := match.Callee(info, e)
+			switch {
+			case len(e.Args) > 0 && (match.IsFunc(fn, "net/http", "NewRequestWithContext") ||
+				match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")):
+				ctxs = append(ctxs, e.Args[0])
+				return true
+			case match.IsFunc(fn, "net/http", "NewRequest"):
+				ctxs = append(ctxs, nil)
+				return true
+			}
+		}
+		return false
+	}
+	if !follow(req, 0) {
+		return nil, false
+	}
+	return ctxs, true
 }
