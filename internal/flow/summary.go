@@ -241,7 +241,7 @@ func (e *Engine) Unset(cur inspector.Cursor, expr ast.Expr, f Field) bool {
 		if u.Escapes || u.Returned {
 			return false
 		}
-		return !setsAny(u, f)
+		return !u.Sets(f)
 	}
 	return false
 }
@@ -253,12 +253,13 @@ func (e *Engine) madeUnset(call *ast.CallExpr, f Field) bool {
 		return true
 	}
 	s := e.Summary(match.Callee(e.pass.TypesInfo, call))
-	return s != nil && s.Fresh != nil && !s.Fresh.Escapes && !setsAny(*s.Fresh, f)
+	return s != nil && s.Fresh != nil && !s.Fresh.Escapes && !s.Fresh.Sets(f)
 }
 
-// setsAny reports whether u sets f or an embedded field on its way, or
-// calls a method out of view named after one of them.
-func setsAny(u Use, f Field) bool {
+// Sets reports whether u sets f or an embedded field on its way, or
+// calls a method out of view named after one of them (a setter such as
+// SetIdempotencyKey).
+func (u Use) Sets(f Field) bool {
 	for _, n := range f.names() {
 		if slices.Contains(u.Set, n) {
 			return true
