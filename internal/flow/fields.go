@@ -137,46 +137,23 @@ func (e *Engine) fieldOrigins(pass *analysis.Pass, insp *inspector.Inspector) {
 			}
 		}
 	}
-	fieldOf := func(e ast.Expr) *types.Var {
-		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-		if !ok {
-			return nil
-		}
-		s, ok := info.Selections[sel]
-		if !ok || s.Kind() != types.FieldVal {
-			return nil
-		}
-		f, _ := s.Obj().(*types.Var)
-		return f
-	}
 	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.UnaryExpr:
 			// &s.ctx: the field may be given values through the pointer.
-			if f := fieldOf(n.X); n.Op == token.AND && f != nil {
+			if f := match.SelectedField(info, n.X); n.Op == token.AND && f != nil {
 				give(cur, f, nil)
 			}
 		case *ast.CompositeLit:
-			st, ok := derefStruct(info.TypeOf(n))
-			if !ok {
-				continue
-			}
-			for i, elt := range n.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if key, ok := kv.Key.(*ast.Ident); ok {
-						f, _ := info.ObjectOf(key).(*types.Var)
-						give(cur, f, kv.Value)
-					}
-				} else if i < st.NumFields() {
-					give(cur, st.Field(i), elt)
-				}
+			for _, fv := range match.LiteralFields(info, n) {
+				give(cur, fv.Field, fv.Value)
 			}
 		case *ast.AssignStmt:
 			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 				continue
 			}
 			for i, lhs := range n.Lhs {
-				f := fieldOf(lhs)
+				f := match.SelectedField(info, lhs)
 				if f == nil {
 					continue
 				}
