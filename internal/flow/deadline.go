@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/netreach"
 )
 
 // maxDepth bounds how many variables and derivations the deadline helpers
@@ -29,21 +30,10 @@ func contextHasDeadline(info *types.Info, scope inspector.Cursor, ctx ast.Expr, 
 	}
 	switch e := ast.Unparen(ctx).(type) {
 	case *ast.Ident:
-		v, ok := info.Uses[e].(*types.Var)
-		if !ok {
-			return false
-		}
-		defs, ok := Defs(info, scope, v)
-		if !ok {
-			return false
-		}
-		for _, d := range defs {
-			call, isCall := ast.Unparen(d.Expr).(*ast.CallExpr)
-			if !isCall || d.Index != 0 || !derivesDeadline(info, scope, call, depth) {
-				return false
-			}
-		}
-		return true
+		return eachValue(info, scope, e, func(x ast.Expr) bool {
+			call, isCall := ast.Unparen(x).(*ast.CallExpr)
+			return isCall && derivesDeadline(info, scope, call, depth)
+		})
 	case *ast.CallExpr:
 		return derivesDeadline(info, scope, e, depth)
 	}
@@ -94,29 +84,21 @@ func RequestContexts(info *types.Info, scope inspector.Cursor, req ast.Expr) (ct
 		}
 		switch e := ast.Unparen(e).(type) {
 		case *ast.Ident:
-			v, ok := info.Uses[e].(*types.Var)
-			if !ok {
-				return false
-			}
-			defs, ok := Defs(info, scope, v)
-			if !ok {
-				return false
-			}
-			for _, d := range defs {
-				if d.Expr == nil || d.Index != 0 || !follow(d.Expr, depth+1) {
-					return false
-				}
-			}
-			return true
+			return eachValue(info, scope, e, func(x ast.Expr) bool { return follow(x, depth+1) })
 		case *ast.CallExpr:
 			fn := match.Callee(info, e)
-			switch {
-			case len(e.Args) > 0 && (match.IsFunc(fn, "net/http", "NewRequestWithContext") ||
-				match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")):
+			if _, _, ctx, ok := netreach.RequestArgs(fn); ok && fn.Pkg().Path() == "net/http" {
+				if ctx < 0 {
+					ctxs = append(ctxs, nil) // NewRequest: context.Background()
+					return true
+				}
+				if ctx < len(e.Args) {
+					ctxs = append(ctxs, e.Args[ctx])
+					return true
+				}
+			}
+			if len(e.Args) > 0 && match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone") {
 				ctxs = append(ctxs, e.Args[0])
-				return true
-			case match.IsFunc(fn, "net/http", "NewRequest"):
-				ctxs = append(ctxs, nil)
 				return true
 			}
 		}
@@ -126,4 +108,24 @@ func RequestContexts(info *types.Info, scope inspector.Cursor, req ast.Expr) (ct
 		return nil, false
 	}
 	return ctxs, true
+}
+
+// eachValue reports whether the local variable id refers to is given,
+// in scope, only values of its own (no zero value, no one of several
+// results) that f accepts.
+func eachValue(info *types.Info, scope inspector.Cursor, id *ast.Ident, f func(ast.Expr) bool) bool {
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	defs, ok := Defs(info, scope, v)
+	if !ok {
+		return false
+	}
+	for _, d := range defs {
+		if d.Expr == nil || d.Index != 0 || !f(d.Expr) {
+			return false
+		}
+	}
+	return true
 }
