@@ -95,19 +95,18 @@ func (c *checker) carriesPosition(cur inspector.Cursor, arg ast.Expr) bool {
 	if !ok {
 		return false
 	}
+	positioned := false
+	flow.EachDef(c.info, cur, id, func(d flow.Def) bool { // v := T{Offset: n}
+		positioned = d.Index == 0 && litHas(d.Expr)
+		return !positioned
+	})
+	if positioned {
+		return true
+	}
 	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
+	body, inFunc := flow.EnclosingFunc(cur)
+	if !ok || !inFunc {
 		return false
-	}
-	body, ok := flow.EnclosingFunc(cur)
-	if !ok {
-		return false
-	}
-	defs, _ := flow.Defs(c.info, body, v) // v := T{Offset: n}
-	for _, d := range defs {
-		if d.Index == 0 && litHas(d.Expr) {
-			return true
-		}
 	}
 	for _, u := range flow.Uses(c.info, body, v) { // v.Offset = n
 		if p, ok := u.Parent().Node().(*ast.SelectorExpr); ok && u.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs && isPosition(p.Sel.Name) {

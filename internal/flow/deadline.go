@@ -114,18 +114,5 @@ func RequestContexts(info *types.Info, scope inspector.Cursor, req ast.Expr) (ct
 // in scope, only values of its own (no zero value, no one of several
 // results) that f accepts.
 func eachValue(info *types.Info, scope inspector.Cursor, id *ast.Ident, f func(ast.Expr) bool) bool {
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	defs, ok := Defs(info, scope, v)
-	if !ok {
-		return false
-	}
-	for _, d := range defs {
-		if d.Expr == nil || d.Index != 0 || !f(d.Expr) {
-			return false
-		}
-	}
-	return true
+	return eachDefIn(info, scope, id, func(d Def) bool { return d.Expr != nil && d.Index == 0 && f(d.Expr) })
 }
