@@ -13,6 +13,9 @@
 #	SKIP_STATICCHECK_RERUN=1 ...       # and its re-run fills a cache first
 #	WARM_RUNS=1 VETTOOL_RUNS=1 ...     # fewer runs of the warm and re-run
 #	                                   # rows, and of go vet -vettool cold
+#	ONLY="go vet|distlint|go vet -vettool=distlint" MODES=cold bench/speed.sh
+#	                               # only these tools and cache modes (|-separated;
+#	                               # the report shows the rest as not measured)
 #	REUSE=raw.txt bench/speed.sh   # keep runs already measured (the raw
 #	                               # lines of an interrupted run), do the rest
 #
@@ -62,6 +65,8 @@ measure() {
 	local name=$1 mode=$2
 	shift 2
 	local i cache done runs=$runs
+	if [ -n "${ONLY:-}" ] && [[ "|$ONLY|" != *"|$name|"* ]]; then return 0; fi
+	if [ -n "${MODES:-}" ] && [[ "|$MODES|" != *"|$mode|"* ]]; then return 0; fi
 	# staticcheck is a reference point, and slow: STATICCHECK_RUNS may
 	# measure it fewer times.
 	[ "$name" = staticcheck ] && runs=${STATICCHECK_RUNS:-$runs}
@@ -113,7 +118,9 @@ measure "distlint" cold "$distlint" -tests "${pkgs[@]}"
 measure "go vet -vettool=distlint" cold go vet -vettool="$distlint" "${pkgs[@]}"
 
 echo "warm build cache (filled by go build; no analysis results cached)" >&2
-(cd "$corpus" && GOCACHE=$work/buildcache go build "${pkgs[@]}") || true # exit 1 on packages it cannot build
+if [ -z "${MODES:-}" ] || [[ "|$MODES|" == *"|build|"* || "|$MODES|" == *"|rerun|"* ]]; then
+	(cd "$corpus" && GOCACHE=$work/buildcache go build "${pkgs[@]}") || true # exit 1 on packages it cannot build
+fi
 measure "go vet" build go vet "${pkgs[@]}"
 measure "staticcheck" build "$staticcheck" "${pkgs[@]}"
 measure "distlint" build "$distlint" -tests "${pkgs[@]}"

@@ -87,6 +87,9 @@ func (c *checker) receivers(cur inspector.Cursor, depth int) []*ast.CallExpr {
 				out = append(out, more...)
 				return
 			}
+			if c.onlyPolled(arg.Parent(), 0) {
+				return // a local deadline timer: no work gets it
+			}
 		}
 		out = append(out, call)
 	}

@@ -26,7 +26,11 @@
 // Where such a context is in scope, the analyzer reports:
 //
 //   - context.Background() or context.TODO() passed on to a call,
-//     directly or through a local variable; the fix replaces it with the
+//     directly or through a local variable or a derivation
+//     (context.WithTimeout of it) that is handed to a call, stored or
+//     returned; a fresh context used only as a local deadline timer (its
+//     Done, Err or Deadline polled in a select or a loop) is handed to
+//     no work and loses nothing, so it is left alone; the fix replaces it with the
 //     context in scope (ctx, or r.Context()), or inside a goroutine the
 //     request waits for (it calls a WaitGroup's Done or sends its result
 //     on a channel) with context.WithoutCancel(ctx), which keeps the

@@ -23,5 +23,6 @@ func TestTraceCarried(t *testing.T) {
 		"origins",    // whose context is in scope: handlers, gRPC server methods, functions they feed
 		"detach",     // deliberate detachment: cleanup and failure paths
 		"tracecarry", // a fresh context that carries or links the request's trace by hand
+		"timer",      // a fresh context used only as a local deadline timer
 	)
 }

@@ -53,9 +53,9 @@ func (e evidence) why() (string, bool) {
 	return "", false
 }
 
-// maxHops bounds how many stores (local variable, field) a client is
-// followed through.
-const maxHops = 3
+// maxHops bounds how many stores (local variable, field), configure
+// helpers and returns a client is followed through.
+const maxHops = 6
 
 // clientEvidence follows the client made at cur to its uses.
 func (c *checker) clientEvidence(cur inspector.Cursor) (string, bool) {
@@ -268,6 +268,9 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 					return evidence{set: true} // a helper gives it a Timeout
 				}
 			}
+			if ev, ok := c.helperEvidence(cur, hops); ok {
+				return ev // a helper that configures the client (and returns it)
+			}
 			if c.withContext(cur.Parent()) {
 				return evidence{sends: true} // a helper that sends with a context
 			}
@@ -278,7 +281,7 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 			return evidence{escape: "is handed to " + name + " with no context, where its requests cannot be seen"}
 		}
 	case *ast.ReturnStmt:
-		return evidence{escape: "is returned, where its requests cannot be seen"}
+		return c.returnedEvidence(cur, hops)
 	}
 	return evidence{escape: "escapes, where its requests cannot be seen"}
 }

@@ -86,12 +86,16 @@ func isTCP(info *types.Info, network ast.Expr) bool {
 
 // ownListener reports whether the address expression addr is the address
 // of a listener that the enclosing function opened itself
-// (ln.Addr().String(), through local variables): a dial to it cannot
-// wait on an unreachable host.
+// (ln.Addr().String(), through local variables), or reads a location
+// that the package listens on (listened): a dial to it cannot wait on an
+// unreachable host.
 func (c *checker) ownListener(cur inspector.Cursor, addr ast.Expr, depth int) bool {
 	body, ok := flow.EnclosingFunc(cur)
 	if !ok || depth > 3 {
 		return false
+	}
+	if c.listened(addr) {
+		return true
 	}
 	found := false
 	ast.Inspect(addr, func(n ast.Node) bool {

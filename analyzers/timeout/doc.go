@@ -17,7 +17,11 @@
 // read timeout, a dial to a host that may be unreachable. A request that
 // carries a context is bounded by that context: a parameter's deadline
 // is the caller's to set, and a context with no deadline is ctxdeadline's
-// finding, so one mistake gets one finding.
+// finding, so one mistake gets one finding. A client is judged by the
+// requests it sends wherever it goes in view: through helpers that only
+// configure it (and return it) and through the callers of an unexported
+// function that returns it. A dial is judged by its address: an address
+// this process listens on cannot be an unreachable host.
 //
 // The analyzer reports:
 //
@@ -27,11 +31,16 @@
 //     no context (its Get, Head, Post or PostForm, or Do with a request
 //     from http.NewRequest that is never given a context) or, with no
 //     request of it in view, escapes to where its requests cannot be
-//     seen: returned, handed to a function
-//     with no context, stored in another package's struct, or in an
-//     exported field or variable that nothing in the package sends
-//     through. A client kept in an unexported field or variable is
-//     followed to every use in the package; one whose every request
+//     seen: returned from an exported function, a method or a function
+//     used as a value, handed to a function with no context, stored in
+//     another package's struct, or in an exported field or variable that
+//     nothing in the package sends through. A client kept in an
+//     unexported field or variable is followed to every use in the
+//     package; one handed to a helper that, by internal/flow's summary,
+//     only configures it (sets its fields, sends nothing, lets it go
+//     nowhere else) is followed past the helper to the helper's result;
+//     one returned by an unexported function is followed to what each
+//     caller does with the result; one whose every request
 //     carries a context, or is out of view (a request parameter), is
 //     left alone, and so is one that a setter method or configure helper
 //     gives a Timeout, or a zero client kept in a variable that may hold
@@ -59,8 +68,13 @@
 //   - net.Dial and tls.Dial on a TCP network, net.DialTCP, and Dial or
 //     tls.DialWithDialer with a net.Dialer that has neither Timeout nor
 //     Deadline. DialContext takes the caller's context and is left alone,
-//     as are UDP and Unix-socket dials, which do not wait on a peer, and
-//     dials to the address of a listener the same function opened.
+//     as are UDP and Unix-socket dials, which do not wait on a peer,
+//     dials to the address of a listener the same function opened, and
+//     dials to an address the package listens on: the same constant,
+//     package-level variable, or chain of fields from a variable of the
+//     same type (config.HTTP.Addr) that is given to net.Listen,
+//     tls.Listen, ListenConfig.Listen, http.ListenAndServe(TLS) or an
+//     http.Server's Addr anywhere in the package.
 //
 // For large downloads, where a whole-request Timeout would cut the body
 // off, the messages point to Transport.ResponseHeaderTimeout or a

@@ -66,6 +66,9 @@ type checker struct {
 	flow *flow.Engine     // what the functions in view do with their parameters
 	// wrappers are the package's struct types that embed an http.Server
 	wrappers map[*types.Named]*wrapper
+	// listenAddrs are the keys of the package's listen addresses, found
+	// on the first dial that needs them
+	listenAddrs map[addrKey]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {

@@ -10,7 +10,8 @@
 //	go run ./bench/cmd/corpus -boundaries html [-corpus DIR]  # a boundary map per module
 //
 // The report goes to report.md in the corpus directory unless -out says
-// otherwise. bench/services is the second corpus (service-shaped modules).
+// otherwise. bench/services and bench/services2 are service-shaped corpora;
+// bench/services3 is the held-out one (-half heldout, bench/split.txt).
 package main
 
 import (
@@ -319,8 +320,10 @@ func halfOf(module string, inSplit map[string]string) string {
 }
 
 // halfRuns lists, per corpus, the packages of the modules in one half of
-// bench/split.txt. Every corpus module must be in the split, and every
-// module of the half must have packages.
+// bench/split.txt; a corpus none of whose modules is in the half is left
+// out (with round 3's split, -half heldout lists bench/services3 only).
+// Every corpus module must be in the split, and every module of the half
+// must have packages.
 func halfRuns(half string) ([]corpusRun, error) {
 	split, err := readSplit(".")
 	if err != nil {
@@ -336,10 +339,15 @@ func halfRuns(half string) ([]corpusRun, error) {
 		if err != nil {
 			return nil, err
 		}
+		inHalf := false
 		for _, m := range mods {
 			if inSplit[m] == "" {
 				return nil, fmt.Errorf("%s: module %s is not in %s", c, m, splitFile)
 			}
+			inHalf = inHalf || inSplit[m] == half
+		}
+		if !inHalf {
+			continue // no module of this corpus is in the half: not even listed
 		}
 		all, err := listPackages(c)
 		if err != nil {

@@ -7,7 +7,9 @@ import (
 )
 
 // TestSplit checks that bench/split.txt is what the rule deals from the
-// corpora's modules.txt files, and that the halves differ by at most one.
+// corpora's modules.txt files: round 3, every module of bench/corpus,
+// bench/services and bench/services2 tune, every module of
+// bench/services3 held out, and no module in two corpora.
 func TestSplit(t *testing.T) {
 	root := filepath.Join("..", "..", "..")
 	want, err := dealSplit(root)
@@ -26,11 +28,49 @@ func TestSplit(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := map[string]int{}
+	byCorpus := map[string]map[string]bool{} // corpus -> halves seen
 	for _, m := range got {
 		n[m.half]++
+		if byCorpus[m.corpus] == nil {
+			byCorpus[m.corpus] = map[string]bool{}
+		}
+		byCorpus[m.corpus][m.half] = true
 	}
-	if d := n["tune"] - n["heldout"]; d < 0 || d > 1 || n["tune"] == 0 {
-		t.Errorf("halves: %d tune, %d held out; want equal halves (tune one more when odd)", n["tune"], n["heldout"])
+	for c, want := range map[string]string{
+		"bench/corpus":    "tune",
+		"bench/services":  "tune",
+		"bench/services2": "tune",
+		"bench/services3": "heldout",
+	} {
+		if len(byCorpus[c]) != 1 || !byCorpus[c][want] {
+			t.Errorf("%s: halves %v, want all %s", c, byCorpus[c], want)
+		}
+	}
+	// Round 2 had 24 modules, all tune now; the held-out corpus has 8 to 10.
+	if n["tune"] != 24 || n["heldout"] < 8 || n["heldout"] > 10 {
+		t.Errorf("halves: %d tune, %d held out; want 24 tune and 8 to 10 held out", n["tune"], n["heldout"])
+	}
+}
+
+// TestHeldoutModulesAreNew checks that no held-out module is, or is
+// nested in, a module of a tune corpus: the held-out half must be code
+// that no rule was written from.
+func TestHeldoutModulesAreNew(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	ms, err := dealSplit(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tune := map[string]string{}
+	for _, m := range ms {
+		if m.half == "tune" {
+			tune[m.module] = "tune"
+		}
+	}
+	for _, m := range ms {
+		if m.half == "heldout" && halfOf(m.module, tune) != "" {
+			t.Errorf("held-out module %s is a tune module or nested in one", m.module)
+		}
 	}
 }
 
