@@ -40,7 +40,7 @@ func New(policy *report.Policy) []*analysis.Analyzer {
 		latency.New(latency.Config{Policy: policy}),
 		idempotency.New(idempotency.Config{Policy: policy, Libraries: libs}),
 		retrystorm.New(retrystorm.Config{Policy: policy, Libraries: libs}),
-		boundary.New(boundary.Config{Policy: policy}),
+		boundary.New(boundary.Config{Policy: policy, Libraries: libs}),
 	}
 }
 

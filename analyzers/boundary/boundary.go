@@ -46,6 +46,9 @@ type Config struct {
 	Require []string
 	// Map emits one MapCategory diagnostic per outbound call.
 	Map bool
+	// Libraries are the backoff libraries, shared with retrystorm (whose
+	// -retrystorm.backoffpkgs flag extends them); nil means the defaults.
+	Libraries *retry.Libraries
 }
 
 // Analyzer is a ready instance with the default configuration (which
@@ -149,7 +152,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	rep := report.New(pass, cfg.Policy)
 	retries := &retrier{
-		finder:  retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, nil),
+		finder:  retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
+		libs:    cfg.Libraries,
 		helpers: pass.ResultOf[retry.Analyzer].(*retry.Helpers),
 		info:    pass.TypesInfo,
 	}

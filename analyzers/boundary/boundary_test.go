@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/distlint/distlint/analyzers/boundary"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 func TestGate(t *testing.T) {
@@ -96,5 +97,33 @@ func TestMap(t *testing.T) {
 		if _, ok := want[fn]; !ok {
 			t.Errorf("unexpected entries in %s: %q", fn, g)
 		}
+	}
+}
+
+// The backoff libraries that -retrystorm.backoffpkgs adds (shared through
+// Config.Libraries) count for boundary too.
+func TestBackoffLibraries(t *testing.T) {
+	t.Parallel()
+	retries := func(libs *retry.Libraries) int {
+		a := boundary.New(boundary.Config{Require: []string{"retry"}, Libraries: libs})
+		n := 0
+		for _, r := range analysistest.Run(ignore{}, analysistest.TestData(), a, "custombackoff") {
+			for _, d := range r.Diagnostics {
+				if d.Category == "retry" {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := retries(nil); n != 1 {
+		t.Errorf("without the library: %d retry findings, want 1", n)
+	}
+	libs := new(retry.Libraries)
+	if err := libs.Set("acme/backoff"); err != nil {
+		t.Fatal(err)
+	}
+	if n := retries(libs); n != 0 {
+		t.Errorf("with -retrystorm.backoffpkgs=acme/backoff: %d retry findings, want 0", n)
 	}
 }

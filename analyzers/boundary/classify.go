@@ -2,7 +2,6 @@ package boundary
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"strings"
 
@@ -74,7 +73,7 @@ func classify(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) (*outb
 		o.op = "redis " + c.Op
 		o.read = !c.Write && redisRead(c.Op)
 	default:
-		if s, ok := constString(info, argAt(call, c.Ctx+1)); ok && c.Kind != netreach.Kafka {
+		if s, ok := match.ConstString(info, argAt(call, c.Ctx+1)); ok && c.Kind != netreach.Kafka {
 			o.op += " " + s // the subject or exchange
 		}
 		o.read = !c.Write && readName(c.Op)
@@ -127,7 +126,7 @@ func classifyHTTP(info *types.Info, cur inspector.Cursor, o *outbound) bool {
 				o.ctx = argAt(nr, 0)
 				i = 1
 			}
-			if m, ok := constString(info, argAt(nr, i)); ok {
+			if m, ok := match.ConstString(info, argAt(nr, i)); ok {
 				o.method = strings.ToUpper(m)
 				if o.method == "" {
 					o.method = "GET"
@@ -143,7 +142,7 @@ func classifyHTTP(info *types.Info, cur inspector.Cursor, o *outbound) bool {
 			o.defaultClient = true
 		}
 	}
-	if u, ok := constString(info, urlArg); ok && o.method != "" {
+	if u, ok := match.ConstString(info, urlArg); ok && o.method != "" {
 		o.op = o.method + " " + u
 	} else if o.method != "" {
 		o.op = o.method + " " + o.op // POST (*http.Client).Do: the URL is out of view
@@ -161,30 +160,17 @@ func classifyHTTP(info *types.Info, cur inspector.Cursor, o *outbound) bool {
 // call that made the request expression req, directly or through a
 // local variable given that one value.
 func requestOrigin(info *types.Info, cur inspector.Cursor, req ast.Expr) *ast.CallExpr {
-	isNew := func(e ast.Expr) *ast.CallExpr {
-		c, ok := ast.Unparen(e).(*ast.CallExpr)
-		if ok && match.IsFunc(match.Callee(info, c), "net/http", "NewRequest", "NewRequestWithContext") {
-			return c
-		}
+	c, ok := ast.Unparen(req).(*ast.CallExpr)
+	if id, isIdent := ast.Unparen(req).(*ast.Ident); isIdent {
+		c, ok = flow.UniqueCall(info, cur, id), true
+	}
+	if !ok || c == nil {
 		return nil
 	}
-	if c := isNew(req); c != nil {
-		return c
-	}
-	id, ok := ast.Unparen(req).(*ast.Ident)
-	if !ok {
+	if fn := match.Callee(info, c); !match.IsFunc(fn, "net/http", "NewRequest", "NewRequestWithContext") {
 		return nil
 	}
-	v, ok := info.Uses[id].(*types.Var)
-	body, inFunc := flow.EnclosingFunc(cur)
-	if !ok || !inFunc {
-		return nil
-	}
-	defs, ok := flow.Defs(info, body, v)
-	if !ok || len(defs) != 1 || defs[0].Index != 0 {
-		return nil
-	}
-	return isNew(defs[0].Expr)
+	return c
 }
 
 func httpMethod(funcName string) string {
@@ -218,8 +204,8 @@ func classifyDial(info *types.Info, o *outbound) bool {
 		args = args[1:]
 	}
 	if len(args) >= 2 {
-		network, ok1 := constString(info, args[0])
-		addr, ok2 := constString(info, args[1])
+		network, ok1 := match.ConstString(info, args[0])
+		addr, ok2 := match.ConstString(info, args[1])
 		if ok1 && ok2 {
 			o.op = "dial " + network + " " + addr
 		}
@@ -244,7 +230,7 @@ func classifySQL(info *types.Info, o *outbound) bool {
 		if recv == "Stmt" {
 			i-- // the statement was prepared
 		}
-		if q, ok := constString(info, argAt(o.call, i)); ok {
+		if q, ok := match.ConstString(info, argAt(o.call, i)); ok {
 			o.query = q
 		}
 		verb := strings.ToUpper(firstWord(o.query))
@@ -284,18 +270,6 @@ func receiver(call *ast.CallExpr) ast.Expr {
 		return sel.X
 	}
 	return nil
-}
-
-// constString returns the value of e when it is a constant string.
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	if e == nil {
-		return "", false
-	}
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 func firstWord(s string) string {

@@ -103,14 +103,14 @@ func keyHeader(info *types.Info, body inspector.Cursor, req ast.Expr) (string, b
 			if !match.IsMethod(fn, "net/http", "Header", "Set", "Add") || !onReq(receiver(n)) {
 				continue
 			}
-			if h, ok := constString(info, argAt(n, 0)); ok && isKeyName(h) {
+			if h, ok := match.ConstString(info, argAt(n, 0)); ok && isKeyName(h) {
 				return h, true
 			}
 		case *ast.IndexExpr:
 			if !onReq(n.X) {
 				continue
 			}
-			if h, ok := constString(info, n.Index); ok && isKeyName(h) {
+			if h, ok := match.ConstString(info, n.Index); ok && isKeyName(h) {
 				return h, true
 			}
 		}

@@ -16,6 +16,7 @@ import (
 type retrier struct {
 	finder  *retry.Finder
 	helpers *retry.Helpers
+	libs    *retry.Libraries // nil: the defaults
 	info    *types.Info
 }
 
@@ -41,11 +42,11 @@ func (r *retrier) retryOf(cur inspector.Cursor) Protection {
 			if kind != edge.CallExpr_Args {
 				continue // called in place, not handed over
 			}
-			name, ok := r.helpers.Retries(parent, arg, nil)
+			name, ok := r.helpers.Retries(parent, arg, r.libs)
 			if !ok {
 				continue
 			}
-			if fn := match.Callee(r.info, parent); fn != nil && fn.Pkg() != nil && new(retry.Libraries).Has(fn.Pkg().Path()) {
+			if fn := match.Callee(r.info, parent); fn != nil && fn.Pkg() != nil && r.libs.Has(fn.Pkg().Path()) {
 				return Protection{Backoff, "retried by " + name}
 			}
 			return Protection{Unknown, "retried by " + name + ", delays out of view"}

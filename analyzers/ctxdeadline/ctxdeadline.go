@@ -8,9 +8,12 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/names"
 	"github.com/distlint/distlint/internal/netreach"
@@ -40,17 +43,18 @@ var Analyzer = New(Config{})
 
 // New returns a ctxdeadline analyzer configured by cfg.
 //
-// It builds no SSA and requires no other analyzer: facts are needed for
-// every dependency, and the standard library alone would cost more to
-// convert than the whole analysis. Values are followed with syntax and
-// types inside each function declaration, which is enough for contexts:
-// they are made by a handful of calls and passed by value.
+// It builds no SSA: facts are needed for every dependency, and the
+// standard library alone would cost more to convert than the whole
+// analysis. Values are followed with syntax and types inside each
+// function declaration (internal/flow's definitions), which is enough
+// for contexts: they are made by a handful of calls and passed by value;
+// contexts kept in struct fields by flow's FieldOrigins facts.
 func New(cfg Config) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		Requires:  []*analysis.Analyzer{netreach.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, netreach.Analyzer, flow.Analyzer},
 		FactTypes: []analysis.Fact{new(ReachesSink)},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
@@ -67,10 +71,9 @@ type checker struct {
 	// local holds the facts of this package's functions while they are
 	// computed.
 	local map[*types.Func]*ReachesSink
-	// fields knows the origins of contexts kept in struct fields.
-	fields *fieldOrigins
-	// inspectors of files, made when a value must be followed there
-	inspectors map[*ast.File]*inspector.Inspector
+	// flow knows the origins of contexts kept in struct fields.
+	flow *flow.Engine
+	insp *inspector.Inspector
 }
 
 // A site is a call that passes a context to a network call, directly or
@@ -106,12 +109,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		info:  pass.TypesInfo,
 		rep:   report.New(pass, cfg.Policy),
 		local: make(map[*types.Func]*ReachesSink),
-		fields: &fieldOrigins{
-			pkg:   pass.Pkg,
-			info:  pass.TypesInfo,
-			files: pass.Files,
-			memo:  make(map[*types.Var]origin),
-		},
+		flow:  pass.ResultOf[flow.Analyzer].(*flow.Engine),
+		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
 	sites := c.sites()
 	c.facts(sites)
@@ -125,18 +124,18 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 
 // sites collects the calls in the package's function declarations that
 // pass a context to a network call or to a function that may reach one.
-// It walks with ast.Inspect and a stack of ancestors: the analyzer runs
-// on every dependency, and an inspector per package would cost more than
-// the rest of the analysis.
+// Each body is walked with ast.Inspect and a stack of ancestors.
 func (c *checker) sites() []*site {
 	var sites []*site
 	var stack []ast.Node
-	for _, file := range c.pass.Files {
-		for _, d := range file.Decls {
-			decl, ok := d.(*ast.FuncDecl)
+	for fileCur := range c.insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		for declCur := range fileCur.Children() {
+			decl, ok := declCur.Node().(*ast.FuncDecl)
 			if !ok || decl.Body == nil {
 				continue
 			}
+			body := declCur.ChildAt(edge.FuncDecl_Body, -1)
 			fn, _ := c.info.Defs[decl.Name].(*types.Func)
 			if fn == nil {
 				continue
@@ -153,13 +152,13 @@ func (c *checker) sites() []*site {
 				if !ok {
 					return true
 				}
-				s := c.site(file, call)
+				s := c.site(body, call)
 				if s == nil {
 					return true
 				}
 				if scope == nil {
-					scope = newFuncScope(c.info, decl)
-					scope.fields = c.fields
+					scope = newFuncScope(c.info, decl, body)
+					scope.field = c.fieldOrigin
 				}
 				s.file, s.scope, s.fn = file, scope, fn
 				c.placeOf(s, stack)
@@ -212,7 +211,7 @@ func (c *checker) placeOf(s *site, stack []ast.Node) {
 }
 
 // site returns the site of call, or nil if it passes no context on.
-func (c *checker) site(file *ast.File, call *ast.CallExpr) *site {
+func (c *checker) site(body inspector.Cursor, call *ast.CallExpr) *site {
 	fn := match.Callee(c.info, call)
 	if fn == nil {
 		return nil
@@ -222,7 +221,7 @@ func (c *checker) site(file *ast.File, call *ast.CallExpr) *site {
 			return nil // T.M(recv, ctx): arguments shifted; rare
 		}
 	}
-	if d, ok := c.directSink(file, call, fn); ok {
+	if d, ok := c.directSink(body, call, fn); ok {
 		return &site{call: call, direct: &d, called: fn.Name()}
 	}
 	fn = fn.Origin()
@@ -433,20 +432,6 @@ func isStartup(scope *funcScope, called string) bool {
 	}
 	w := names.Words(name)
 	return !scope.hasContextParam() && len(w) > 0 && startupWords[w[0]]
-}
-
-// cursorOf returns the cursor of call in file, making the file's
-// inspector the first time.
-func (c *checker) cursorOf(file *ast.File, call *ast.CallExpr) (inspector.Cursor, bool) {
-	if c.inspectors == nil {
-		c.inspectors = make(map[*ast.File]*inspector.Inspector)
-	}
-	insp := c.inspectors[file]
-	if insp == nil {
-		insp = inspector.New([]*ast.File{file})
-		c.inspectors[file] = insp
-	}
-	return insp.Root().FindNode(call)
 }
 
 // isRoot reports whether decl is main.main or an init function.

@@ -2,9 +2,11 @@ package ctxdeadline
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 )
 
@@ -67,26 +69,19 @@ func (o origin) describe() string {
 	return d
 }
 
-// A def is one value given to a local variable: the right-hand side, and
-// for a call with several results the result taken.
-type def struct {
-	expr  ast.Expr // nil: the zero value
-	index int
-}
-
 // A funcScope follows values inside one function declaration, nested
-// function literals included.
+// function literals included, through flow's definitions.
 type funcScope struct {
 	info   *types.Info
 	decl   *ast.FuncDecl
+	body   inspector.Cursor   // the declaration's body
 	params map[*types.Var]int // the declaration's parameters, by position
-	defs   map[*types.Var][]def
-	opaque map[*types.Var]bool // variables whose values cannot all be seen
-	fields *fieldOrigins       // the origins of contexts kept in struct fields; nil: unknown
+	// field returns the origin of the contexts kept in a struct field.
+	field func(*types.Var) origin
 }
 
-func newFuncScope(info *types.Info, decl *ast.FuncDecl) *funcScope {
-	s := &funcScope{info: info, decl: decl, params: make(map[*types.Var]int)}
+func newFuncScope(info *types.Info, decl *ast.FuncDecl, body inspector.Cursor) *funcScope {
+	s := &funcScope{info: info, decl: decl, body: body, params: make(map[*types.Var]int)}
 	i := 0
 	for _, field := range decl.Type.Params.List {
 		if len(field.Names) == 0 {
@@ -114,93 +109,9 @@ func (s *funcScope) hasContextParam() bool {
 	return false
 }
 
-// collect records, in one walk of the body, every value given to each
-// variable and the variables that escape the walk's view.
-func (s *funcScope) collect() {
-	s.defs = make(map[*types.Var][]def)
-	s.opaque = make(map[*types.Var]bool)
-	lhsVar := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		v, _ := s.info.ObjectOf(id).(*types.Var)
-		return v
-	}
-	ast.Inspect(s.decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				v := lhsVar(lhs)
-				if v == nil {
-					continue
-				}
-				switch {
-				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-					s.opaque[v] = true
-				case len(n.Lhs) == len(n.Rhs):
-					s.defs[v] = append(s.defs[v], def{expr: n.Rhs[i]})
-				case len(n.Rhs) == 1:
-					s.defs[v] = append(s.defs[v], def{expr: n.Rhs[0], index: i})
-				default:
-					s.opaque[v] = true
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				v, ok := s.info.Defs[name].(*types.Var)
-				if !ok {
-					continue
-				}
-				switch {
-				case len(n.Values) == 0:
-					s.defs[v] = append(s.defs[v], def{})
-				case len(n.Values) == len(n.Names):
-					s.defs[v] = append(s.defs[v], def{expr: n.Values[i]})
-				case len(n.Values) == 1:
-					s.defs[v] = append(s.defs[v], def{expr: n.Values[0], index: i})
-				default:
-					s.opaque[v] = true
-				}
-			}
-		case *ast.RangeStmt:
-			for _, e := range []ast.Expr{n.Key, n.Value} {
-				if v := lhsVar(e); v != nil {
-					s.opaque[v] = true
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				if v := lhsVar(n.X); v != nil {
-					s.opaque[v] = true
-				}
-			}
-		case *ast.FuncLit:
-			// The parameters and results of a literal get their values
-			// from its callers, out of view.
-			for _, list := range []*ast.FieldList{n.Type.Params, n.Type.Results} {
-				if list == nil {
-					continue
-				}
-				for _, field := range list.List {
-					for _, name := range field.Names {
-						if v, ok := s.info.Defs[name].(*types.Var); ok {
-							s.opaque[v] = true
-						}
-					}
-				}
-			}
-		}
-		return true
-	})
-}
-
 // contextOrigin follows the context expression e back to where its value
 // is made.
 func (s *funcScope) contextOrigin(e ast.Expr) origin {
-	if s.defs == nil {
-		s.collect()
-	}
 	o := s.eval(e, 0, 0, make(map[*types.Var]bool))
 	if o.root == "" && o.param < 0 {
 		o.unknown = true // nothing seen
@@ -218,7 +129,7 @@ func (s *funcScope) eval(e ast.Expr, index, depth int, visiting map[*types.Var]b
 			return unknown
 		}
 		v, ok := s.info.Uses[e].(*types.Var)
-		if !ok || s.opaque[v] {
+		if !ok {
 			return unknown
 		}
 		return s.evalVar(v, depth, visiting)
@@ -253,11 +164,11 @@ func (s *funcScope) eval(e ast.Expr, index, depth int, visiting map[*types.Var]b
 	case *ast.SelectorExpr:
 		// A context kept in a struct field: the values stored there.
 		sel, ok := s.info.Selections[e]
-		if index != 0 || !ok || sel.Kind() != types.FieldVal || s.fields == nil {
+		if index != 0 || !ok || sel.Kind() != types.FieldVal || s.field == nil {
 			return unknown
 		}
 		f, _ := sel.Obj().(*types.Var)
-		return s.fields.origin(f)
+		return s.field(f)
 	}
 	return unknown // WithTimeout, results of other calls, globals
 }
@@ -267,22 +178,27 @@ func (s *funcScope) evalVar(v *types.Var, depth int, visiting map[*types.Var]boo
 		return none // a cycle (ctx = context.WithValue(ctx, ...)) adds nothing
 	}
 	o := none
+	var defs []flow.Def
+	var ok bool
 	if i, isParam := s.params[v]; isParam {
+		// The argument, and any value the body gives the parameter.
 		o.param = i
-	} else if v.Pos() < s.decl.Body.Pos() || v.Pos() >= s.decl.Body.End() {
-		return unknown // a global, a result, a receiver
+		defs, ok = flow.Assigned(s.info, s.body, v)
+	} else {
+		// A local (a global, a result, a receiver, a variable of
+		// unseen values is not ok).
+		defs, ok = flow.Defs(s.info, s.body, v)
 	}
-	defs := s.defs[v]
-	if len(defs) == 0 && o.param < 0 {
-		return unknown // a type switch variable and the like
+	if !ok {
+		return unknown
 	}
 	visiting[v] = true
 	defer delete(visiting, v)
 	for _, d := range defs {
-		if d.expr == nil {
+		if d.Expr == nil {
 			return unknown // the zero value: nil
 		}
-		o = join(o, s.eval(d.expr, d.index, depth+1, visiting))
+		o = join(o, s.eval(d.Expr, d.Index, depth+1, visiting))
 		if o.unknown {
 			return o
 		}
@@ -291,60 +207,27 @@ func (s *funcScope) evalVar(v *types.Var, depth int, visiting map[*types.Var]boo
 }
 
 // requestOrigin follows the *http.Request expression e back to the
-// calls that made it and returns the origin of their contexts.
+// calls that made it (flow.RequestContexts) and returns the origin of
+// their contexts. http.NewRequest's context.Background() adds nothing:
+// that is lostcontext's business unless a context is given later
+// (req = req.WithContext(ctx)), which then decides.
 func (s *funcScope) requestOrigin(e ast.Expr) origin {
-	if s.defs == nil {
-		s.collect()
+	ctxs, ok := flow.RequestContexts(s.info, s.body, e)
+	if !ok {
+		return unknown
 	}
-	o := s.evalRequest(e, 0, 0, make(map[*types.Var]bool))
+	o := none
+	for _, ctx := range ctxs {
+		if ctx == nil {
+			continue
+		}
+		o = join(o, s.contextOrigin(ctx))
+		if o.unknown {
+			return o
+		}
+	}
 	if o.root == "" && o.param < 0 {
 		o.unknown = true
 	}
 	return o
-}
-
-func (s *funcScope) evalRequest(e ast.Expr, index, depth int, visiting map[*types.Var]bool) origin {
-	if depth > maxDepth || index != 0 {
-		return unknown
-	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		v, ok := s.info.Uses[e].(*types.Var)
-		if !ok || s.opaque[v] || visiting[v] {
-			return unknown
-		}
-		if _, isParam := s.params[v]; isParam || v.Pos() < s.decl.Body.Pos() || v.Pos() >= s.decl.Body.End() {
-			return unknown
-		}
-		defs := s.defs[v]
-		if len(defs) == 0 {
-			return unknown
-		}
-		visiting[v] = true
-		defer delete(visiting, v)
-		o := none
-		for _, d := range defs {
-			if d.expr == nil {
-				return unknown
-			}
-			o = join(o, s.evalRequest(d.expr, d.index, depth+1, visiting))
-			if o.unknown {
-				return o
-			}
-		}
-		return o
-	case *ast.CallExpr:
-		fn := match.Callee(s.info, e)
-		if len(e.Args) > 0 && (match.IsFunc(fn, "net/http", "NewRequestWithContext") ||
-			match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")) {
-			return s.contextOrigin(e.Args[0])
-		}
-		if match.IsFunc(fn, "net/http", "NewRequest") {
-			// Its context is context.Background(): no deadline, but
-			// lostcontext's business unless a context is given later
-			// (req = req.WithContext(ctx)), which then decides.
-			return none
-		}
-	}
-	return unknown
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
@@ -51,7 +52,7 @@ type sink struct {
 // bounds: (*http.Client).Do on a client without Timeout, a database call
 // that takes a context, a unary gRPC call, and DialContext on a Dialer
 // without Timeout or Deadline. Streams stay open by design.
-func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func) (sink, bool) {
+func (c *checker) directSink(body inspector.Cursor, call *ast.CallExpr, fn *types.Func) (sink, bool) {
 	nc, ok := netreach.Classify(c.info, call)
 	if !ok || nc.Stream {
 		return sink{}, false
@@ -59,7 +60,7 @@ func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func)
 	recv, _ := recvExpr(call)
 	switch nc.Kind {
 	case netreach.HTTP:
-		if !match.IsMethod(fn, "net/http", "Client", "Do") || len(call.Args) != 1 || recv == nil || !c.clientUnbounded(file, call, recv) {
+		if !match.IsMethod(fn, "net/http", "Client", "Do") || len(call.Args) != 1 || recv == nil || !c.clientUnbounded(body, call, recv) {
 			return sink{}, false
 		}
 		return sink{req: call.Args[0], name: "(*http.Client).Do", kind: "http"}, true
@@ -74,7 +75,7 @@ func (c *checker) directSink(file *ast.File, call *ast.CallExpr, fn *types.Func)
 		}
 		return sink{ctx: call.Args[nc.Ctx], name: nc.Name(), kind: "sql"}, true
 	case netreach.Dial:
-		if !match.IsMethod(fn, "net", "Dialer", "DialContext") || len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(file, call, recv) {
+		if !match.IsMethod(fn, "net", "Dialer", "DialContext") || len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(body, call, recv) {
 			return sink{}, false
 		}
 		return sink{ctx: call.Args[0], name: "(*net.Dialer).DialContext", kind: "dial"}, true
@@ -119,24 +120,24 @@ func methodName(fn *types.Func) string {
 // Timeout: http.DefaultClient, or a client made in view without one. A
 // client from elsewhere may have a Timeout, which bounds the request
 // whatever its context: left alone.
-func (c *checker) clientUnbounded(file *ast.File, call *ast.CallExpr, recv ast.Expr) bool {
+func (c *checker) clientUnbounded(body inspector.Cursor, call *ast.CallExpr, recv ast.Expr) bool {
 	if sel, ok := ast.Unparen(recv).(*ast.SelectorExpr); ok && match.IsPkgVar(c.info.Uses[sel.Sel], "net/http", "DefaultClient") {
 		return true
 	}
-	return c.madeWithout(file, call, recv, "net/http.Client", "Timeout")
+	return c.madeWithout(body, call, recv, "net/http.Client", "Timeout")
 }
 
 // dialerUnbounded reports whether the net.Dialer recv visibly has
 // neither Timeout nor Deadline.
-func (c *checker) dialerUnbounded(file *ast.File, call *ast.CallExpr, recv ast.Expr) bool {
-	return c.madeWithout(file, call, recv, "net.Dialer", "Timeout", "Deadline")
+func (c *checker) dialerUnbounded(body inspector.Cursor, call *ast.CallExpr, recv ast.Expr) bool {
+	return c.madeWithout(body, call, recv, "net.Dialer", "Timeout", "Deadline")
 }
 
 // madeWithout reports whether the value of expr (a struct of type typ,
 // or a pointer to one) is made in view, as a literal, new or a zero
 // value, without any of fields, and none of them is assigned later in
 // the enclosing function.
-func (c *checker) madeWithout(file *ast.File, call *ast.CallExpr, expr ast.Expr, typ string, fields ...string) bool {
+func (c *checker) madeWithout(body inspector.Cursor, call *ast.CallExpr, expr ast.Expr, typ string, fields ...string) bool {
 	made := func(e ast.Expr) bool {
 		e = ast.Unparen(e)
 		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -167,14 +168,6 @@ func (c *checker) madeWithout(file *ast.File, call *ast.CallExpr, expr ast.Expr,
 	}
 	path, ok := flow.PathOf(c.info, expr)
 	if !ok || len(path.Fields) != 0 {
-		return false
-	}
-	cur, ok := c.cursorOf(file, call)
-	if !ok {
-		return false
-	}
-	body, ok := flow.EnclosingFunc(cur)
-	if !ok {
 		return false
 	}
 	defs, ok := flow.Defs(c.info, body, path.Root)

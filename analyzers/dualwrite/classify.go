@@ -420,14 +420,8 @@ func (c *checker) requestMethod(req ast.Expr) (string, bool) {
 		return "", false
 	}
 	fn := match.Callee(c.info, mk)
-	i := -1
-	switch {
-	case match.IsFunc(fn, "net/http", "NewRequest"):
-		i = 0
-	case match.IsFunc(fn, "net/http", "NewRequestWithContext"):
-		i = 1
-	}
-	if i < 0 || i >= len(mk.Args) {
+	i, _, _, ok := netreach.RequestArgs(fn)
+	if !ok || fn.Pkg().Path() != "net/http" || i >= len(mk.Args) {
 		return "", false
 	}
 	tv, ok := c.info.Types[mk.Args[i]]

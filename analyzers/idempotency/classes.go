@@ -7,6 +7,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/netreach"
 )
 
 // A class is a set of expressions and locations that hold the same request
@@ -181,23 +182,13 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 		return &class{}
 	}
 	fn := match.Callee(info, call)
-	switch {
-	case match.IsFunc(fn, httpPkg, "NewRequest"), match.IsFunc(fn, retryPkg, "NewRequest"):
-		if len(call.Args) > 1 {
-			cl := &class{origins: f.methodOrigins(call.Args[0])}
-			cl.paths, cl.pathParams = f.urlOf(call.Args[1], 0)
-			return cl
-		}
-	case match.IsFunc(fn, httpPkg, "NewRequestWithContext"), match.IsFunc(fn, retryPkg, "NewRequestWithContext"):
-		if len(call.Args) > 2 {
-			cl := &class{origins: f.methodOrigins(call.Args[1])}
-			cl.paths, cl.pathParams = f.urlOf(call.Args[2], 0)
-			return cl
-		}
-	case match.IsFunc(fn, retryPkg, "FromRequest"):
-		if len(call.Args) > 0 {
-			return f.classOf(call.Args[0])
-		}
+	if m, u, _, ok := netreach.RequestArgs(fn); ok && len(call.Args) > u {
+		cl := &class{origins: f.methodOrigins(call.Args[m])}
+		cl.paths, cl.pathParams = f.urlOf(call.Args[u], 0)
+		return cl
+	}
+	if match.IsFunc(fn, retryPkg, "FromRequest") && len(call.Args) > 0 {
+		return f.classOf(call.Args[0])
 	}
 	if fn == nil {
 		return &class{opaque: true}
@@ -243,7 +234,7 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 // may have: constants, a parameter, or unknown.
 func (f *funcFlow) methodOrigins(e ast.Expr) []origin {
 	info := f.c.info
-	if s, ok := constString(info, e); ok {
+	if s, ok := match.ConstString(info, e); ok {
 		return []origin{{method: s, param: -1, known: true}}
 	}
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
@@ -255,7 +246,7 @@ func (f *funcFlow) methodOrigins(e ast.Expr) []origin {
 				defs, ok := flow.Defs(info, f.body, v)
 				var out []origin
 				for _, d := range defs {
-					s, isConst := constString(info, d.Expr)
+					s, isConst := match.ConstString(info, d.Expr)
 					if d.Expr == nil || !isConst {
 						ok = false
 						break
@@ -336,7 +327,7 @@ func (f *funcFlow) litClass(lit *ast.CompositeLit) *class {
 func (f *funcFlow) keyEffect(cl *class, key ast.Expr) {
 	f.touched = true
 	cl = find(cl)
-	if s, ok := constString(f.c.info, key); ok {
+	if s, ok := match.ConstString(f.c.info, key); ok {
 		if f.c.isKeyHeader(s) {
 			cl.keyed = true
 		}
@@ -369,7 +360,7 @@ func (f *funcFlow) urlOf(e ast.Expr, depth int) (paths []string, params []int) {
 		return nil, nil
 	}
 	e = ast.Unparen(e)
-	if s, ok := constString(info, e); ok {
+	if s, ok := match.ConstString(info, e); ok {
 		return []string{s}, nil
 	}
 	add := func(es ...ast.Expr) {

@@ -2,7 +2,6 @@ package idempotency
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 
 	"github.com/distlint/distlint/internal/match"
@@ -55,17 +54,6 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 	}
 	s, ok := info.Selections[sel]
 	return ok && s.Kind() == types.MethodExpr
-}
-
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	if e == nil {
-		return "", false
-	}
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // harmless reports whether passing a request as argument i of fn cannot

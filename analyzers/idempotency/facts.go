@@ -140,15 +140,3 @@ func (f *SendsWrite) String() string {
 	}
 	return s + ")"
 }
-
-// ReturnsFresh is the fact that a function (a factory such as
-// CreateRunInstancesRequest or NewCreateOrderInput) returns a struct it
-// built, of a type with an idempotency field, and leaves that field
-// (Field) unset.
-type ReturnsFresh struct {
-	Field string
-}
-
-func (*ReturnsFresh) AFact() {}
-
-func (f *ReturnsFresh) String() string { return "returnsFresh(" + f.Field + " unset)" }

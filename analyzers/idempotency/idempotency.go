@@ -117,7 +117,6 @@ type checker struct {
 	helpers *retry.Helpers                   // retry helpers: functions that call a func parameter again
 	loops   *retry.Finder                    // retry loops
 	values  *flow.Engine                     // struct values across functions: helpers that send them
-	fresh   map[*types.Func]string           // the package's factories: the idempotency field they leave unset
 	decls   map[*types.Func]inspector.Cursor // the package's function declarations
 	flows   map[*types.Func]*funcFlow        // their requests, followed
 	sums    map[*types.Func]*summary         // their summaries, before export; nil while in progress
@@ -158,7 +157,6 @@ var rules = []func(*checker){
 // factTypes are the facts the rules export.
 var factTypes = []analysis.Fact{
 	new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), // httpWrites
-	new(ReturnsFresh), // sdkWrites
 }
 
 // httpWrites follows the package's *http.Requests, if it can make any.

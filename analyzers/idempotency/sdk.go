@@ -22,7 +22,6 @@ func (c *checker) sdkWrites() {
 	if len(c.cfg.Fields) == 0 {
 		return
 	}
-	c.freshFactories()
 	for file := range c.insp.Root().Children() {
 		if c.rep.Skip(file.Node().(*ast.File)) {
 			continue
@@ -35,13 +34,6 @@ func (c *checker) sdkWrites() {
 	}
 }
 
-// keyField describes where a struct type keeps its idempotency field:
-// its name and the embedded fields on the way to it.
-type keyField struct {
-	name     string
-	embedded []string
-}
-
 func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	fn, args := c.sdkOp(call)
 	if fn == nil {
@@ -51,12 +43,12 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	for _, a := range args {
-		if !c.builtUnset(cur, a.expr, a.kf) || c.carriesPosition(cur, a.expr) {
+		if !c.values.Unset(cur, a.expr, a.kf) || c.carriesPosition(cur, a.expr) {
 			continue
 		}
 		c.rep.Reportf(call, "sdk-write",
 			"%s called with %s, whose %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
-			funcName(fn), typeName(a.named), a.kf.name, a.kf.name)
+			funcName(fn), typeName(a.named), a.kf.Name, a.kf.Name)
 		return
 	}
 }
@@ -103,19 +95,18 @@ func (c *checker) carriesPosition(cur inspector.Cursor, arg ast.Expr) bool {
 	if !ok {
 		return false
 	}
+	positioned := false
+	flow.EachDef(c.info, cur, id, func(d flow.Def) bool { // v := T{Offset: n}
+		positioned = d.Index == 0 && litHas(d.Expr)
+		return !positioned
+	})
+	if positioned {
+		return true
+	}
 	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
+	body, inFunc := flow.EnclosingFunc(cur)
+	if !ok || !inFunc {
 		return false
-	}
-	body, ok := flow.EnclosingFunc(cur)
-	if !ok {
-		return false
-	}
-	defs, _ := flow.Defs(c.info, body, v) // v := T{Offset: n}
-	for _, d := range defs {
-		if d.Index == 0 && litHas(d.Expr) {
-			return true
-		}
 	}
 	for _, u := range flow.Uses(c.info, body, v) { // v.Offset = n
 		if p, ok := u.Parent().Node().(*ast.SelectorExpr); ok && u.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs && isPosition(p.Sel.Name) {
@@ -131,7 +122,7 @@ type sdkArg struct {
 	index int
 	expr  ast.Expr
 	named *types.Named
-	kf    keyField
+	kf    flow.Field
 }
 
 // sdkOp returns the operation that call calls, if it is an SDK or RPC
@@ -235,9 +226,9 @@ func typeName(n *types.Named) string {
 
 // keyFieldOf finds an exported idempotency field in struct type t or in
 // the structs it embeds.
-func (c *checker) keyFieldOf(t types.Type, depth int) (keyField, bool) {
+func (c *checker) keyFieldOf(t types.Type, depth int) (flow.Field, bool) {
 	if depth > 3 {
-		return keyField{}, false
+		return flow.Field{}, false
 	}
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
@@ -245,216 +236,22 @@ func (c *checker) keyFieldOf(t types.Type, depth int) (keyField, bool) {
 	}
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
-		return keyField{}, false
+		return flow.Field{}, false
 	}
 	for f := range st.Fields() {
 		if f.Exported() && slices.Contains(c.cfg.Fields, f.Name()) {
-			return keyField{name: f.Name()}, true
+			return flow.Field{Name: f.Name()}, true
 		}
 	}
 	for f := range st.Fields() {
 		if f.Embedded() {
 			if kf, ok := c.keyFieldOf(f.Type(), depth+1); ok {
-				kf.embedded = append([]string{f.Name()}, kf.embedded...)
+				kf.Embedded = append([]string{f.Name()}, kf.Embedded...)
 				return kf, true
 			}
 		}
 	}
-	return keyField{}, false
-}
-
-// builtUnset reports whether arg is a struct built in view (a literal,
-// new, a zero value, or a local variable holding only those) whose
-// idempotency field nothing sets: no literal field, no assignment, no
-// setter whose name contains the field's name, and the value goes nowhere
-// else where it could be set.
-func (c *checker) builtUnset(cur inspector.Cursor, arg ast.Expr, kf keyField) bool {
-	info := c.info
-	x := ast.Unparen(arg)
-	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		x = ast.Unparen(u.X)
-	}
-	switch x := x.(type) {
-	case *ast.CompositeLit:
-		return !c.litSets(x, kf)
-	case *ast.CallExpr:
-		return match.IsBuiltin(info, x, "new") || c.freshCall(x, kf)
-	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		if !ok {
-			return false
-		}
-		body, ok := flow.EnclosingFunc(cur)
-		if !ok || v.Pos() < body.Node().Pos() || v.Pos() >= body.Node().End() {
-			return false // a parameter, a global: built out of view
-		}
-		return c.localUnset(body, v, arg, kf, false)
-	}
-	return false
-}
-
-// litSets reports whether a struct literal sets the key field, directly
-// or in an embedded struct's literal (or assigns the embedded struct a
-// value we cannot see into).
-func (c *checker) litSets(lit *ast.CompositeLit, kf keyField) bool {
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return true // positional: every field is given
-		}
-		key, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		if key.Name == kf.name {
-			return true
-		}
-		if len(kf.embedded) > 0 && key.Name == kf.embedded[0] {
-			v := ast.Unparen(kv.Value)
-			if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				v = ast.Unparen(u.X)
-			}
-			inner, ok := v.(*ast.CompositeLit)
-			if !ok || c.litSets(inner, keyField{name: kf.name, embedded: kf.embedded[1:]}) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// localUnset checks a local variable passed as arg: every value it gets
-// is built in view without the key, and every other use of it reads or
-// sets other fields.
-func (c *checker) localUnset(body inspector.Cursor, v *types.Var, arg ast.Expr, kf keyField, returns bool) bool {
-	info := c.info
-	argIdent := ast.Unparen(arg)
-	if u, ok := argIdent.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		argIdent = ast.Unparen(u.X)
-	}
-	built := false
-	// The values it is given.
-	for cur := range body.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		var lhs, rhs []ast.Expr
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			lhs, rhs = n.Lhs, n.Rhs
-		case *ast.ValueSpec:
-			for _, id := range n.Names {
-				lhs = append(lhs, id)
-			}
-			rhs = n.Values
-		}
-		for i, l := range lhs {
-			id, ok := ast.Unparen(l).(*ast.Ident)
-			if !ok || info.ObjectOf(id) != v {
-				continue
-			}
-			if len(rhs) == 0 {
-				built = true // var v T: the zero value
-				continue
-			}
-			if len(rhs) != len(lhs) {
-				// v, err := NewXxxInput(): a factory's first result.
-				if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && len(rhs) == 1 && i == 0 && c.freshCall(call, kf) {
-					built = true
-					continue
-				}
-				return false
-			}
-			r := ast.Unparen(rhs[i])
-			if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				r = ast.Unparen(u.X)
-			}
-			switch r := r.(type) {
-			case *ast.CompositeLit:
-				if c.litSets(r, kf) {
-					return false
-				}
-			case *ast.CallExpr:
-				if !match.IsBuiltin(info, r, "new") && !c.freshCall(r, kf) {
-					return false
-				}
-			default:
-				return false
-			}
-			built = true
-		}
-	}
-	if !built {
-		return false
-	}
-	return c.usesLeaveUnset(body, v, argIdent, kf, returns)
-}
-
-// usesLeaveUnset reports whether no use of v in body, other than
-// argIdent, can set the key field kf: every use reads or sets other
-// fields, or calls methods that are not its setter. With returns, v may
-// also be returned (a factory's result).
-func (c *checker) usesLeaveUnset(body inspector.Cursor, v *types.Var, argIdent ast.Expr, kf keyField, returns bool) bool {
-	info := c.info
-	names := append([]string{kf.name}, kf.embedded...)
-	for cur := range body.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		if info.Uses[id] != v || id == argIdent {
-			continue
-		}
-		// Climb field selections: v.Params.IdempotencyKey.
-		top := cur
-		for {
-			p := top.Parent()
-			if _, ok := p.Node().(*ast.ParenExpr); ok {
-				top = p
-				continue
-			}
-			if sel, ok := p.Node().(*ast.SelectorExpr); ok && top.ParentEdgeKind() == edge.SelectorExpr_X {
-				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-					top = p
-					continue
-				}
-			}
-			break
-		}
-		parent := top.Parent()
-		switch p := parent.Node().(type) {
-		case *ast.SelectorExpr: // a method: a setter of the key?
-			if strings.Contains(p.Sel.Name, kf.name) {
-				return false
-			}
-			if top == cur {
-				continue // other methods of the params (AddExpand, AddMetadata)
-			}
-		case *ast.AssignStmt:
-			if top.ParentEdgeKind() == edge.AssignStmt_Lhs {
-				if top == cur {
-					continue // v = T{...}: a value seen above
-				}
-				if sel, ok := top.Node().(*ast.SelectorExpr); ok && slices.Contains(names, sel.Sel.Name) {
-					return false // v.IdempotencyKey = k, v.Params = p
-				}
-				continue
-			}
-		case *ast.UnaryExpr:
-			if p.Op == token.AND {
-				return false // its address goes elsewhere
-			}
-		case *ast.ReturnStmt:
-			if returns && top == cur {
-				continue
-			}
-		}
-		if top == cur {
-			return false // v itself goes elsewhere: passed, stored, returned
-		}
-		// A field's value is read: harmless unless it is a struct holding
-		// the key (an embedded Params passed to a helper).
-		if _, ok := c.keyFieldOf(info.TypeOf(top.Node().(ast.Expr)), 0); ok {
-			if _, isSel := parent.Node().(*ast.SelectorExpr); !isSel {
-				return false
-			}
-		}
-	}
-	return true
+	return flow.Field{}, false
 }
 
 // returnsError reports whether fn's last result is an error.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/retry"
 )
 
@@ -134,14 +135,8 @@ func (c *checker) constMethodRequest(e ast.Expr) bool {
 		return false
 	}
 	fn := match.Callee(c.info, call)
-	i := -1
-	switch {
-	case match.IsFunc(fn, "net/http", "NewRequest"):
-		i = 0
-	case match.IsFunc(fn, "net/http", "NewRequestWithContext"):
-		i = 1
-	}
-	if i < 0 || len(call.Args) <= i {
+	i, _, _, ok := netreach.RequestArgs(fn)
+	if !ok || fn.Pkg().Path() != httpPkg || len(call.Args) <= i {
 		return false
 	}
 	tv := c.info.Types[call.Args[i]]

@@ -168,7 +168,7 @@ func (f *funcFlow) assign(lhs, rhs ast.Expr, idx int, direct bool) {
 		if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal && direct {
 			f.touched = true
 			cl := find(f.classOf(sel.X))
-			if m, ok := constString(info, rhs); ok {
+			if m, ok := match.ConstString(info, rhs); ok {
 				cl.assigned = append(cl.assigned, m)
 			} else {
 				cl.methodUnknown = true
@@ -254,7 +254,7 @@ func (f *funcFlow) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	case isRestyMethod(fn, "Execute"):
 		if m := arg(0); m != nil && recv != nil {
-			if s, ok := constString(info, m); ok {
+			if s, ok := match.ConstString(info, m); ok {
 				f.addSend(cur, call, recv, s, "")
 				f.sendURL(call, 1)
 			}

@@ -91,7 +91,10 @@ func (e *Engine) fieldOrigins(pass *analysis.Pass, insp *inspector.Inspector) {
 	if len(named) == 0 {
 		return
 	}
-	give := func(f *types.Var, value ast.Expr) {
+	// give records one value given to f at cur; local variables are
+	// followed to the values they hold (ctx := context.Background();
+	// s.ctx = ctx).
+	give := func(cur inspector.Cursor, f *types.Var, value ast.Expr) {
 		if !named[f] {
 			return
 		}
@@ -100,60 +103,64 @@ func (e *Engine) fieldOrigins(pass *analysis.Pass, insp *inspector.Inspector) {
 			fo = &FieldOrigins{Open: f.Exported()}
 			e.fields[f] = fo
 		}
-		var fn *types.Func
-		if call, ok := ast.Unparen(value).(*ast.CallExpr); ok {
-			fn = match.Callee(info, call)
-		}
-		if fn == nil || fn.Pkg() == nil {
-			if tv, ok := info.Types[value]; !ok || !tv.IsNil() {
+		var values []ast.Expr
+		if value != nil {
+			if vs, ok := Origins(info, cur, value); ok {
+				values = vs
+			} else {
 				fo.Open = true
 			}
-			return
+		} else {
+			fo.Open = true
 		}
-		name := netreach.FuncName(nil, fn)
-		if !slices.Contains(fo.Origins, name) {
-			if len(fo.Origins) == maxOrigins {
-				fo.Open = true
-				return
+		for _, value := range values {
+			var fn *types.Func
+			if call, ok := ast.Unparen(value).(*ast.CallExpr); ok {
+				fn = match.Callee(info, call)
 			}
-			fo.Origins = append(fo.Origins, name)
-		}
-	}
-	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CompositeLit:
-			st, ok := derefStruct(info.TypeOf(n))
-			if !ok {
+			if fn == nil || fn.Pkg() == nil {
+				if value == nil {
+					continue // the zero value: nil
+				}
+				if tv, ok := info.Types[value]; !ok || !tv.IsNil() {
+					fo.Open = true
+				}
 				continue
 			}
-			for i, elt := range n.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if key, ok := kv.Key.(*ast.Ident); ok {
-						f, _ := info.ObjectOf(key).(*types.Var)
-						give(f, kv.Value)
-					}
-				} else if i < st.NumFields() {
-					give(st.Field(i), elt)
+			name := netreach.FuncName(nil, fn)
+			if !slices.Contains(fo.Origins, name) {
+				if len(fo.Origins) == maxOrigins {
+					fo.Open = true
+					continue
 				}
+				fo.Origins = append(fo.Origins, name)
+			}
+		}
+	}
+	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.UnaryExpr:
+			// &s.ctx: the field may be given values through the pointer.
+			if f := match.SelectedField(info, n.X); n.Op == token.AND && f != nil {
+				give(cur, f, nil)
+			}
+		case *ast.CompositeLit:
+			for _, fv := range match.LiteralFields(info, n) {
+				give(cur, fv.Field, fv.Value)
 			}
 		case *ast.AssignStmt:
 			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 				continue
 			}
 			for i, lhs := range n.Lhs {
-				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-				if !ok {
+				f := match.SelectedField(info, lhs)
+				if f == nil {
 					continue
 				}
-				s, ok := info.Selections[sel]
-				if !ok || s.Kind() != types.FieldVal {
-					continue
-				}
-				f, _ := s.Obj().(*types.Var)
 				if len(n.Lhs) == len(n.Rhs) {
-					give(f, n.Rhs[i])
+					give(cur, f, n.Rhs[i])
 				} else {
-					give(f, nil) // one of several results: no call of its own
+					give(cur, f, nil) // one of several results: no call of its own
 				}
 			}
 		}

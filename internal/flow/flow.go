@@ -177,6 +177,21 @@ func Defs(info *types.Info, scope inspector.Cursor, v *types.Var) (defs []Def, o
 	if v.Pos() < n.Pos() || v.Pos() >= n.End() {
 		return nil, false
 	}
+	defs, ok = Assigned(info, scope, v)
+	return defs, ok && len(defs) > 0
+}
+
+// Assigned returns the values given to v inside scope, wherever v is
+// declared: for a parameter of the function whose body is scope, the
+// values it is given besides its argument. ok is false when v may be
+// given values there that cannot be seen (see Defs).
+func Assigned(info *types.Info, scope inspector.Cursor, v *types.Var) (defs []Def, ok bool) {
+	return assigned(info, scope, v, false)
+}
+
+// assigned is Assigned; with addrSeen, a taken address of v does not
+// make it out of view: the caller follows every use of v itself.
+func assigned(info *types.Info, scope inspector.Cursor, v *types.Var, addrSeen bool) (defs []Def, ok bool) {
 	for c := range scope.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.Field)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.AssignStmt:
@@ -220,7 +235,7 @@ func Defs(info *types.Info, scope inspector.Cursor, v *types.Var) (defs []Def, o
 				}
 			}
 		case *ast.UnaryExpr:
-			if id, isIdent := ast.Unparen(n.X).(*ast.Ident); isIdent && n.Op == token.AND && info.Uses[id] == v {
+			if id, isIdent := ast.Unparen(n.X).(*ast.Ident); isIdent && n.Op == token.AND && info.Uses[id] == v && !addrSeen {
 				return nil, false
 			}
 		case *ast.Field:
@@ -231,7 +246,7 @@ func Defs(info *types.Info, scope inspector.Cursor, v *types.Var) (defs []Def, o
 			}
 		}
 	}
-	return defs, len(defs) > 0
+	return defs, true
 }
 
 // Uses returns the cursors of every identifier in scope that refers to v.

@@ -207,8 +207,10 @@ func (e *Engine) Unset(cur inspector.Cursor, expr ast.Expr, f Field) bool {
 		if !ok || v.Pos() < body.Node().Pos() || v.Pos() >= body.Node().End() {
 			return false // a parameter, a global: built out of view
 		}
-		defs, ok := Defs(info, body, v)
-		if !ok {
+		// Its address may be taken (send(&in)): every use, that one
+		// excepted, is followed below.
+		defs, ok := assigned(info, body, v, true)
+		if !ok || len(defs) == 0 {
 			return false
 		}
 		for _, d := range defs {
@@ -239,7 +241,7 @@ func (e *Engine) Unset(cur inspector.Cursor, expr ast.Expr, f Field) bool {
 		if u.Escapes || u.Returned {
 			return false
 		}
-		return !setsAny(u, f)
+		return !u.Sets(f)
 	}
 	return false
 }
@@ -251,12 +253,13 @@ func (e *Engine) madeUnset(call *ast.CallExpr, f Field) bool {
 		return true
 	}
 	s := e.Summary(match.Callee(e.pass.TypesInfo, call))
-	return s != nil && s.Fresh != nil && !s.Fresh.Escapes && !setsAny(*s.Fresh, f)
+	return s != nil && s.Fresh != nil && !s.Fresh.Escapes && !s.Fresh.Sets(f)
 }
 
-// setsAny reports whether u sets f or an embedded field on its way, or
-// calls a method out of view named after one of them.
-func setsAny(u Use, f Field) bool {
+// Sets reports whether u sets f or an embedded field on its way, or
+// calls a method out of view named after one of them (a setter such as
+// SetIdempotencyKey).
+func (u Use) Sets(f Field) bool {
 	for _, n := range f.names() {
 		if slices.Contains(u.Set, n) {
 			return true
@@ -389,6 +392,10 @@ func (e *Engine) useOfIdents(v *types.Var, uses []inspector.Cursor, skip *ast.Id
 			if top.ParentEdgeKind() == edge.AssignStmt_Lhs {
 				if top == cur {
 					continue // v = T{...}: a value of its own
+				}
+				if len(path) == 0 {
+					u.Escapes = true // *p = T{...}: every field given a value out of view here
+					continue
 				}
 				for _, f := range path {
 					if !slices.Contains(u.Set, f) {
@@ -642,14 +649,15 @@ func (e *Engine) summarize(fn *types.Func, decl inspector.Cursor) *Summary {
 		s.Params = append(s.Params, u)
 	}
 	if sig.Results().Len() > 0 && match.NamedStruct(sig.Results().At(0).Type()) != nil {
-		s.Fresh = e.fresh(body, uses)
+		s.Fresh = e.fresh(body, uses, sig.Results().At(0))
 	}
 	return s
 }
 
-// fresh returns what a function makes and returns as result 0, when
-// every return gives it a value the function makes itself.
-func (e *Engine) fresh(body inspector.Cursor, uses map[types.Object][]inspector.Cursor) *Use {
+// fresh returns what a function makes and returns as result 0 (result,
+// the variable of a named one), when every return gives it a value the
+// function makes itself. A return of nil (return nil, err) gives none.
+func (e *Engine) fresh(body inspector.Cursor, uses map[types.Object][]inspector.Cursor, result *types.Var) *Use {
 	var out *Use
 	ok := true
 	for cur := range body.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
@@ -660,11 +668,21 @@ func (e *Engine) fresh(body inspector.Cursor, uses map[types.Object][]inspector.
 		if inLit(cur, body) {
 			continue
 		}
-		if len(ret.Results) == 0 {
-			ok = false
+		var u Use
+		var made bool
+		switch {
+		case len(ret.Results) == 0:
+			// A bare return gives the named result its last value.
+			if result.Name() == "" || result.Name() == "_" {
+				ok = false
+				continue
+			}
+			u, made = e.madeVar(body, result, result, uses, 0)
+		case e.pass.TypesInfo.Types[ret.Results[0]].IsNil():
 			continue
+		default:
+			u, made = e.made(body, ret.Results[0], uses, result, 0)
 		}
-		u, made := e.made(body, ret.Results[0], uses, 0)
 		if !made {
 			ok = false
 			continue
@@ -691,8 +709,9 @@ func inLit(cur, body inspector.Cursor) bool {
 
 // made returns what a returned expression is, when the function makes
 // it: a literal, new, a zero value, a factory's result or a local
-// variable holding only those (with what the function does to it).
-func (e *Engine) made(body inspector.Cursor, expr ast.Expr, uses map[types.Object][]inspector.Cursor, depth int) (Use, bool) {
+// variable (or the named result) holding only those (with what the
+// function does to it).
+func (e *Engine) made(body inspector.Cursor, expr ast.Expr, uses map[types.Object][]inspector.Cursor, result *types.Var, depth int) (Use, bool) {
 	info := e.pass.TypesInfo
 	if depth > maxDepth {
 		return Use{}, false
@@ -725,30 +744,50 @@ func (e *Engine) made(body inspector.Cursor, expr ast.Expr, uses map[types.Objec
 		return Use{}, false
 	case *ast.Ident:
 		v, ok := info.Uses[x].(*types.Var)
-		if !ok || v.Pos() < body.Node().Pos() || v.Pos() >= body.Node().End() {
-			return Use{}, false
-		}
-		defs, ok := Defs(info, body, v)
 		if !ok {
 			return Use{}, false
 		}
-		for _, d := range defs {
-			if d.Expr == nil {
-				continue
-			}
-			if d.Index != 0 {
-				return Use{}, false
-			}
-			du, ok := e.made(body, d.Expr, uses, depth+1)
-			if !ok {
-				return Use{}, false
-			}
-			u.merge(du)
-		}
-		vu := e.useOfIdents(v, uses[v], nil)
-		vu.Returned = false
-		u.merge(vu)
-		return u, true
+		return e.madeVar(body, v, result, uses, depth)
 	}
 	return Use{}, false
+}
+
+// madeVar is made for a local variable v, or the function's named
+// result (result), given values only in body.
+func (e *Engine) madeVar(body inspector.Cursor, v, result *types.Var, uses map[types.Object][]inspector.Cursor, depth int) (Use, bool) {
+	info := e.pass.TypesInfo
+	var u Use
+	if n := match.NamedStruct(v.Type()); n != nil {
+		u.Type = types.TypeString(n, nil)
+	} else {
+		return Use{}, false
+	}
+	var defs []Def
+	var ok bool
+	if v == result {
+		defs, ok = Assigned(info, body, v)
+		ok = ok && len(defs) > 0
+	} else {
+		defs, ok = Defs(info, body, v)
+	}
+	if !ok {
+		return Use{}, false
+	}
+	for _, d := range defs {
+		if d.Expr == nil {
+			continue
+		}
+		if d.Index != 0 {
+			return Use{}, false
+		}
+		du, ok := e.made(body, d.Expr, uses, result, depth+1)
+		if !ok {
+			return Use{}, false
+		}
+		u.merge(du)
+	}
+	vu := e.useOfIdents(v, uses[v], nil)
+	vu.Returned = false
+	u.merge(vu)
+	return u, true
 }

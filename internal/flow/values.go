@@ -20,15 +20,17 @@ import (
 // It is the one definition follower of the suite: analyzers that wrote
 // their own (localDefs, uniqueCallDef) call it.
 func EachDef(info *types.Info, cur inspector.Cursor, id *ast.Ident, f func(Def) bool) bool {
+	body, ok := EnclosingFunc(cur)
+	return ok && eachDefIn(info, body, id, f)
+}
+
+// eachDefIn is EachDef inside scope.
+func eachDefIn(info *types.Info, scope inspector.Cursor, id *ast.Ident, f func(Def) bool) bool {
 	v, ok := info.Uses[id].(*types.Var)
 	if !ok || v.IsField() {
 		return false
 	}
-	body, ok := EnclosingFunc(cur)
-	if !ok {
-		return false
-	}
-	defs, ok := Defs(info, body, v)
+	defs, ok := Defs(info, scope, v)
 	if !ok {
 		return false
 	}

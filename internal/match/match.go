@@ -6,6 +6,7 @@ package match
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"iter"
 	"slices"
@@ -214,4 +215,16 @@ func FuncDecls(files []*ast.File, info *types.Info) iter.Seq2[*types.Func, *ast.
 			}
 		}
 	}
+}
+
+// ConstString returns the value of e when it is a constant string.
+func ConstString(info *types.Info, e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }

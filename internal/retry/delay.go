@@ -503,7 +503,7 @@ func (c *Finder) Bounded(l *Loop) bool {
 		return true
 	}
 	bound := false
-	l.exits(l.Body, func(_ ast.Node, guards []ast.Expr) bool {
+	l.exits(func(guards []ast.Expr) bool {
 		for _, g := range guards {
 			if g != nil && !c.ErrorOnly(g) {
 				bound = true

@@ -23,6 +23,7 @@ type Loop struct {
 	// Cur is the loop's cursor, found only for the few loops that retry
 	// (see Finder.Cursor).
 	Cur inspector.Cursor
+	cfg *graph // its control flow, built on first use
 }
 
 // NewLoop returns the loop n, or nil for a range over a slice, map,
@@ -149,20 +150,18 @@ func (c *Finder) Retried(l *Loop, counts func(call *ast.CallExpr) bool) (Attempt
 // followed by rest in the loop's body is a retry: the error branch goes
 // back to the loop's head (continue) and the success path can leave.
 func (c *Finder) retriesOnError(l *Loop, is *ast.IfStmt, rest []ast.Stmt) bool {
-	switch l.endOf(is.Body.List) {
+	switch l.thenEnd(is).end() {
 	case endContinue:
-		// if err != nil { ...; continue }: what follows runs on success.
-		return (is.Else != nil && l.canExit(is.Else)) || l.canExitList(rest)
+		// if err != nil { ...; continue }, or
+		// if err != nil { if retryable(err) { continue }; return err }:
+		// what follows runs on success.
+		return (is.Else != nil && l.elseEnd(is).exit) || (len(rest) > 0 && l.restEnd(is).exit)
 	case endExit:
-		// if err != nil { if retryable(err) { continue }; return err }
-		if !l.canContinue(is.Body) {
-			return false
-		}
-		return (is.Else != nil && l.canExit(is.Else)) || l.canExitList(rest)
+		return false // every failure leaves
 	default:
 		// The error branch falls through: only an else that leaves
 		// tells success from failure.
-		return is.Else != nil && l.canExit(is.Else) && l.endOf(rest) != endExit
+		return is.Else != nil && l.elseEnd(is).exit && l.restEnd(is).end() != endExit
 	}
 }
 
@@ -170,17 +169,17 @@ func (c *Finder) retriesOnError(l *Loop, is *ast.IfStmt, rest []ast.Stmt) bool {
 // followed by rest is a retry: success can leave the loop and failure
 // goes on to the loop's head.
 func (c *Finder) retriesOnSuccessCheck(l *Loop, is *ast.IfStmt, rest []ast.Stmt) bool {
-	if !l.canExit(is.Body) {
+	if !l.thenEnd(is).exit {
 		return false
 	}
 	if is.Else != nil {
-		if f := l.endOfStmt(is.Else); f == endExit {
+		if f := l.elseEnd(is).end(); f == endExit {
 			return false
 		} else if f == endContinue {
 			return true
 		}
 	}
-	return l.endOf(rest) != endExit
+	return l.restEnd(is).end() != endExit
 }
 
 // conjunct reports whether cond is `v op nil`, or a conjunction (&&) with
@@ -228,217 +227,6 @@ const (
 	endContinue            // continues the loop
 	endExit                // leaves the loop (return, break, goto, panic)
 )
-
-// endOf returns how control leaves the statement list, judged by its last
-// statement.
-func (l *Loop) endOf(list []ast.Stmt) end {
-	for i := len(list) - 1; i >= 0; i-- {
-		if _, empty := list[i].(*ast.EmptyStmt); empty {
-			continue
-		}
-		return l.endOfStmt(list[i])
-	}
-	return endFall
-}
-
-func (l *Loop) endOfStmt(s ast.Stmt) end {
-	switch s := s.(type) {
-	case *ast.ReturnStmt:
-		return endExit
-	case *ast.BranchStmt:
-		switch s.Tok {
-		case token.GOTO:
-			return endExit
-		case token.BREAK:
-			return endExit // of this loop, or of an outer one
-		case token.CONTINUE:
-			if s.Label == nil || l.targets(s.Label) {
-				return endContinue
-			}
-			return endExit
-		}
-	case *ast.BlockStmt:
-		return l.endOf(s.List)
-	case *ast.IfStmt:
-		if s.Else == nil {
-			return endFall
-		}
-		a, b := l.endOf(s.Body.List), l.endOfStmt(s.Else)
-		if a == b {
-			return a
-		}
-		if a != endFall && b != endFall {
-			return endContinue // one branch exits, the other continues: the loop goes on
-		}
-	case *ast.ExprStmt:
-		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && l.c.noReturn(call) {
-			return endExit
-		}
-	}
-	return endFall
-}
-
-// targets reports whether label names this loop.
-func (l *Loop) targets(label *ast.Ident) bool {
-	return l.Label != nil && label.Name == l.Label.Name()
-}
-
-// canExit reports whether n has a statement that leaves the loop: a
-// return, a break of this loop or an outer one, a goto, a panic.
-func (l *Loop) canExit(n ast.Node) bool {
-	found := false
-	l.exits(n, func(ast.Node, []ast.Expr) bool {
-		found = true
-		return false
-	})
-	return found
-}
-
-func (l *Loop) canExitList(list []ast.Stmt) bool {
-	for _, s := range list {
-		if l.canExit(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// canContinue reports whether n has a continue of this loop.
-func (l *Loop) canContinue(n ast.Node) bool {
-	found := false
-	var rec func(n ast.Node, inner bool)
-	rec = func(n ast.Node, inner bool) {
-		ast.Inspect(n, func(x ast.Node) bool {
-			if found {
-				return false
-			}
-			switch x := x.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ForStmt:
-				if x != n {
-					rec(x.Body, true)
-					return false
-				}
-			case *ast.RangeStmt:
-				if x != n {
-					rec(x.Body, true)
-					return false
-				}
-			case *ast.BranchStmt:
-				if x.Tok == token.CONTINUE && ((x.Label == nil && !inner) || (x.Label != nil && l.targets(x.Label))) {
-					found = true
-				}
-			}
-			return true
-		})
-	}
-	rec(n, false)
-	return found
-}
-
-// exits calls visit for every statement in n that leaves the loop, with
-// the conditions that guard it inside the loop (if conditions, switch
-// tags and cases, select cases' channel operations). Bodies of function
-// literals are not walked: their returns leave the literal. visit
-// returns false to stop.
-func (l *Loop) exits(n ast.Node, visit func(exit ast.Node, guards []ast.Expr) bool) {
-	var guards []ast.Expr
-	stop := false
-	var rec func(n ast.Node, breakable bool)
-	recList := func(list []ast.Stmt, breakable bool) {
-		for _, s := range list {
-			rec(s, breakable)
-		}
-	}
-	// breakable: an unlabeled break here leaves this loop (it is not
-	// inside an inner loop, switch or select).
-	rec = func(n ast.Node, breakable bool) {
-		if stop || n == nil {
-			return
-		}
-		exit := func() {
-			if !visit(n, guards) {
-				stop = true
-			}
-		}
-		switch n := n.(type) {
-		case *ast.ReturnStmt:
-			exit()
-		case *ast.BranchStmt:
-			switch {
-			case n.Tok == token.GOTO,
-				n.Tok == token.BREAK && n.Label == nil && breakable,
-				n.Tok == token.BREAK && n.Label != nil && !l.labelInside(n.Label):
-				exit()
-			}
-		case *ast.ExprStmt:
-			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && l.c.noReturn(call) {
-				exit()
-			}
-		case *ast.BlockStmt:
-			recList(n.List, breakable)
-		case *ast.LabeledStmt:
-			rec(n.Stmt, breakable)
-		case *ast.IfStmt:
-			guards = append(guards, n.Cond)
-			rec(n.Body, breakable)
-			rec(n.Else, breakable)
-			guards = guards[:len(guards)-1]
-		case *ast.SwitchStmt:
-			for _, cc := range n.Body.List {
-				cc := cc.(*ast.CaseClause)
-				g := len(guards)
-				if n.Tag != nil {
-					guards = append(guards, n.Tag)
-				}
-				guards = append(guards, cc.List...)
-				recList(cc.Body, false)
-				guards = guards[:g]
-			}
-		case *ast.TypeSwitchStmt:
-			g := len(guards)
-			switch a := n.Assign.(type) {
-			case *ast.AssignStmt:
-				guards = append(guards, a.Rhs...)
-			case *ast.ExprStmt:
-				guards = append(guards, a.X)
-			}
-			for _, cc := range n.Body.List {
-				recList(cc.(*ast.CaseClause).Body, false)
-			}
-			guards = guards[:g]
-		case *ast.SelectStmt:
-			for _, cc := range n.Body.List {
-				cc := cc.(*ast.CommClause)
-				g := len(guards)
-				if e := commExpr(cc.Comm); e != nil {
-					guards = append(guards, e)
-				}
-				recList(cc.Body, false)
-				guards = guards[:g]
-			}
-		case *ast.ForStmt:
-			rec(n.Body, false)
-		case *ast.RangeStmt:
-			rec(n.Body, false)
-		}
-	}
-	rec(n, true)
-}
-
-// labelInside reports whether label names a statement inside the loop's
-// body: a break to it does not leave the loop.
-func (l *Loop) labelInside(label *ast.Ident) bool {
-	inner := false
-	ast.Inspect(l.Body, func(n ast.Node) bool {
-		if ls, ok := n.(*ast.LabeledStmt); ok && ls.Label.Name == label.Name {
-			inner = true
-		}
-		return !inner
-	})
-	return inner
-}
 
 // commExpr returns the channel operation of a select case as an
 // expression.

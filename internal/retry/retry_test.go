@@ -26,11 +26,14 @@ var probe = &analysis.Analyzer{
 			fn := match.Callee(pass.TypesInfo, call)
 			return fn != nil && fn.Name() == "attempt"
 		}
+		labels := make(map[ast.Stmt]*ast.Ident)
 		for _, file := range pass.Files {
 			ast.Inspect(file, func(n ast.Node) bool {
 				switch n := n.(type) {
+				case *ast.LabeledStmt:
+					labels[n.Stmt] = n.Label
 				case *ast.ForStmt, *ast.RangeStmt:
-					l := f.NewLoop(n.(ast.Stmt), nil)
+					l := f.NewLoop(n.(ast.Stmt), labels[n.(ast.Stmt)])
 					if l == nil {
 						return true
 					}

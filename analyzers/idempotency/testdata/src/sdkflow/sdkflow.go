@@ -43,8 +43,8 @@ func sharedRequest(c *ecs.Client) {
 	c.RunInstances(ecs.CachedRequest())
 }
 
-// A local factory.
-func newInput() *ec2.RunInstancesInput { // want newInput:`returnsFresh\(ClientToken unset\)`
+// A local factory (internal/flow summarizes it: "fresh ec2.RunInstancesInput").
+func newInput() *ec2.RunInstancesInput {
 	return &ec2.RunInstancesInput{}
 }
 

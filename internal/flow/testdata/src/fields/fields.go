@@ -37,3 +37,28 @@ func writer() *worker { return &worker{out: os.Stdout} }
 type localState other.State
 
 func newLocalState() *localState { return &localState{Ctx: context.Background()} }
+
+// A local variable is followed to the value it holds.
+type viaLocal struct {
+	ctx context.Context // want ctx:`assigned context.TODO$`
+}
+
+func newViaLocal() *viaLocal {
+	ctx := context.TODO()
+	v := &viaLocal{}
+	v.ctx = ctx
+	return v
+}
+
+// A field whose address is taken may be given anything through it.
+type pointed struct {
+	ctx context.Context // want ctx:`assigned context.Background and values out of view`
+}
+
+func newPointed() *pointed {
+	p := &pointed{ctx: context.Background()}
+	fill(&p.ctx)
+	return p
+}
+
+func fill(*context.Context) {}

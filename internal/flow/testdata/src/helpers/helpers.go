@@ -30,3 +30,11 @@ func Keep(r *sdk.CreateRequest) { // escapes: no fact, the same as out of view
 }
 
 var kept *sdk.CreateRequest
+
+// Replace gives the whole value through the pointer: any field may be set.
+func Replace(r *sdk.CreateRequest) { // escapes: no fact, the same as out of view
+	*r = sdk.CreateRequest{}
+}
+
+// Name reads a field only.
+func Name(r *sdk.CreateRequest) string { return r.Name } // want Name:`param 0 sdk.CreateRequest$`

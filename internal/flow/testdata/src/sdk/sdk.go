@@ -44,3 +44,18 @@ func (r *CreateRequest) WithToken(t string) *CreateRequest { // want WithToken:`
 	r.Token = &t
 	return r
 }
+
+// CreateCreateRequest is a factory of the generated kind that fills its
+// named result and returns bare.
+func CreateCreateRequest() (request *CreateRequest) { // want CreateCreateRequest:`fresh sdk.CreateRequest sets Name`
+	request = &CreateRequest{Name: "create"}
+	return
+}
+
+// ParseCreateRequest may fail: its nil return gives no value.
+func ParseCreateRequest(name string) (*CreateRequest, error) { // want ParseCreateRequest:`fresh sdk.CreateRequest sets Name`
+	if name == "" {
+		return nil, http.ErrNoLocation
+	}
+	return &CreateRequest{Name: name}, nil
+}

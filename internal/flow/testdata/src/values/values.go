@@ -82,3 +82,35 @@ func embedded() {
 }
 
 func checkKey(r *sdk.CreateRequest) {}
+
+func namedResults() {
+	check(sdk.CreateCreateRequest()) // want `Token unset`
+	r, err := sdk.ParseCreateRequest("a")
+	if err != nil {
+		return
+	}
+	check(r) // want `Token unset`
+}
+
+func addresses() {
+	var in sdk.CreateRequest
+	in.Name = "a"
+	check(&in) // want `Token unset`
+
+	var read sdk.CreateRequest
+	_ = helpers.Name(&read)
+	check(&read) // want `Token unset`
+
+	var stamped sdk.CreateRequest
+	helpers.Stamp(&stamped)
+	check(&stamped) // set by the helper
+
+	var replaced sdk.CreateRequest
+	helpers.Replace(&replaced)
+	check(&replaced) // given a whole value out of view
+
+	var kept sdk.CreateRequest
+	p := &kept
+	_ = p
+	check(&kept) // its address kept elsewhere: out of view
+}

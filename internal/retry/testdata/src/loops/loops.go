@@ -3,6 +3,7 @@ package loops
 
 import (
 	"context"
+	"errors"
 	"math/rand"
 	"time"
 )
@@ -63,5 +64,78 @@ func leavesOnError() error {
 func items(xs []int) {
 	for range xs { // a range over a collection is no loop of attempts
 		attempt()
+	}
+}
+
+// Control flow: each statement that leaves the loop has its own guards,
+// whatever the order of the checks.
+func boundChecked(n int) {
+	for { // want `retries attempt delay=none bounded=true`
+		err := attempt()
+		if n > 3 {
+			break
+		}
+		if err == nil {
+			break
+		}
+		n++
+	}
+}
+
+func switchBound(attempts int) {
+	for { // want `retries attempt delay=none bounded=true`
+		err := attempt()
+		if err == nil {
+			return
+		}
+		switch attempts {
+		case 3:
+			return
+		}
+		attempts++
+	}
+}
+
+// The error branch continues for some failures and leaves for others.
+func retryable(ctx context.Context) error {
+	for { // want `retries attempt delay=none bounded=false`
+		err := attempt()
+		if err != nil {
+			if errors.Is(err, context.DeadlineExceeded) {
+				continue
+			}
+			return err
+		}
+		return nil
+	}
+}
+
+// A labeled loop continued from a select: the select's other case bounds it.
+func labeled(ctx context.Context) {
+retry:
+	for { // want `retries attempt delay=fixed bounded=true`
+		err := attempt()
+		if err != nil {
+			select {
+			case <-time.After(time.Second):
+				continue retry
+			case <-ctx.Done():
+				return
+			}
+		}
+		return
+	}
+}
+
+// Every failure leaves: not a retry.
+func failureLeaves() error {
+	for {
+		err := attempt()
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				return nil
+			}
+			return err
+		}
 	}
 }

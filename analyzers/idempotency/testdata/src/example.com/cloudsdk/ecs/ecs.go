@@ -23,7 +23,7 @@ type RunInstancesRequest struct {
 type RunInstancesResponse struct{}
 
 // CreateRunInstancesRequest returns a fresh request.
-func CreateRunInstancesRequest() (request *RunInstancesRequest) { // want CreateRunInstancesRequest:`returnsFresh\(ClientToken unset\)`
+func CreateRunInstancesRequest() (request *RunInstancesRequest) { // a factory: internal/flow's Fresh summary
 	request = &RunInstancesRequest{
 		RpcRequest: &RpcRequest{},
 	}
@@ -33,7 +33,7 @@ func CreateRunInstancesRequest() (request *RunInstancesRequest) { // want Create
 }
 
 // NewRunInstancesRequest returns a fresh request, built another way.
-func NewRunInstancesRequest(image string) (*RunInstancesRequest, error) { // want NewRunInstancesRequest:`returnsFresh\(ClientToken unset\)`
+func NewRunInstancesRequest(image string) (*RunInstancesRequest, error) { // a factory: internal/flow's Fresh summary
 	if image == "" {
 		return nil, nil
 	}
