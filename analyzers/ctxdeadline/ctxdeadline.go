@@ -423,11 +423,8 @@ var startupWords = map[string]bool{"new": true, "create": true, "open": true, "s
 // deadline would abort a migration halfway (tune corpus: dendrite's
 // table constructors run their migrations with context.Background()).
 func isStartup(scope *funcScope, called string) bool {
-	migrates := func(name string) bool {
-		return names.HasWord(name, func(w string) bool { return strings.HasPrefix(w, "migrat") || w == "schema" })
-	}
 	name := scope.decl.Name.Name
-	if migrates(called) || migrates(name) {
+	if names.SchemaSetup(called) || names.SchemaSetup(name) {
 		return true
 	}
 	w := names.Words(name)

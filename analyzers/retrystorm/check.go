@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
 	"github.com/distlint/distlint/internal/retry"
@@ -38,6 +39,9 @@ func (c *checker) check(l *retry.Loop) {
 		d = retry.DelayUnknown
 	}
 	bounded := c.find.Bounded(l)
+	if bounded && c.schemaSetup(a.Call) {
+		return
+	}
 	rng := report.Span(l.Stmt.Pos(), l.Body.Lbrace)
 	switch {
 	case d == retry.DelayNone && !bounded:
@@ -56,6 +60,20 @@ func (c *checker) check(l *retry.Loop) {
 		c.rep.Reportf(rng, "unbounded",
 			"retry loop around %s has no limit on attempts or time: while the server is down the caller never gets its error and work piles up behind it; cap the attempts or the total time, or stop when the context is done", around)
 	}
+}
+
+// schemaSetup reports whether the retried call is schema setup (its name,
+// or the enclosing function's, says migration or schema): a bounded retry
+// of it runs once per process start, staggered by the starts, so it
+// cannot make the waves a fixed delay makes of requests
+// (execSchemaWithRetry retrying a DDL statement on a deadlock during a
+// rolling deploy).
+func (c *checker) schemaSetup(call *ast.CallExpr) bool {
+	if names.SchemaSetup(c.fn) {
+		return true
+	}
+	fn := match.Callee(c.info, call)
+	return fn != nil && names.SchemaSetup(fn.Name())
 }
 
 // networkCall reports whether call reaches the network (by

@@ -68,7 +68,11 @@
 // other than the attempt, its results or a counter: a sleep while there
 // is no leader is not a delay between attempts, and the loop's pace is
 // the election's); polling loops that go on after success as after
-// failure.
+// failure; a bounded retry of schema setup (the function or the retried
+// call is named for a migration or the schema: execSchemaWithRetry,
+// applyMigration), which runs once per process start, staggered by the
+// starts rather than synchronised by an outage (retried forever, it is
+// still reported).
 //
 // Bad:
 //

@@ -69,6 +69,7 @@ type checker struct {
 	rep  *report.Reporter
 	net  *netreach.Result
 	find *retry.Finder
+	fn   string // the name of the function declaration being walked
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -92,6 +93,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		labels := make(map[ast.Stmt]*ast.Ident)
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncDecl:
+				c.fn = n.Name.Name
 			case *ast.LabeledStmt:
 				labels[n.Stmt] = n.Label
 			case *ast.ForStmt, *ast.RangeStmt:

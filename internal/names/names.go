@@ -78,3 +78,12 @@ func pluralAcronym(rs []rune, i int) bool {
 	}
 	return i+1 == len(rs) || !unicode.IsLower(rs[i+1])
 }
+
+// SchemaSetup reports whether name names schema setup: it has a word that
+// starts with "migrat" (migrate, migration, migrations) or is "schema"
+// (execSchemaWithRetry, ApplyMigrationInTx, ensureSchema). Such work runs
+// once when a process starts, before it serves: ctxdeadline and retrystorm
+// leave it alone.
+func SchemaSetup(name string) bool {
+	return HasWord(name, func(w string) bool { return strings.HasPrefix(w, "migrat") || w == "schema" })
+}
