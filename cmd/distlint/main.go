@@ -28,6 +28,7 @@ import (
 func main() {
 	args := os.Args[1:]
 	if vetMode(args) {
+		tuneGC()
 		checkVetFlags(args, os.Stderr)
 		// The go command's vet/fix protocol: one package per process,
 		// described by a .cfg file; facts travel through files.
