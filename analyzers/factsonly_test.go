@@ -21,6 +21,7 @@ import (
 func TestFactsOnly(t *testing.T) {
 	for _, name := range stopEarly {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			src, err := filepath.Abs(filepath.Join(name, "testdata", "src"))
 			if err != nil {
 				t.Fatal(err)
