@@ -17,16 +17,18 @@ import (
 // a collection goes back to the default, so that the largest packages,
 // which set the run's peak memory, use what they used before. A GOGC or
 // GOMEMLIMIT in the environment is left as it is.
-// A variable for the test.
-var gcLimit int64 = 256 << 20
+const gcLimit = 256 << 20
 
-func tuneGC() {
+func tuneGC() { tuneGCAt(gcLimit) }
+
+// tuneGCAt is tuneGC with the limit given (the test's is smaller).
+func tuneGCAt(limit int64) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
 	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(gcLimit)
-	watchGC()
+	debug.SetMemoryLimit(limit)
+	watchGC(limit)
 }
 
 // gcSentinel is garbage from the start: its finalizer runs after the next
@@ -36,15 +38,15 @@ type gcSentinel struct{ _ *int }
 
 // watchGC checks the live heap after the next collection: above half the
 // limit, it restores the default collector; otherwise it watches again.
-func watchGC() {
+func watchGC(limit int64) {
 	runtime.SetFinalizer(new(gcSentinel), func(*gcSentinel) {
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(sample)
-		if sample[0].Value.Kind() == metrics.KindUint64 && int64(sample[0].Value.Uint64()) > gcLimit/2 {
+		if sample[0].Value.Kind() == metrics.KindUint64 && int64(sample[0].Value.Uint64()) > limit/2 {
 			debug.SetGCPercent(100)
 			debug.SetMemoryLimit(math.MaxInt64)
 			return
 		}
-		watchGC()
+		watchGC(limit)
 	})
 }

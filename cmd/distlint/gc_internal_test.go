@@ -12,19 +12,18 @@ import (
 func TestTuneGC(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	defer func(limit, memLimit int64) {
-		gcLimit = limit
+	defer func(memLimit int64) {
 		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(memLimit)
-	}(gcLimit, debug.SetMemoryLimit(-1))
+	}(debug.SetMemoryLimit(-1))
 
-	gcLimit = 64 << 20
-	tuneGC()
+	const limit = 64 << 20
+	tuneGCAt(limit)
 	if got := debug.SetGCPercent(-1); got != -1 {
 		t.Fatalf("after tuneGC, GOGC is %d, want off", got)
 	}
-	if got := debug.SetMemoryLimit(-1); got != gcLimit {
-		t.Fatalf("after tuneGC, the memory limit is %d, want %d", got, gcLimit)
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Fatalf("after tuneGC, the memory limit is %d, want %d", got, limit)
 	}
 
 	// Live data above half the limit: the next collection restores the default.
@@ -42,7 +41,7 @@ func TestTuneGC(t *testing.T) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("with %d MiB live and a %d MiB limit, GOGC stayed %d, want 100", len(live), gcLimit>>20, percent)
+			t.Fatalf("with %d MiB live and a %d MiB limit, GOGC stayed %d, want 100", len(live), limit>>20, percent)
 		}
 	}
 	runtime.KeepAlive(live)
