@@ -73,6 +73,9 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	if cfg.Policy.OnlyFacts() {
+		return nil, nil // no facts of its own, and the findings are discarded
+	}
 	// Packages that cannot reach the network (most of the standard
 	// library) are left before any work.
 	net := pass.ResultOf[netreach.Analyzer].(*netreach.Result)

@@ -86,6 +86,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.insp = insp
 	filter := []ast.Node{(*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
 	spawners := c.spawners(insp)
+	if cfg.Policy.OnlyFacts() {
+		return nil, nil
+	}
 	c.sliceQueues(insp)
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {

@@ -28,6 +28,7 @@ import (
 func main() {
 	args := os.Args[1:]
 	if vetMode(args) {
+		tuneGC()
 		checkVetFlags(args, os.Stderr)
 		// The go command's vet/fix protocol: one package per process,
 		// described by a .cfg file; facts travel through files.
@@ -62,6 +63,11 @@ func main() {
 				os.Exit(1)
 			}
 			os.Args[len(os.Args)-1] = full
+		}
+		// A dependency analyzed for its facts: the go command keeps them
+		// and discards the findings, which the analyzers then skip.
+		if cfg := os.Args[len(os.Args)-1]; strings.HasSuffix(cfg, ".cfg") {
+			policy.FactsOnly = factsOnlyConfig(cfg)
 		}
 		unitchecker.Main(suite...) // does not return
 	}
@@ -117,6 +123,17 @@ func hasFlag(args []string, name string) bool {
 // dependencies it analyzes for facts too. The distlint command sets it
 // and keeps the findings of the packages it was asked for (see goVet).
 const reportDepsFlag = "report-deps"
+
+// factsOnlyConfig reports whether the vet config at path asks for facts
+// only (VetxOnly). An unreadable config is left to unitchecker to report.
+func factsOnlyConfig(path string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var cfg struct{ VetxOnly bool }
+	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+}
 
 // fullConfig returns the path of a copy of the go command's vet config
 // at path that asks for diagnostics: VetxOnly (analyze for facts only)

@@ -32,7 +32,14 @@ type Policy struct {
 	// NameInMessage appends " (analyzer)" to each message. Drivers whose
 	// text output does not name the analyzer (go vet -vettool) set it.
 	NameInMessage bool
+	// FactsOnly says the driver keeps only the facts of this run and
+	// discards its findings (go vet's analysis of a dependency). Analyzers
+	// then stop once their facts are exported.
+	FactsOnly bool
 }
+
+// OnlyFacts reports whether p (nil: the default) asks for facts only.
+func (p *Policy) OnlyFacts() bool { return p != nil && p.FactsOnly }
 
 // A Reporter reports the diagnostics of one analysis pass under a Policy.
 type Reporter struct {
