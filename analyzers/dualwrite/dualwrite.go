@@ -230,7 +230,7 @@ func (c *checker) unitCursor() (inspector.Cursor, bool) {
 	if c.insp == nil {
 		c.insp = inspector.New(c.pass.Files)
 	}
-	return c.insp.Root().FindNode(c.unit)
+	return match.CursorOf(c.insp.Root(), c.unit)
 }
 
 // summary condenses a function's events into one: an external write, a

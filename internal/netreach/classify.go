@@ -15,6 +15,7 @@ import (
 	"go/constant"
 	"go/types"
 	"strings"
+	"sync"
 
 	"github.com/distlint/distlint/internal/match"
 )
@@ -267,19 +268,47 @@ func declaredInterface(fn *types.Func) types.Type {
 	if fn.Pkg() == nil {
 		return nil
 	}
-	scope := fn.Pkg().Scope()
+	return interfaceMethods(fn.Pkg())[fn]
+}
+
+// ifaceCache keeps the abstract methods of the few packages looked up
+// last: a package's scope is read once, not once per call (a package with
+// thousands of declarations made that quadratic), and a long-lived process
+// (golangci-lint, gopls) does not keep every package it saw.
+var ifaceCache struct {
+	sync.Mutex
+	pkgs [8]*types.Package
+	maps [8]map[*types.Func]types.Type
+	next int
+}
+
+// interfaceMethods maps each explicit method of pkg's named interfaces to
+// its interface.
+func interfaceMethods(pkg *types.Package) map[*types.Func]types.Type {
+	ifaceCache.Lock()
+	defer ifaceCache.Unlock()
+	for i, p := range ifaceCache.pkgs {
+		if p == pkg {
+			return ifaceCache.maps[i]
+		}
+	}
+	m := make(map[*types.Func]types.Type)
+	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok {
 			continue
 		}
 		if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
-			for m := range iface.ExplicitMethods() {
-				if m == fn {
-					return tn.Type()
+			for m2 := range iface.ExplicitMethods() {
+				if _, seen := m[m2]; !seen {
+					m[m2] = tn.Type()
 				}
 			}
 		}
 	}
-	return nil
+	i := ifaceCache.next
+	ifaceCache.pkgs[i], ifaceCache.maps[i] = pkg, m
+	ifaceCache.next = (i + 1) % len(ifaceCache.pkgs)
+	return m
 }

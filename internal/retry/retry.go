@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/match"
+
 	"github.com/distlint/distlint/internal/option"
 )
 
@@ -46,7 +48,7 @@ func (c *Finder) Cursor(l *Loop) (inspector.Cursor, bool) {
 	if c.insp == nil {
 		c.insp = inspector.New(c.files)
 	}
-	cur, ok := c.insp.Root().FindNode(l.Stmt)
+	cur, ok := match.CursorOf(c.insp.Root(), l.Stmt)
 	if ok {
 		l.Cur = cur
 	}

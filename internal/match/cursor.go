@@ -1,0 +1,31 @@
+package match
+
+import (
+	"go/ast"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// CursorOf returns the cursor of n under root. It searches by position,
+// skipping the subtrees that cannot hold n, so looking up every loop or
+// function of a package costs about its depth each, where FindNode walks
+// the whole tree each time (a package of thousands of functions made
+// that quadratic).
+func CursorOf(root inspector.Cursor, n ast.Node) (inspector.Cursor, bool) {
+	if n == nil {
+		return inspector.Cursor{}, false
+	}
+	if cur, ok := root.FindByPos(n.Pos(), n.End()); ok {
+		// The innermost node with n's extent may be a child of n with the
+		// same extent (a call statement's call): climb to n.
+		for c := cur; c.Inspector() != nil; c = c.Parent() {
+			if c.Node() == n {
+				return c, true
+			}
+			if c.Node() == nil || c.Node().Pos() < n.Pos() || c.Node().End() > n.End() {
+				break
+			}
+		}
+	}
+	return root.FindNode(n)
+}
