@@ -1,0 +1,79 @@
+package timeout
+
+import (
+	"go/ast"
+	"go/constant"
+	"net"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/report"
+)
+
+// inTestCode reports whether cur is in test code: a _test.go file, or a
+// file that imports a test library (report.IsTestFile). Such code runs
+// only under go test, whose -timeout bounds every wait.
+func (c *checker) inTestCode(cur inspector.Cursor) bool {
+	for fc := range cur.Enclosing((*ast.File)(nil)) {
+		f := fc.Node().(*ast.File)
+		if tf := c.pass.Fset.File(f.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+			return true
+		}
+		return report.IsTestFile(f)
+	}
+	return false
+}
+
+// fixtureDial reports whether a dial at cur to addr is a test dialing a
+// fixture: in test code, to an address that names no remote host. Tests
+// dial the servers they started (server.lis.Addr().String(), a helper's
+// server.addr(), "localhost:"+port, a dialer's address parameter); such
+// a peer cannot be an unreachable host (tune3: grpc's transport and
+// credentials tests, 10 of 10 false). A test that dials a constant
+// remote host ("db.example.com:5432") can wait on it and is reported.
+func (c *checker) fixtureDial(cur inspector.Cursor, addr ast.Expr) bool {
+	if !c.inTestCode(cur) {
+		return false
+	}
+	host, ok := c.leadingConst(addr)
+	if !ok {
+		return true // the address is computed: a fixture's, in a test
+	}
+	return isLoopbackHost(host)
+}
+
+// leadingConst returns the constant that the string expression addr
+// starts with: its whole value if constant, or the constant left operand
+// of a concatenation ("localhost:" + port).
+func (c *checker) leadingConst(addr ast.Expr) (string, bool) {
+	for {
+		addr = ast.Unparen(addr)
+		if tv, ok := c.info.Types[addr]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			return constant.StringVal(tv.Value), true
+		}
+		bin, ok := addr.(*ast.BinaryExpr)
+		if !ok {
+			return "", false
+		}
+		addr = bin.X
+	}
+}
+
+// isLoopbackHost reports whether the address, or address prefix, s
+// names this machine: empty or a wildcard host, localhost, or a loopback
+// IP.
+func isLoopbackHost(s string) bool {
+	host := s
+	if h, _, err := net.SplitHostPort(s); err == nil {
+		host = h
+	} else if i := strings.LastIndex(s, ":"); i >= 0 && !strings.Contains(s[:i], ":") {
+		host = s[:i] // "localhost:" + port
+	}
+	host = strings.Trim(host, "[]")
+	if host == "" || host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+}
