@@ -61,7 +61,9 @@
 //     helpers, seen across packages by internal/flow's summaries) or
 //     that is out of view (a function value, an interface method, a
 //     helper with no summary); a visible helper that sets neither
-//     silences nothing;
+//     silences nothing. In test code a server (and http.Serve) in a
+//     function that opens the listener it serves on is the test's
+//     fixture, whose only clients are the test's own;
 //   - a struct type of the package that embeds an http.Server by value,
 //     made without giving the server a value, when the package serves
 //     with it and no builder or setter sets a read timeout on it;

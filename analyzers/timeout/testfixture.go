@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -76,4 +78,27 @@ func isLoopbackHost(s string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+}
+
+// testServer reports whether the server at cur is a test's fixture: in
+// test code, in a function that opens the listener it serves on
+// (net.Listen, net.ListenTCP, tls.Listen, ListenConfig.Listen). Its only
+// clients are the test's own, so slow or idle clients cannot exhaust it
+// (tune3: go-retryablehttp's and nats.go's tests, 3 of 3 false). The
+// same server outside test code is reported.
+func (c *checker) testServer(cur inspector.Cursor) bool {
+	if !c.inTestCode(cur) {
+		return false
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	for call := range body.Preorder((*ast.CallExpr)(nil)) {
+		fn := match.Callee(c.info, call.Node().(*ast.CallExpr))
+		if match.IsFunc(fn, "net", "Listen", "ListenTCP") || match.IsFunc(fn, "crypto/tls", "Listen") || match.IsMethod(fn, "net", "ListenConfig", "Listen") {
+			return true
+		}
+	}
+	return false
 }

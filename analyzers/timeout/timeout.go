@@ -112,7 +112,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	case match.IsType(t, "net/http.Server"):
 		set1, zero1 := litField(c.info, lit, t, "ReadHeaderTimeout")
 		set2, zero2 := litField(c.info, lit, t, "ReadTimeout")
-		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) {
+		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) || c.testServer(cur) {
 			return
 		}
 		d := analysis.Diagnostic{
@@ -191,6 +191,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		c.rep.Reportf(call.Fun, "default-client", "%s uses http.DefaultClient, which has no Timeout: %s; use an http.Client with Timeout, or http.NewRequestWithContext with a deadline", name, msgHang)
 	case match.IsFunc(fn, netHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
+		if c.testServer(cur) {
+			return
+		}
 		c.rep.Reportf(call.Fun, "listen", "%s serves with no timeouts: %s; use an http.Server with ReadHeaderTimeout and call its %s method", name, msgSlow, fn.Name())
 	case match.IsFunc(fn, "net", "DialTCP"),
 		match.IsFunc(fn, "net", "Dial") && len(call.Args) > 0 && isTCP(c.info, call.Args[0]),

@@ -3,6 +3,7 @@ package testfixture
 import (
 	"crypto/tls"
 	"net"
+	"net/http"
 	"testing"
 )
 
@@ -37,4 +38,27 @@ func TestDialRemote(t *testing.T) {
 	tls.Dial("tcp", "api.example.com:443", nil) // want `tls.Dial has no timeout`
 	var d net.Dialer
 	d.Dial("tcp", "10.0.0.7:9000") // want `net.Dialer has neither Timeout nor Deadline`
+}
+
+// A test's server on the listener it opened serves only the test's
+// client.
+func TestServeFixture(t *testing.T) {
+	l, err := net.Listen("tcp", ":0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	srv := &http.Server{Handler: http.NotFoundHandler()}
+	go srv.Serve(l)
+	go func() {
+		http.Serve(l, http.NotFoundHandler())
+	}()
+}
+
+// A test that listens on a fixed address with no listener of its own is
+// reported as elsewhere.
+func TestListenAndServe(t *testing.T) {
+	http.ListenAndServe(":8080", nil)                                   // want `http.ListenAndServe serves with no timeouts`
+	srv := &http.Server{Addr: ":8081", Handler: http.NotFoundHandler()} // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+	srv.ListenAndServe()
 }
