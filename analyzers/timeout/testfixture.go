@@ -32,7 +32,7 @@ func (c *checker) inTestCode(cur inspector.Cursor) bool {
 // dial the servers they started (server.lis.Addr().String(), a helper's
 // server.addr(), "localhost:"+port, a dialer's address parameter); such
 // a peer cannot be an unreachable host (tune3: grpc's transport and
-// credentials tests, 10 of 10 false). A test that dials a constant
+// credentials tests, 12 of 12 false). A test that dials a constant
 // remote host ("db.example.com:5432") can wait on it and is reported.
 func (c *checker) fixtureDial(cur inspector.Cursor, addr ast.Expr) bool {
 	if !c.inTestCode(cur) {
