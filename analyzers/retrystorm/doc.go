@@ -68,7 +68,10 @@
 // other than the attempt, its results or a counter: a sleep while there
 // is no leader is not a delay between attempts, and the loop's pace is
 // the election's); polling loops that go on after success as after
-// failure.
+// failure; and, with -tests, loops in test code (_test.go files, files
+// that import a test library, test helper packages): a retry storm is a
+// fleet's, and a test is one client against a fixture it started,
+// bounded by go test -timeout.
 //
 // Bad:
 //
