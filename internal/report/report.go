@@ -85,14 +85,17 @@ var testPackageElems = map[string]bool{
 }
 
 // IsTestPackage reports whether the package path has an element that
-// names a test helper package.
+// names a test helper package, or is an end-to-end test harness: a
+// package whose last element is e2e (go-redis's maintnotifications/e2e
+// fault injector and proxy server run only in its e2e tests). Only the
+// last element counts for e2e: a module named e2e holds other code.
 func IsTestPackage(path string) bool {
 	for elem := range strings.SplitSeq(path, "/") {
 		if testPackageElems[elem] {
 			return true
 		}
 	}
-	return false
+	return strings.HasSuffix(path, "/e2e") && strings.Count(path, "/") > 1
 }
 
 // testImports are packages that only test code imports: a file outside
