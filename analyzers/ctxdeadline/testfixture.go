@@ -1,10 +1,6 @@
 package ctxdeadline
 
-import (
-	"strings"
-
-	"github.com/distlint/distlint/internal/report"
-)
+import "github.com/distlint/distlint/internal/report"
 
 // testDatabase reports whether s is a database call in test code (a
 // _test.go file, or a file that imports a test library), analyzed with
@@ -19,8 +15,5 @@ func (c *checker) testDatabase(s *site) bool {
 	if s.direct == nil || s.direct.kind != "sql" {
 		return false
 	}
-	if tf := c.pass.Fset.File(s.file.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
-		return true
-	}
-	return report.IsTestFile(s.file)
+	return report.IsTestCode(c.pass.Fset, s.file)
 }

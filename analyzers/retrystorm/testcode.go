@@ -2,7 +2,6 @@ package retrystorm
 
 import (
 	"go/ast"
-	"strings"
 
 	"github.com/distlint/distlint/internal/report"
 )
@@ -18,9 +17,5 @@ import (
 // WATCH doctest) (tune3: 4 of 4 false). The same loop outside test code
 // is reported.
 func (c *checker) testCode(f *ast.File) bool {
-	if report.IsTestPackage(c.pass.Pkg.Path()) || report.IsTestFile(f) {
-		return true
-	}
-	tf := c.pass.Fset.File(f.FileStart)
-	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+	return report.IsTestPackage(c.pass.Pkg.Path()) || report.IsTestCode(c.pass.Fset, f)
 }

@@ -18,11 +18,7 @@ import (
 // only under go test, whose -timeout bounds every wait.
 func (c *checker) inTestCode(cur inspector.Cursor) bool {
 	for fc := range cur.Enclosing((*ast.File)(nil)) {
-		f := fc.Node().(*ast.File)
-		if tf := c.pass.Fset.File(f.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
-			return true
-		}
-		return report.IsTestFile(f)
+		return report.IsTestCode(c.pass.Fset, fc.Node().(*ast.File))
 	}
 	return false
 }

@@ -336,3 +336,14 @@ func (r *Reporter) Preorder(insp *inspector.Inspector, types ...ast.Node) iter.S
 		}
 	}
 }
+
+// IsTestCode reports whether f is test code: a _test.go file, or a file
+// that imports a test library (IsTestFile). Analyzers that judge test
+// code differently under -tests (its peers are fixtures the test started,
+// and go test -timeout bounds its waits) ask this.
+func IsTestCode(fset *token.FileSet, f *ast.File) bool {
+	if tf := fset.File(f.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+		return true
+	}
+	return IsTestFile(f)
+}
