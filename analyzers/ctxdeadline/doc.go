@@ -17,7 +17,10 @@
 // WithDeadline on the way. A context from a parameter is the caller's:
 // its deadline is theirs to set, and the analyzer stays silent (the
 // timeout analyzer agrees and does not report a client whose requests
-// carry a context).
+// carry a context). In test code (analyzed with -tests) a database call
+// is left alone: the database is the test's fixture and go test -timeout
+// bounds the wait; a test's HTTP requests, dials and RPCs are judged as
+// elsewhere.
 //
 // The analyzer reports a network call whose context is
 // context.Background() or context.TODO(), or is derived from them only

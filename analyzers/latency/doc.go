@@ -25,7 +25,10 @@
 // messages. Over any window such an instrument holds one run, and its
 // sum over its count is that run's duration: no tail is hidden. The
 // name of a job is not evidence; the loop is. A value of unknown origin,
-// or a gauge set once per tick or once per run, is left alone.
+// or a gauge set once per tick or once per run, is left alone. A mean
+// in a benchmark (a function taking a *testing.B, analyzed with -tests)
+// is left alone too: go test reports benchmarks as means per operation
+// by design, and a benchmark measures in a lab, not a service's requests.
 //
 // The analyzer reports:
 //

@@ -72,7 +72,10 @@
 // call is named for a migration or the schema: execSchemaWithRetry,
 // applyMigration), which runs once per process start, staggered by the
 // starts rather than synchronised by an outage (retried forever, it is
-// still reported).
+// still reported); and, with -tests, loops in test code (_test.go files,
+// files that import a test library, test helper packages): a retry storm
+// is a fleet's, and a test is one client against a fixture it started,
+// bounded by go test -timeout.
 //
 // Bad:
 //

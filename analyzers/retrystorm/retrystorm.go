@@ -90,7 +90,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		find: retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
 	}
 	for _, f := range pass.Files {
-		if c.rep.Skip(f) {
+		if c.rep.Skip(f) || c.testCode(f) {
 			continue
 		}
 		labels := make(map[ast.Stmt]*ast.Ident)

@@ -21,7 +21,9 @@
 // requests it sends wherever it goes in view: through helpers that only
 // configure it (and return it) and through the callers of an unexported
 // function that returns it. A dial is judged by its address: an address
-// this process listens on cannot be an unreachable host.
+// this process listens on cannot be an unreachable host, and in test
+// code (analyzed with -tests) only a constant naming a remote host is
+// evidence of one: a test dials the fixtures it started.
 //
 // The analyzer reports:
 //
@@ -59,7 +61,9 @@
 //     helpers, seen across packages by internal/flow's summaries) or
 //     that is out of view (a function value, an interface method, a
 //     helper with no summary); a visible helper that sets neither
-//     silences nothing;
+//     silences nothing. In test code a server (and http.Serve) in a
+//     function that opens the listener it serves on is the test's
+//     fixture, whose only clients are the test's own;
 //   - a struct type of the package that embeds an http.Server by value,
 //     made without giving the server a value, when the package serves
 //     with it and no builder or setter sets a read timeout on it;
@@ -74,7 +78,11 @@
 //     package-level variable, or chain of fields from a variable of the
 //     same type (config.HTTP.Addr) that is given to net.Listen,
 //     tls.Listen, ListenConfig.Listen, http.ListenAndServe(TLS) or an
-//     http.Server's Addr anywhere in the package.
+//     http.Server's Addr anywhere in the package. In test code a dial
+//     is reported only when its address is, or starts with, a constant
+//     that names a remote host ("db.example.com:5432"); a computed
+//     address (server.addr(), lis.Addr().String(), a parameter) or a
+//     loopback one ("localhost:"+port) is the test's own fixture.
 //
 // For large downloads, where a whole-request Timeout would cut the body
 // off, the messages point to Transport.ResponseHeaderTimeout or a

@@ -115,7 +115,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	case match.IsType(t, "net/http.Server"):
 		set1, zero1 := litField(c.info, lit, t, "ReadHeaderTimeout")
 		set2, zero2 := litField(c.info, lit, t, "ReadTimeout")
-		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) {
+		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) || c.testServer(cur) {
 			return
 		}
 		d := analysis.Diagnostic{
@@ -194,11 +194,14 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		c.rep.Reportf(call.Fun, "default-client", "%s uses http.DefaultClient, which has no Timeout: %s; use an http.Client with Timeout, or http.NewRequestWithContext with a deadline", name, msgHang)
 	case match.IsFunc(fn, netHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
+		if c.testServer(cur) {
+			return
+		}
 		c.rep.Reportf(call.Fun, "listen", "%s serves with no timeouts: %s; use an http.Server with ReadHeaderTimeout and call its %s method", name, msgSlow, fn.Name())
 	case match.IsFunc(fn, "net", "DialTCP"),
 		match.IsFunc(fn, "net", "Dial") && len(call.Args) > 0 && isTCP(c.info, call.Args[0]),
 		match.IsFunc(fn, "crypto/tls", "Dial") && len(call.Args) > 0 && isTCP(c.info, call.Args[0]):
-		if len(call.Args) > 1 && c.ownListener(cur, call.Args[1], 0) {
+		if len(call.Args) > 1 && (c.ownListener(cur, call.Args[1], 0) || c.fixtureDial(cur, call.Args[1])) {
 			return
 		}
 		if match.IsFunc(fn, "net", "Dial") && inHandler(c.info, cur) {
@@ -206,11 +209,11 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		c.rep.Reportf(call.Fun, "dial", "%s has no timeout: %s; use net.DialTimeout, a net.Dialer with Timeout, or DialContext with a deadline", name, msgDial)
 	case match.IsMethod(fn, "net", "Dialer", "Dial"):
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) > 0 && isTCP(c.info, call.Args[0]) && c.unboundedDialer(cur, sel.X) && !c.ownListener(cur, call.Args[len(call.Args)-1], 0) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) > 0 && isTCP(c.info, call.Args[0]) && c.unboundedDialer(cur, sel.X) && !c.ownListener(cur, call.Args[len(call.Args)-1], 0) && !c.fixtureDial(cur, call.Args[len(call.Args)-1]) {
 			c.rep.Reportf(call.Fun, "dialer", "net.Dialer has neither Timeout nor Deadline and Dial takes no context: %s; set the Dialer's Timeout or call DialContext with a deadline", msgDial)
 		}
 	case match.IsFunc(fn, "crypto/tls", "DialWithDialer"):
-		if len(call.Args) > 1 && isTCP(c.info, call.Args[1]) && c.unboundedDialer(cur, call.Args[0]) && !c.ownListener(cur, call.Args[2], 0) {
+		if len(call.Args) > 1 && isTCP(c.info, call.Args[1]) && c.unboundedDialer(cur, call.Args[0]) && !c.ownListener(cur, call.Args[2], 0) && !c.fixtureDial(cur, call.Args[2]) {
 			c.rep.Reportf(call.Fun, "dialer", "net.Dialer has neither Timeout nor Deadline: %s; set the Dialer's Timeout", msgDial)
 		}
 	}

@@ -92,14 +92,17 @@ var testPackageElems = map[string]bool{
 }
 
 // IsTestPackage reports whether the package path has an element that
-// names a test helper package.
+// names a test helper package, or is an end-to-end test harness: a
+// package whose last element is e2e (go-redis's maintnotifications/e2e
+// fault injector and proxy server run only in its e2e tests). Only the
+// last element counts for e2e: a module named e2e holds other code.
 func IsTestPackage(path string) bool {
 	for elem := range strings.SplitSeq(path, "/") {
 		if testPackageElems[elem] {
 			return true
 		}
 	}
-	return false
+	return strings.HasSuffix(path, "/e2e") && strings.Count(path, "/") > 1
 }
 
 // testImports are packages that only test code imports: a file outside
@@ -339,4 +342,15 @@ func (r *Reporter) Preorder(insp *inspector.Inspector, types ...ast.Node) iter.S
 			}
 		}
 	}
+}
+
+// IsTestCode reports whether f is test code: a _test.go file, or a file
+// that imports a test library (IsTestFile). Analyzers that judge test
+// code differently under -tests (its peers are fixtures the test started,
+// and go test -timeout bounds its waits) ask this.
+func IsTestCode(fset *token.FileSet, f *ast.File) bool {
+	if tf := fset.File(f.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+		return true
+	}
+	return IsTestFile(f)
 }
