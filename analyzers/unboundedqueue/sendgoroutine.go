@@ -16,7 +16,8 @@ import (
 // goroutine per received item.
 func (c *checker) goStmt(cur inspector.Cursor, g *ast.GoStmt) {
 	if ch, ok := c.sendOnly(g.Call); ok {
-		if _, inLoop := retry.Innermost(cur); inLoop || !c.localChan(cur, ch) {
+		_, inLoop := retry.Innermost(cur)
+		if (inLoop || !c.localChan(cur, ch)) && !c.sendBounded(cur, g, ch, inLoop) {
 			end := g.Call.Fun.End()
 			if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
 				end = lit.Type.End()
