@@ -25,7 +25,12 @@
 // pace and is left alone, and so is a goroutine that replaces the
 // previous one (the loop keeps the cancel function of the latest
 // goroutine's context in one variable and calls it when the next event
-// comes: one goroutine at a time).
+// comes: one goroutine at a time). Goroutines pile up only where a
+// producer runs once per outside input with nothing waiting for it; where
+// the code shows the producer serialized or bounded it stays silent: a
+// spawner that takes back from the channel what its goroutine sends, a
+// re-queue from the consumer's own loop, a signal of the program's own
+// event, a goroutine per connection.
 //
 // The analyzer reports:
 //
@@ -35,7 +40,17 @@
 //     loops and when the channel outlives the function (a field, a
 //     parameter, a global); a goroutine whose select also waits on
 //     ctx.Done or has a default case is left alone, and so is a send of a
-//     call's result (go func() { errc <- f() }() runs f, it does not queue);
+//     call's result (go func() { errc <- f() }() runs f, it does not queue).
+//     Also left alone: a spawner that drains the channel itself right
+//     after the go statement (a statement after it in the same block
+//     receives from the channel or ranges over it: a sentinel marking the
+//     end of a queue being emptied, one in flight); outside a loop, a
+//     signal (a constant, nil or an empty struct) rather than an item the
+//     function was handed (a notification per connection handshake, whose
+//     rate nothing in view ties to input); and a re-queue: the function is
+//     called, up to three calls deep within the package, from a loop that
+//     receives from the same channel field, so each goroutine puts back an
+//     item the consumer took out and adds none;
 //   - the "infinite channel" pump: a loop that receives from one channel,
 //     appends to a slice and sends the slice's head to another channel,
 //     with no check of the slice's length that drops, blocks or rejects;
@@ -53,7 +68,9 @@
 //     item received from a channel or a subscription (a loop ranging over a
 //     channel, receiving, or calling Next, NextMsg, Receive, Recv, Fetch,
 //     FetchMessage, ReadMessage or Poll for a message) when nothing in view
-//     limits concurrency; also a call, per received item, of a function
+//     limits concurrency, unless the item is a network connection (a
+//     net.Conn, or a type with Read, Write, Close, SetDeadline and
+//     RemoteAddr: an accept loop behind a channel); also a call, per received item, of a function
 //     that starts a goroutine on every call (the fact "spawns an
 //     unbounded goroutine per call" carries this across packages).
 //
