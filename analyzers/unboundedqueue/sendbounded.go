@@ -31,7 +31,7 @@ import (
 //     the consumer took out, so the items queued and parked never exceed
 //     what the producers put in; their bound, or its absence, is theirs.
 func (c *checker) sendBounded(cur inspector.Cursor, g *ast.GoStmt, ch ast.Expr, inLoop bool) bool {
-	if c.drainedAfter(cur, g, ch) {
+	if c.drainedAfter(cur, ch) {
 		return true
 	}
 	if !inLoop && c.signal(g.Call) {
@@ -40,40 +40,21 @@ func (c *checker) sendBounded(cur inspector.Cursor, g *ast.GoStmt, ch ast.Expr, 
 	return c.requeue(cur, ch)
 }
 
-// drainedAfter reports whether a statement after g in its block receives
-// from ch (a receive expression or a range over it), not counting
-// function literals.
-func (c *checker) drainedAfter(cur inspector.Cursor, g *ast.GoStmt, ch ast.Expr) bool {
+// drainedAfter reports whether a statement after the one at cur in its
+// block receives from ch (a receive expression or a range over it), not
+// counting function literals.
+func (c *checker) drainedAfter(cur inspector.Cursor, ch ast.Expr) bool {
 	path, ok := flow.PathOf(c.info, ch)
 	if !ok {
-		return false
-	}
-	var list []ast.Stmt
-	switch p := cur.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
-	default:
 		return false
 	}
 	same := func(x ast.Expr) bool {
 		q, ok := flow.PathOf(c.info, x)
 		return ok && q.Equal(path)
 	}
-	after := false
-	for _, st := range list {
-		if st == ast.Stmt(g) {
-			after = true
-			continue
-		}
-		if !after {
-			continue
-		}
+	for next, ok := cur.NextSibling(); ok; next, ok = next.NextSibling() {
 		found := false
-		ast.Inspect(st, func(n ast.Node) bool {
+		ast.Inspect(next.Node(), func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
