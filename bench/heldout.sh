@@ -1,6 +1,6 @@
 #!/bin/sh
-# The held-out run (issue #14): distlint over the held-out half (round 3:
-# bench/services3), once, when the rules are done. Writes bench/reports/heldout.md
+# The held-out run (issue #14): distlint over the held-out half (round 4:
+# bench/services4), once, when the rules are done. Writes bench/reports/heldout.md
 # and appends a TODO line per finding to bench/verdicts/heldout.tsv (the
 # triage template). Run from anywhere; not part of CI.
 set -e
