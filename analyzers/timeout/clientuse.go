@@ -150,6 +150,9 @@ func (c *checker) pathEvidence(cur inspector.Cursor, path flow.Path, hops int) e
 // out of view; so is an exported one through which nothing here sends.
 func (c *checker) fieldEvidence(f *types.Var, hops int) evidence {
 	if f.Pkg() != c.pass.Pkg {
+		if isContextSDK(f.Pkg()) {
+			return evidence{} // the SDK's transport: its operations carry their contexts
+		}
 		return evidence{escape: fmt.Sprintf("is stored in field %s of a %s struct, where its requests cannot be seen", f.Name(), f.Pkg().Name())}
 	}
 	ev, set := c.packageUses(f, hops)
@@ -267,6 +270,9 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 				if set, _ := c.setsOn(fn, idx, "Timeout"); set {
 					return evidence{set: true} // a helper gives it a Timeout
 				}
+			}
+			if c.handedToContextSDK(cur.Parent()) {
+				return evidence{} // the SDK's transport: its operations carry their contexts
 			}
 			if ev, ok := c.helperEvidence(cur, hops); ok {
 				return ev // a helper that configures the client (and returns it)

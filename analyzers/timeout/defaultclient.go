@@ -35,6 +35,14 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 		if p.Op == token.EQL || p.Op == token.NEQ {
 			return // comparing with it
 		}
+	case *ast.CallExpr:
+		if expr.ParentEdgeKind() == edge.CallExpr_Args && (c.handedToContextSDK(expr.Parent()) || c.callerContext(expr.Parent(), expr.ParentEdgeIndex())) {
+			// Handed to a helper with the caller's context, or to an
+			// SDK whose operations carry theirs: its requests are
+			// bounded by that context, as a Do with a request that
+			// carries one is.
+			return
+		}
 	case *ast.StarExpr:
 		// *http.DefaultClient copies a client with no Timeout.
 		c.client(expr.Parent(), p, false)

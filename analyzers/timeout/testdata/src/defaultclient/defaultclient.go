@@ -159,3 +159,47 @@ func notAFallback(a, b *http.Client, rt http.RoundTripper, cond bool) (*http.Cli
 func handler(w http.ResponseWriter, r *http.Request) {
 	http.Get("https://example.com")
 }
+
+// Handed to a helper with a context: the context bounds the helper's
+// requests when it is the caller's (slack-go's PostWebhookContext), not
+// when it is visibly context.Background() or context.TODO() (PostWebhook).
+
+func postWebhook(url string) error {
+	return postWebhookCustom(context.Background(), url, http.DefaultClient) // want `http.DefaultClient has no Timeout`
+}
+
+func postWebhookTODO(url string) error {
+	ctx := context.TODO()
+	return postWebhookCustom(ctx, url, http.DefaultClient) // want `http.DefaultClient has no Timeout`
+}
+
+// The helper takes a context but sends with Get, which carries none.
+func fetchIgnoringContext(ctx context.Context, url string) {
+	getWith(ctx, url, http.DefaultClient) // want `http.DefaultClient has no Timeout`
+}
+
+func getWith(_ context.Context, url string, c *http.Client) {
+	c.Get(url)
+}
+
+func postWebhookContext(ctx context.Context, url string) error {
+	return postWebhookCustom(ctx, url, http.DefaultClient)
+}
+
+func postWebhookDeadline(parent context.Context, url string) error {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	return postWebhookCustom(ctx, url, http.DefaultClient)
+}
+
+func postWebhookCustom(ctx context.Context, url string, c *http.Client) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
