@@ -203,3 +203,37 @@ func postWebhookCustom(ctx context.Context, url string, c *http.Client) error {
 	}
 	return resp.Body.Close()
 }
+
+// A fallback when a client is nil, written as a branch rather than as
+// `if c == nil { c = http.DefaultClient }`.
+type pooled struct{ get func() *http.Client }
+
+func (p *pooled) Get(url string) (*http.Response, error) {
+	if hc := p.get(); hc != nil {
+		return hc.Get(url)
+	} else {
+		return http.DefaultClient.Get(url)
+	}
+}
+
+func (p *pooled) Do(req *http.Request) (*http.Response, error) {
+	hc := p.get()
+	if hc == nil {
+		return http.DefaultClient.Do(req)
+	}
+	return hc.Do(req)
+}
+
+// Look-alikes: the nil branch of something else, and the branch taken
+// when the client is set.
+func (p *pooled) notClient(url string, err error) {
+	if err != nil {
+		http.DefaultClient.Get(url) // want `http.DefaultClient has no Timeout`
+	}
+}
+
+func (p *pooled) wrongBranch(url string) {
+	if hc := p.get(); hc != nil {
+		http.DefaultClient.Get(url) // want `http.DefaultClient has no Timeout`
+	}
+}
