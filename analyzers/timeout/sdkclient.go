@@ -76,7 +76,7 @@ func (c *checker) callerContext(cur inspector.Cursor, arg int) bool {
 		}
 	}
 	for _, arg := range call.Args {
-		if match.IsType(c.info.TypeOf(arg), "context.Context") && !c.emptyContext(body, arg, 0) {
+		if match.IsType(c.info.TypeOf(arg), "context.Context") && !c.emptyContext(body, arg) {
 			return true
 		}
 	}
@@ -86,27 +86,9 @@ func (c *checker) callerContext(cur inspector.Cursor, arg int) bool {
 // emptyContext reports whether some value of the context expression e
 // is, through local variables, a call of context.Background or
 // context.TODO.
-func (c *checker) emptyContext(body inspector.Cursor, e ast.Expr, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		return match.IsFunc(match.Callee(c.info, e), "context", "Background", "TODO")
-	case *ast.Ident:
-		v, ok := c.info.Uses[e].(*types.Var)
-		if !ok {
-			return false
-		}
-		defs, ok := flow.Defs(c.info, body, v)
-		if !ok {
-			return false
-		}
-		for _, d := range defs {
-			if d.Expr != nil && d.Index == 0 && c.emptyContext(body, d.Expr, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
+func (c *checker) emptyContext(body inspector.Cursor, e ast.Expr) bool {
+	calls, _ := c.madeBy(body, e, 0)
+	return slices.ContainsFunc(calls, func(call *ast.CallExpr) bool {
+		return match.IsFunc(match.Callee(c.info, call), "context", "Background", "TODO")
+	})
 }
