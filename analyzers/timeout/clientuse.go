@@ -150,6 +150,9 @@ func (c *checker) pathEvidence(cur inspector.Cursor, path flow.Path, hops int) e
 // out of view; so is an exported one through which nothing here sends.
 func (c *checker) fieldEvidence(f *types.Var, hops int) evidence {
 	if f.Pkg() != c.pass.Pkg {
+		if isContextSDK(f.Pkg()) {
+			return evidence{} // the SDK's transport: its operations carry their contexts
+		}
 		return evidence{escape: fmt.Sprintf("is stored in field %s of a %s struct, where its requests cannot be seen", f.Name(), f.Pkg().Name())}
 	}
 	ev, set := c.packageUses(f, hops)
@@ -268,6 +271,9 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 					return evidence{set: true} // a helper gives it a Timeout
 				}
 			}
+			if c.handedToContextSDK(cur.Parent()) {
+				return evidence{} // the SDK's transport: its operations carry their contexts
+			}
 			if ev, ok := c.helperEvidence(cur, hops); ok {
 				return ev // a helper that configures the client (and returns it)
 			}
@@ -325,29 +331,51 @@ func (c *checker) requestHasContext(body inspector.Cursor, e ast.Expr, depth int
 // is made by a call of a function that made accepts, through local
 // variables.
 func (c *checker) everyRequest(body inspector.Cursor, e ast.Expr, depth int, made func(*types.Func) bool) bool {
-	if depth > 4 {
+	calls, complete := c.madeBy(body, e, depth)
+	if !complete {
 		return false
+	}
+	for _, call := range calls {
+		if !made(match.Callee(c.info, call)) {
+			return false
+		}
+	}
+	return true
+}
+
+// madeBy returns the calls whose results are the values of e: e itself,
+// or what a local variable is given (through other local variables, to
+// a depth of 4). complete is false when some value is not such a call
+// or cannot be seen (a parameter, a multi-value assignment).
+func (c *checker) madeBy(body inspector.Cursor, e ast.Expr, depth int) (calls []*ast.CallExpr, complete bool) {
+	if depth > 4 {
+		return nil, false
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		return made(match.Callee(c.info, e))
+		return []*ast.CallExpr{e}, true
 	case *ast.Ident:
 		v, ok := c.info.Uses[e].(*types.Var)
 		if !ok {
-			return false
+			return nil, false
 		}
 		defs, ok := flow.Defs(c.info, body, v)
 		if !ok {
-			return false
+			return nil, false
 		}
+		complete = true
 		for _, d := range defs {
-			if d.Expr == nil || d.Index != 0 || !c.everyRequest(body, d.Expr, depth+1, made) {
-				return false
+			if d.Expr == nil || d.Index != 0 {
+				complete = false
+				continue
 			}
+			more, ok := c.madeBy(body, d.Expr, depth+1)
+			calls = append(calls, more...)
+			complete = complete && ok
 		}
-		return true
+		return calls, complete
 	}
-	return false
+	return nil, false
 }
 
 // storesIn reports whether the function around cur stores a value in obj

