@@ -5,6 +5,7 @@ package latency
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"slices"
 
@@ -33,6 +34,12 @@ func (c *checker) summaryCreated(cur inspector.Cursor, call *ast.CallExpr) {
 	if s == nil {
 		s = new(summary)
 		c.summaries[k] = s
+	}
+	if len(call.Args) > 0 && c.noName(call.Args[0]) {
+		// A summary with no Name cannot be registered (Prometheus
+		// rejects an empty metric name): a no-op metric that nothing
+		// exports, whatever else is stored in the same place.
+		return
 	}
 	if len(call.Args) > 0 && c.noObjectives(call.Args[0]) {
 		s.creations = append(s.creations, call)
@@ -64,6 +71,27 @@ func (c *checker) storedIn(cur inspector.Cursor) types.Object {
 		return path.Fields[len(path.Fields)-1]
 	}
 	return path.Root
+}
+
+// noName reports whether opts is a SummaryOpts literal whose Name is
+// not given or is the constant "": its fully-qualified name is empty
+// whatever its Namespace and Subsystem, and registering it fails.
+func (c *checker) noName(opts ast.Expr) bool {
+	lit, ok := ast.Unparen(opts).(*ast.CompositeLit)
+	if !ok || !match.IsType(c.info.TypeOf(lit), promPkg+".SummaryOpts") {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Name" {
+			tv := c.info.Types[kv.Value]
+			return tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+		}
+	}
+	return true
 }
 
 // noObjectives reports whether opts is a SummaryOpts literal with no
