@@ -78,26 +78,12 @@ func (c *checker) callsParam(body *ast.BlockStmt, fn *types.Func) bool {
 func (c *checker) leavesUnlessAnswer(body *ast.BlockStmt) bool {
 	oks := make(map[types.Object]bool) // ok results of assertions to answer types
 	for _, st := range body.List {
-		if as, ok := st.(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 {
-			if ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr); ok && ta.Type != nil && answerType(c.info.TypeOf(ta.Type)) {
-				if id, ok := as.Lhs[1].(*ast.Ident); ok {
-					oks[c.info.ObjectOf(id)] = true
-				}
-			}
-		}
+		c.answerOK(st, oks)
 		is, ok := st.(*ast.IfStmt)
 		if !ok || !leaves(is.Body) {
 			continue
 		}
-		if is.Init != nil {
-			if as, ok := is.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 {
-				if ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr); ok && ta.Type != nil && answerType(c.info.TypeOf(ta.Type)) {
-					if id, ok := as.Lhs[1].(*ast.Ident); ok {
-						oks[c.info.ObjectOf(id)] = true
-					}
-				}
-			}
-		}
+		c.answerOK(is.Init, oks)
 		for _, op := range orOperands(is.Cond) {
 			not, ok := ast.Unparen(op).(*ast.UnaryExpr)
 			if !ok || not.Op != token.NOT {
@@ -118,6 +104,20 @@ func (c *checker) leavesUnlessAnswer(body *ast.BlockStmt) bool {
 		}
 	}
 	return false
+}
+
+// answerOK notes in oks the ok variable of st when st is
+// x, ok := err.(T) with T an answer type.
+func (c *checker) answerOK(st ast.Stmt, oks map[types.Object]bool) {
+	as, ok := st.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return
+	}
+	if ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr); ok && ta.Type != nil && answerType(c.info.TypeOf(ta.Type)) {
+		if id, ok := as.Lhs[1].(*ast.Ident); ok {
+			oks[c.info.ObjectOf(id)] = true
+		}
+	}
 }
 
 // orOperands returns the operands of the top-level || chain of e.

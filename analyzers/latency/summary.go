@@ -77,45 +77,45 @@ func (c *checker) storedIn(cur inspector.Cursor) types.Object {
 // not given or is the constant "": its fully-qualified name is empty
 // whatever its Namespace and Subsystem, and registering it fails.
 func (c *checker) noName(opts ast.Expr) bool {
-	lit, ok := ast.Unparen(opts).(*ast.CompositeLit)
-	if !ok || !match.IsType(c.info.TypeOf(lit), promPkg+".SummaryOpts") {
-		return false
+	v, lit := c.optsField(opts, "Name")
+	if !lit || v == nil {
+		return lit
 	}
-	for _, elt := range lit.Elts {
+	tv := c.info.Types[v]
+	return tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+}
+
+// optsField returns the value given to field name in opts, a SummaryOpts
+// literal with keyed fields (lit), or nil when it is not given.
+func (c *checker) optsField(opts ast.Expr, name string) (v ast.Expr, lit bool) {
+	cl, ok := ast.Unparen(opts).(*ast.CompositeLit)
+	if !ok || !match.IsType(c.info.TypeOf(cl), promPkg+".SummaryOpts") {
+		return nil, false
+	}
+	for _, elt := range cl.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
-			return false
+			return nil, false // positional fields: not worth guessing
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Name" {
-			tv := c.info.Types[kv.Value]
-			return tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+			v = kv.Value
 		}
 	}
-	return true
+	return v, true
 }
 
 // noObjectives reports whether opts is a SummaryOpts literal with no
 // Objectives, or with nil or an empty map literal.
 func (c *checker) noObjectives(opts ast.Expr) bool {
-	lit, ok := ast.Unparen(opts).(*ast.CompositeLit)
-	if !ok || !match.IsType(c.info.TypeOf(lit), promPkg+".SummaryOpts") {
-		return false
+	v, lit := c.optsField(opts, "Objectives")
+	if !lit || v == nil {
+		return lit
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return false // positional fields: not worth guessing
-		}
-		if id, ok := kv.Key.(*ast.Ident); !ok || id.Name != "Objectives" {
-			continue
-		}
-		if tv := c.info.Types[kv.Value]; tv.IsNil() {
-			return true
-		}
-		m, ok := ast.Unparen(kv.Value).(*ast.CompositeLit)
-		return ok && len(m.Elts) == 0
+	if tv := c.info.Types[v]; tv.IsNil() {
+		return true
 	}
-	return true
+	m, ok := ast.Unparen(v).(*ast.CompositeLit)
+	return ok && len(m.Elts) == 0
 }
 
 // observed notes that the summary (or summary vector member) expr

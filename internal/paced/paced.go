@@ -157,16 +157,7 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 			if depth >= maxDepth {
 				return unknown
 			}
-			v := unknown
-			for _, site := range sites {
-				switch x.driven(site, depth+1, seen) {
-				case driven:
-					return driven
-				case paced:
-					v = paced
-				}
-			}
-			return v
+			return x.sites(sites, depth, seen)
 		case *ast.ForStmt:
 			if n.Post == nil { // for {...} or for cond {...}, not a counted loop
 				return clock(n)
@@ -191,19 +182,25 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 			if len(sites) == 0 && !fn.Exported() {
 				return driven
 			}
-			v := unknown
-			for _, site := range sites {
-				switch x.driven(site, depth+1, seen) {
-				case driven:
-					return driven
-				case paced:
-					v = paced
-				}
-			}
-			return v
+			return x.sites(sites, depth, seen)
 		}
 	}
 	return unknown
+}
+
+// sites is the verdict on code run from the call sites: driven if one of
+// them is, paced if one is and none is driven.
+func (x *Index) sites(sites []inspector.Cursor, depth int, seen map[*types.Func]bool) verdict {
+	v := unknown
+	for _, site := range sites {
+		switch x.driven(site, depth+1, seen) {
+		case driven:
+			return driven
+		case paced:
+			v = paced
+		}
+	}
+	return v
 }
 
 // servesRequest reports whether fn takes an HTTP request or response
