@@ -16,7 +16,11 @@
 // when it can see that a duplicate would do harm: either a replay (a
 // retry loop around the send, a retrying client such as
 // go-retryablehttp, a backoff library or a retry helper of the program
-// that takes the sending code as a closure, or a caller that retries the
+// that takes the sending code as a closure, unless that helper's body is
+// in view and its loop leaves on every error that is not a server's
+// answer (a type assertion or errors.As to an error type with a status
+// code field: googleapi.Error's Code), so a lost response is never
+// replayed; or a caller that retries the
 // function which sends the write, in the same package or, through facts,
 // in another), or a once-only operation (a constant part of the URL
 // path, the name of the sending function, or the name of its caller has
@@ -121,7 +125,11 @@
 // subscriber does), requests sent by a function whose name has a read
 // word (-idempotency.readprefixes, per name word: getRemoteStatus,
 // RetrieveCredentials, executeReadRequest send reads carried over POST,
-// such as OCSP, STS and search queries) or a credential word (Token), test
+// such as OCSP, STS and search queries) or a credential word (Token),
+// requests of a function that gets a nonce from a call (GetNonce) and
+// signs (signer.Sign): a protocol whose requests carry their own replay
+// protection and whose servers take no idempotency header (ACME, RFC
+// 8555: newOrder, finalize), test
 // helpers (functions taking a *testing.T, B, F or testing.TB), the
 // clients' own packages (net/http's Post is reported where it is called),
 // and test files.

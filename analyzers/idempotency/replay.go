@@ -23,6 +23,9 @@ func (c *checker) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
 		if k, i := e.ParentEdge(); k == edge.CallExpr_Args {
 			outer := e.Parent().Node().(*ast.CallExpr)
 			if name, ok := c.helpers.Retries(outer, i, c.cfg.Libraries); ok {
+				if c.retriesOnlyAnswers(match.Callee(c.info, outer)) {
+					return "" // a lost response is never retried (answers.go)
+				}
 				if fn := match.Callee(c.info, outer); fn != nil && fn.Pkg() != nil && !c.cfg.Libraries.Has(fn.Pkg().Path()) {
 					name = funcName(fn)
 				}

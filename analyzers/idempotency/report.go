@@ -57,7 +57,8 @@ type write struct {
 
 // quiet reports whether the function's writes are left alone whatever
 // the evidence: the clients' own packages, functions named as reads or
-// credential requests, and test helpers.
+// credential requests, test helpers, and protocol clients that sign each
+// request with a single-use nonce.
 func (f *funcFlow) quiet() bool {
 	c := f.c
 	if path := c.pass.Pkg.Path(); path == httpPkg || path == retryPkg || slices.Contains(restyPkgs, path) {
@@ -69,7 +70,9 @@ func (f *funcFlow) quiet() bool {
 	// credential grant (OAuth2), which a retry repeats harmlessly and
 	// whose endpoints take no key; a function that takes a *testing.T is
 	// test code wherever it lives.
-	return c.isReadName(name) || isTokenRequest(name) || c.isTestHelper(f.fn)
+	// One that signs its request with a single-use nonce speaks a
+	// protocol with its own replay protection (protocol.go).
+	return c.isReadName(name) || isTokenRequest(name) || c.isTestHelper(f.fn) || f.signsWithNonce()
 }
 
 // writes returns the unkeyed writes the function sends, each with its

@@ -20,11 +20,17 @@
 // periodic job (a compaction, a truncation, a garbage collection) is
 // left alone when distlint can see the clock drive it: a loop that
 // waits on a ticker, a timer, time.After or time.Sleep, around the
-// record or around the calls of its function in the package, with no
-// other caller in the package that serves requests or receives
+// record or around the calls of its function in the package (followed
+// through a function literal stored in a local variable to where that
+// variable is called, or handed to a function in view that calls it: a
+// maintenance loop's runMaintenance(doMaintenance) on each tick), with
+// no other caller in the package that serves requests or receives
 // messages. Over any window such an instrument holds one run, and its
 // sum over its count is that run's duration: no tail is hidden. The
-// name of a job is not evidence; the loop is. A value of unknown origin,
+// name of a job is not evidence; the loop is. A summary created with no
+// Name (a no-op metric set used when no Registerer is given) cannot be
+// registered, since Prometheus rejects an empty metric name: nothing
+// exports it, and it is left alone. A value of unknown origin,
 // or a gauge set once per tick or once per run, is left alone. A mean
 // in a benchmark (a function taking a *testing.B, analyzed with -tests)
 // is left alone too: go test reports benchmarks as means per operation

@@ -5,6 +5,7 @@ package latency
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"slices"
 
@@ -33,6 +34,12 @@ func (c *checker) summaryCreated(cur inspector.Cursor, call *ast.CallExpr) {
 	if s == nil {
 		s = new(summary)
 		c.summaries[k] = s
+	}
+	if len(call.Args) > 0 && c.noName(call.Args[0]) {
+		// A summary with no Name cannot be registered (Prometheus
+		// rejects an empty metric name): a no-op metric that nothing
+		// exports, whatever else is stored in the same place.
+		return
 	}
 	if len(call.Args) > 0 && c.noObjectives(call.Args[0]) {
 		s.creations = append(s.creations, call)
@@ -66,28 +73,49 @@ func (c *checker) storedIn(cur inspector.Cursor) types.Object {
 	return path.Root
 }
 
+// noName reports whether opts is a SummaryOpts literal whose Name is
+// not given or is the constant "": its fully-qualified name is empty
+// whatever its Namespace and Subsystem, and registering it fails.
+func (c *checker) noName(opts ast.Expr) bool {
+	v, lit := c.optsField(opts, "Name")
+	if !lit || v == nil {
+		return lit
+	}
+	tv := c.info.Types[v]
+	return tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+}
+
+// optsField returns the value given to field name in opts, a SummaryOpts
+// literal with keyed fields (lit), or nil when it is not given.
+func (c *checker) optsField(opts ast.Expr, name string) (v ast.Expr, lit bool) {
+	cl, ok := ast.Unparen(opts).(*ast.CompositeLit)
+	if !ok || !match.IsType(c.info.TypeOf(cl), promPkg+".SummaryOpts") {
+		return nil, false
+	}
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false // positional fields: not worth guessing
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+			v = kv.Value
+		}
+	}
+	return v, true
+}
+
 // noObjectives reports whether opts is a SummaryOpts literal with no
 // Objectives, or with nil or an empty map literal.
 func (c *checker) noObjectives(opts ast.Expr) bool {
-	lit, ok := ast.Unparen(opts).(*ast.CompositeLit)
-	if !ok || !match.IsType(c.info.TypeOf(lit), promPkg+".SummaryOpts") {
-		return false
+	v, lit := c.optsField(opts, "Objectives")
+	if !lit || v == nil {
+		return lit
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return false // positional fields: not worth guessing
-		}
-		if id, ok := kv.Key.(*ast.Ident); !ok || id.Name != "Objectives" {
-			continue
-		}
-		if tv := c.info.Types[kv.Value]; tv.IsNil() {
-			return true
-		}
-		m, ok := ast.Unparen(kv.Value).(*ast.CompositeLit)
-		return ok && len(m.Elts) == 0
+	if tv := c.info.Types[v]; tv.IsNil() {
+		return true
 	}
-	return true
+	m, ok := ast.Unparen(v).(*ast.CompositeLit)
+	return ok && len(m.Elts) == 0
 }
 
 // observed notes that the summary (or summary vector member) expr

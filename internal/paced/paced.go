@@ -8,12 +8,15 @@ package paced
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 )
 
@@ -125,7 +128,12 @@ const (
 // them is paced and at least one is. An exported function may also be
 // called from elsewhere, which is unknown and vetoes nothing; an
 // unexported function with no call site in view (a function value) is
-// not paced.
+// not paced. A function literal stored in a local variable runs where
+// the variable is called, or where it is handed to a function whose
+// definitions are in view and that calls that parameter (a maintenance
+// loop calling runMaintenance(doMaintenance) on each tick): those call
+// sites decide as a function's do. A literal used any other way is taken
+// to run where it is written.
 func (x *Index) Driven(cur inspector.Cursor) bool {
 	x.build()
 	return x.driven(cur, 0, make(map[*types.Func]bool)) == paced
@@ -139,8 +147,17 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 		}
 		return driven
 	}
-	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil)) {
+	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := e.Node().(type) {
+		case *ast.FuncLit:
+			sites, ok := x.litSites(e)
+			if !ok {
+				continue // run where it is written, as far as can be seen
+			}
+			if depth >= maxDepth {
+				return unknown
+			}
+			return x.sites(sites, depth, seen)
 		case *ast.ForStmt:
 			if n.Post == nil { // for {...} or for cond {...}, not a counted loop
 				return clock(n)
@@ -165,19 +182,25 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 			if len(sites) == 0 && !fn.Exported() {
 				return driven
 			}
-			v := unknown
-			for _, site := range sites {
-				switch x.driven(site, depth+1, seen) {
-				case driven:
-					return driven
-				case paced:
-					v = paced
-				}
-			}
-			return v
+			return x.sites(sites, depth, seen)
 		}
 	}
 	return unknown
+}
+
+// sites is the verdict on code run from the call sites: driven if one of
+// them is, paced if one is and none is driven.
+func (x *Index) sites(sites []inspector.Cursor, depth int, seen map[*types.Func]bool) verdict {
+	v := unknown
+	for _, site := range sites {
+		switch x.driven(site, depth+1, seen) {
+		case driven:
+			return driven
+		case paced:
+			v = paced
+		}
+	}
+	return v
 }
 
 // servesRequest reports whether fn takes an HTTP request or response
@@ -191,4 +214,142 @@ func servesRequest(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// litSites returns the call sites that run the function literal at lit:
+// the calls of the local variable it is stored in, and the calls that
+// hand that variable to a function (a local function value or a
+// function of the package) whose every definition in view calls the
+// parameter it is given. ok is false when the literal is not stored in
+// a local variable or the variable is used in another way (stored,
+// returned, handed to a function out of view).
+func (x *Index) litSites(lit inspector.Cursor) (sites []inspector.Cursor, ok bool) {
+	info := x.pass.TypesInfo
+	v := storedIn(info, lit)
+	if v == nil {
+		return nil, false
+	}
+	scope, ok := flow.EnclosingFunc(lit)
+	if !ok {
+		return nil, false
+	}
+	for _, u := range flow.Uses(info, scope, v) {
+		k, i := u.ParentEdge()
+		switch k {
+		case edge.AssignStmt_Lhs:
+			continue // another value given to it
+		case edge.CallExpr_Fun:
+			sites = append(sites, u.Parent())
+		case edge.CallExpr_Args:
+			call := u.Parent().Node().(*ast.CallExpr)
+			if call.Ellipsis.IsValid() || !x.callsParam(scope, call, i) {
+				return nil, false
+			}
+			sites = append(sites, u.Parent())
+		default:
+			return nil, false
+		}
+	}
+	return sites, len(sites) > 0
+}
+
+// storedIn returns the local variable that the function literal at lit
+// is assigned to or declared with, or nil.
+func storedIn(info *types.Info, lit inspector.Cursor) *types.Var {
+	var id *ast.Ident
+	switch k, i := lit.ParentEdge(); k {
+	case edge.AssignStmt_Rhs:
+		as := lit.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) && (as.Tok == token.ASSIGN || as.Tok == token.DEFINE) {
+			id, _ = ast.Unparen(as.Lhs[i]).(*ast.Ident)
+		}
+	case edge.ValueSpec_Values:
+		vs := lit.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Names) == len(vs.Values) {
+			id = vs.Names[i]
+		}
+	}
+	if id == nil {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || v.IsField() || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil // a field or a package variable: used out of view
+	}
+	return v
+}
+
+// callsParam reports whether the function called by call, a local
+// function value whose every definition in scope is a literal or a
+// function of the package, calls its i-th parameter in each of them.
+func (x *Index) callsParam(scope inspector.Cursor, call *ast.CallExpr, i int) bool {
+	info := x.pass.TypesInfo
+	var bodies []*ast.FuncType
+	var blocks []*ast.BlockStmt
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		switch obj := info.Uses[fun].(type) {
+		case *types.Var:
+			defs, ok := flow.Defs(info, scope, obj)
+			if !ok {
+				return false
+			}
+			for _, d := range defs {
+				lit, isLit := ast.Unparen(d.Expr).(*ast.FuncLit)
+				if !isLit {
+					return false
+				}
+				bodies, blocks = append(bodies, lit.Type), append(blocks, lit.Body)
+			}
+		case *types.Func:
+			decl := match.FuncDecl(x.pass.Files, info, obj)
+			if decl == nil || decl.Body == nil || obj.Pkg() != x.pass.Pkg {
+				return false
+			}
+			bodies, blocks = append(bodies, decl.Type), append(blocks, decl.Body)
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	for j, ft := range bodies {
+		p := param(info, ft, i)
+		if p == nil || !calls(info, blocks[j], p) {
+			return false
+		}
+	}
+	return len(bodies) > 0
+}
+
+// param returns the i-th parameter of ft, or nil.
+func param(info *types.Info, ft *ast.FuncType, i int) *types.Var {
+	n := 0
+	for _, f := range ft.Params.List {
+		for _, name := range f.Names {
+			if n == i {
+				v, _ := info.Defs[name].(*types.Var)
+				return v
+			}
+			n++
+		}
+		if len(f.Names) == 0 {
+			n++
+		}
+	}
+	return nil
+}
+
+// calls reports whether body calls v.
+func calls(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

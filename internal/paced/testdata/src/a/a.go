@@ -137,3 +137,68 @@ func testedTick() {
 		tested()
 	}
 }
+
+// A job run through function values: the ticker loop hands the job to
+// a runner that calls it (Alertmanager's maintenance shape).
+func gcJob() { mark() } // want `paced`
+
+func maintenance(t *time.Ticker, stop chan struct{}, override func() int) {
+	var do func() int
+	do = func() int {
+		gcJob()
+		mark() // want `paced`
+		return 0
+	}
+	if override != nil {
+		do = override
+	}
+	run := func(job func() int) {
+		job()
+	}
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			run(do)
+		}
+	}
+}
+
+func tickThenCall(t *time.Ticker) {
+	job := func() { mark() } // want `paced`
+	for range t.C {
+		job()
+	}
+}
+
+// Look-alikes: the same shapes driven by a stream, or a function value
+// handed where it is not seen to be called.
+func streamJob() { mark() }
+
+func perMessage(in <-chan int) {
+	do := func() { streamJob(); mark() }
+	run := func(job func()) { job() }
+	for range in {
+		run(do)
+	}
+}
+
+func keeps(f func()) { hooks = append(hooks, f) }
+
+var hooks []func()
+
+func storedHook(t *time.Ticker) {
+	hook := func() { mark() }
+	for range t.C {
+		keeps(hook)
+	}
+}
+
+func runnerNotCalling(t *time.Ticker) {
+	job := func() { mark() }
+	ignore := func(f func()) { _ = f }
+	for range t.C {
+		ignore(job)
+	}
+}
