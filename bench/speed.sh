@@ -142,6 +142,8 @@ column() {
 }
 secs() { local v; v=$(column "$1" "$2" 2); echo "${v:-not measured}"; }
 rss() { column "$1" "$2" 1 | awk '{print int($1/1024)}'; }
+# cell VALUE UNIT: a table cell, the unit only after a measured value
+cell() { case $1 in "" | "not measured") echo "not measured" ;; *) echo "$1$2" ;; esac; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "not measured"; else printf "%.2f", a / b}'; }
 
 cores=$(nproc)
@@ -159,9 +161,9 @@ goversion=$(go version | awk '{print $3}')
 	echo "|---|---|---|---|---|---|"
 	for tool in "go build" "go vet" "staticcheck" "distlint" "go vet -vettool=distlint"; do
 		if [ "$tool" = "go build" ]; then
-			echo "| $tool | $(secs "$tool" cold)s | $(rss "$tool" cold) MiB | | | |"
+			echo "| $tool | $(cell "$(secs "$tool" cold)" s) | $(cell "$(rss "$tool" cold)" " MiB") | | | |"
 		else
-			echo "| $tool | $(secs "$tool" cold)s | $(rss "$tool" cold) MiB | $(secs "$tool" build)s | $(rss "$tool" build) MiB | $(secs "$tool" rerun) |"
+			echo "| $tool | $(cell "$(secs "$tool" cold)" s) | $(cell "$(rss "$tool" cold)" " MiB") | $(cell "$(secs "$tool" build)" s) | $(cell "$(rss "$tool" build)" " MiB") | $(secs "$tool" rerun) |"
 		fi
 	done
 	echo
