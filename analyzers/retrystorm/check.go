@@ -39,7 +39,7 @@ func (c *checker) check(l *retry.Loop) {
 		d = retry.DelayUnknown
 	}
 	bounded := c.find.Bounded(l)
-	if bounded && c.schemaSetup(a.Call) {
+	if bounded && (c.schemaSetup(a.Call) || c.dialsUnixSocket(a.Call)) {
 		return
 	}
 	rng := report.Span(l.Stmt.Pos(), l.Body.Lbrace)

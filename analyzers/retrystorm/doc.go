@@ -72,7 +72,14 @@
 // call is named for a migration or the schema: execSchemaWithRetry,
 // applyMigration), which runs once per process start, staggered by the
 // starts rather than synchronised by an outage (retried forever, it is
-// still reported); and, with -tests, loops in test code (_test.go files,
+// still reported); a bounded retry of a dial of a Unix-domain socket (the
+// network a constant "unix", "unixgram" or "unixpacket" or a
+// *net.UnixAddr's Network(), net.DialUnix, or a function of the package
+// whose only network calls are such dials): the socket reaches a process
+// on the same host, whose kernel refuses a connect while nobody listens,
+// so a client reconnecting to its local agent cannot bring a fleet back
+// in waves onto one server (retried forever, or with a network the
+// analyzer cannot see, it is still reported); and, with -tests, loops in test code (_test.go files,
 // files that import a test library, test helper packages): a retry storm
 // is a fleet's, and a test is one client against a fixture it started,
 // bounded by go test -timeout.

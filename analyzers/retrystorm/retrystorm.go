@@ -70,6 +70,8 @@ type checker struct {
 	net  *netreach.Result
 	find *retry.Finder
 	fn   string // the name of the function declaration being walked
+
+	decls map[*types.Func]*ast.FuncDecl // the package's functions, made when first needed
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
