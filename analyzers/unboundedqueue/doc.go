@@ -58,7 +58,16 @@
 //     under a sync.Mutex with a wake-up signal to a consumer (a channel
 //     send, sync.Cond Signal or Broadcast), and drained in another
 //     method that reads its items (reset to nil or [:0], sliced from the
-//     front, swapped), with no check of its length before the append;
+//     front, swapped), with no check of its length before the append.
+//     Left alone: an append that puts back items the method took out of
+//     the same slice (conn := p.idle[n-1], and back when the waiter is
+//     gone: the slice grows by nothing), and a pool's free list: the
+//     struct also keeps a registry of every item of the element type (a
+//     map or slice of all open connections beside the idle ones), and
+//     every function that stores into the registry, or every caller of
+//     it, compares a count of the struct with a limit (len(p.conns) <
+//     p.maxSize): the free list holds at most what the pool made, and the
+//     pool makes no more than its maximum, whatever the rate of check-ins;
 //   - make(chan T, n) with a constant n at or above
 //     -unboundedqueue.maxbuffer, or with n an option or configuration
 //     field whose visible default (a constant in a literal or an
@@ -70,9 +79,24 @@
 //     FetchMessage, ReadMessage or Poll for a message) when nothing in view
 //     limits concurrency, unless the item is a network connection (a
 //     net.Conn, or a type with Read, Write, Close, SetDeadline and
-//     RemoteAddr: an accept loop behind a channel); also a call, per received item, of a function
-//     that starts a goroutine on every call (the fact "spawns an
-//     unbounded goroutine per call" carries this across packages).
+//     RemoteAddr: an accept loop behind a channel), or the goroutine
+//     expires on its own (below); also a call, per received item, of a
+//     function that starts a goroutine on every call (the fact "spawns
+//     an unbounded goroutine per call" carries this across packages).
+//
+// A goroutine that expires on its own is no queue: its body first waits
+// on a timer (<-time.After(d), <-t.C of a timer it makes, or a select
+// with such a case whose other cases only receive, a stream picked up
+// before the timeout), then only does bookkeeping (assignments, delete,
+// close, a mutex, stopping the timer: no loop, no send, no other wait,
+// no other call), as go-plugin's broker does to forget a stream nobody
+// picked up after five seconds. The harm this analyzer reports is
+// pile-up behind a consumer slower than the producer, which grows until
+// memory runs out; such a goroutine never waits on a consumer, so the
+// number alive is at most the input rate times the timer's duration,
+// the same bound as any per-request state, and it shrinks as soon as
+// the input stops. Work after the timer (a handler, a send) or a wait
+// with no timer is still reported.
 //
 // Limits are recognised by what they do and by their types, not by the
 // names of methods: a send or a bare receive in the loop (a buffered

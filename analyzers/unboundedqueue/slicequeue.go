@@ -33,6 +33,10 @@ type push struct {
 	// bumped are the receiver's integer fields the method adds to (a
 	// count of items or bytes kept beside the slice).
 	bumped []*types.Var
+	// recv is the method's receiver; putBack, that the append puts back
+	// items the method took out of the same slice.
+	recv    *types.Var
+	putBack bool
 }
 
 // sliceQueues reports slice queues that grow without bound: a struct's
@@ -85,7 +89,8 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 				if c.appendsTo(as.Rhs[i], f, recv) {
 					if len(as.Lhs) == 1 && !c.appendsMapKey(decl.Body, as.Rhs[i].(*ast.CallExpr)) {
 						at, _ := cur.FindNode(as)
-						pushes = append(pushes, push{method: decl.Name.Name, at: as, cur: at})
+						pushes = append(pushes, push{method: decl.Name.Name, at: as, cur: at, recv: recv,
+							putBack: c.putBack(decl.Body, ast.Unparen(as.Rhs[i]).(*ast.CallExpr), f, recv)})
 						pushed = append(pushed, f)
 					}
 				} else if c.drainValue(as.Rhs[i], f, recv) && c.readsQueue(decl.Body, f, recv) {
@@ -114,7 +119,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 					drain = m
 				}
 			}
-			if drain == "" || !p.locked || !p.signals || p.checked || c.sizeConsulted(q.field, p, sizes) || c.clockPaced(p) {
+			if drain == "" || !p.locked || !p.signals || p.checked || p.putBack || c.sizeConsulted(q.field, p, sizes) || c.clockPaced(p) || c.poolFreeList(q.field, p.recv) {
 				continue
 			}
 			c.rep.Reportf(report.Span(p.at.Pos(), p.at.End()), "slice-queue",

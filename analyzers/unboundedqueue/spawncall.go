@@ -77,7 +77,7 @@ func (c *checker) spawnsPerCall(fn *types.Func, decl *ast.FuncDecl) *spawnsPerCa
 			}
 		}
 	}
-	if spawn == nil || conditional || c.blocksOnToken(decl.Body, true) {
+	if spawn == nil || conditional || c.blocksOnToken(decl.Body, true) || c.selfExpiring(spawn) {
 		return nil
 	}
 	for i := range sig.Params().Len() {

@@ -78,6 +78,8 @@ type checker struct {
 	fieldDefaults *fieldDefaults
 	// jobs tells clock-paced code; made on first use.
 	jobs *paced.Index
+	// pools caches poolFreeList by slice field.
+	pools map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
