@@ -17,12 +17,7 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
 		expr = cur.Parent() // http.DefaultClient
 	}
-	for {
-		if _, ok := expr.Parent().Node().(*ast.ParenExpr); !ok {
-			break
-		}
-		expr = expr.Parent()
-	}
+	expr = outerParens(expr)
 	switch p := expr.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		if expr.ParentEdgeKind() == edge.AssignStmt_Lhs {

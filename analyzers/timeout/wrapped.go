@@ -125,12 +125,7 @@ func (c *checker) paramFields(fn *types.Func, i int) ([]*types.Var, bool) {
 	}
 	var fields []*types.Var
 	for _, use := range flow.Uses(c.info, declCur.ChildAt(edge.FuncDecl_Body, -1), param) {
-		for {
-			if _, ok := use.Parent().Node().(*ast.ParenExpr); !ok {
-				break
-			}
-			use = use.Parent()
-		}
+		use = outerParens(use)
 		switch p := use.Parent().Node().(type) {
 		case *ast.BinaryExpr:
 			if (p.Op == token.EQL || p.Op == token.NEQ) && (c.info.Types[p.X].IsNil() || c.info.Types[p.Y].IsNil()) {
@@ -199,12 +194,7 @@ func (c *checker) fieldSendsBounded(f *types.Var) bool {
 		case edge.KeyValueExpr_Key:
 			continue // a literal giving the field a value: judged on its own
 		}
-		for {
-			if _, ok := use.Parent().Node().(*ast.ParenExpr); !ok {
-				break
-			}
-			use = use.Parent()
-		}
+		use = outerParens(use)
 		switch p := use.Parent().Node().(type) {
 		case *ast.AssignStmt:
 			if use.ParentEdgeKind() == edge.AssignStmt_Lhs {
@@ -396,4 +386,15 @@ func (c *checker) forwardsThrough(body inspector.Cursor, req, f *types.Var) bool
 		}
 	}
 	return false
+}
+
+// outerParens returns the outermost parenthesized expression around the
+// expression at cur (cur itself when it has none).
+func outerParens(cur inspector.Cursor) inspector.Cursor {
+	for {
+		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
+			return cur
+		}
+		cur = cur.Parent()
+	}
 }
