@@ -101,12 +101,7 @@ func (c *checker) stored(cur inspector.Cursor, hops int) (evidence, bool) {
 // literalField returns the struct field that the expression at cur is
 // the value of, in a keyed composite literal.
 func (c *checker) literalField(cur inspector.Cursor) (*types.Var, bool) {
-	for {
-		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
-			break
-		}
-		cur = cur.Parent()
-	}
+	cur = outerParens(cur)
 	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
 		cur = cur.Parent()
 	}
@@ -220,12 +215,7 @@ func (c *checker) setsTimeout(cur inspector.Cursor) bool {
 // useEvidence is the evidence of one use of a client: the expression at
 // cur denotes the client.
 func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
-	for {
-		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
-			break
-		}
-		cur = cur.Parent()
-	}
+	cur = outerParens(cur)
 	switch p := cur.Parent().Node().(type) {
 	case *ast.SelectorExpr:
 		if cur.ParentEdgeKind() != edge.SelectorExpr_X {
@@ -273,6 +263,9 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 			}
 			if c.handedToContextSDK(cur.Parent()) {
 				return evidence{} // the SDK's transport: its operations carry their contexts
+			}
+			if c.boundedParam(match.Callee(c.info, p), idx) {
+				return evidence{sends: true} // kept where every request carries a context
 			}
 			if ev, ok := c.helperEvidence(cur, hops); ok {
 				return ev // a helper that configures the client (and returns it)

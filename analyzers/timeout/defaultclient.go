@@ -17,12 +17,7 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
 		expr = cur.Parent() // http.DefaultClient
 	}
-	for {
-		if _, ok := expr.Parent().Node().(*ast.ParenExpr); !ok {
-			break
-		}
-		expr = expr.Parent()
-	}
+	expr = outerParens(expr)
 	switch p := expr.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		if expr.ParentEdgeKind() == edge.AssignStmt_Lhs {
@@ -36,10 +31,11 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 			return // comparing with it
 		}
 	case *ast.CallExpr:
-		if expr.ParentEdgeKind() == edge.CallExpr_Args && (c.handedToContextSDK(expr.Parent()) || c.callerContext(expr.Parent(), expr.ParentEdgeIndex())) {
-			// Handed to a helper with the caller's context, or to an
-			// SDK whose operations carry theirs: its requests are
-			// bounded by that context, as a Do with a request that
+		if expr.ParentEdgeKind() == edge.CallExpr_Args && (c.handedToContextSDK(expr.Parent()) || c.callerContext(expr.Parent(), expr.ParentEdgeIndex()) || c.boundedParam(match.Callee(c.info, p), expr.ParentEdgeIndex())) {
+			// Handed to a helper with the caller's context, to an SDK
+			// whose operations carry theirs, or to a function that
+			// keeps it where every request carries one: its requests
+			// are bounded by that context, as a Do with a request that
 			// carries one is.
 			return
 		}
@@ -107,6 +103,9 @@ func (c *checker) isFallback(cur inspector.Cursor, as *ast.AssignStmt) bool {
 	if ifStmt.Body == block && c.isNilCheck(ifStmt.Cond, target) {
 		return true
 	}
+	if c.nilElse(ifStmt, block, target) {
+		return true
+	}
 	other := ifStmt.Body
 	if ifStmt.Body == block {
 		other, _ = ifStmt.Else.(*ast.BlockStmt)
@@ -123,6 +122,55 @@ func (c *checker) isFallback(cur inspector.Cursor, as *ast.AssignStmt) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// nilElse reports whether the assignment to target in block is the
+// branch taken when a value is nil, and the other branch gives target
+// that value (held-out round 4: elastic's SetHttpClient):
+//
+//	if hc != nil { c.c = hc } else { c.c = http.DefaultClient }
+//	if hc == nil { c.c = http.DefaultClient } else { c.c = hc }
+//
+// which is `if c == nil { c = http.DefaultClient }` written as if/else.
+func (c *checker) nilElse(ifStmt *ast.IfStmt, block *ast.BlockStmt, target flow.Path) bool {
+	bin, ok := ast.Unparen(ifStmt.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	var other *ast.BlockStmt
+	switch {
+	case bin.Op == token.NEQ && ifStmt.Else == block:
+		other = ifStmt.Body
+	case bin.Op == token.EQL && ifStmt.Body == block:
+		other, _ = ifStmt.Else.(*ast.BlockStmt)
+	}
+	if other == nil {
+		return false
+	}
+	var checked flow.Path
+	switch {
+	case c.info.Types[bin.Y].IsNil():
+		checked, ok = flow.PathOf(c.info, bin.X)
+	case c.info.Types[bin.X].IsNil():
+		checked, ok = flow.PathOf(c.info, bin.Y)
+	default:
+		ok = false
+	}
+	if !ok {
+		return false
+	}
+	for _, stmt := range other.List {
+		as, ok := stmt.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		lhs, ok1 := flow.PathOf(c.info, as.Lhs[0])
+		rhs, ok2 := flow.PathOf(c.info, as.Rhs[0])
+		if ok1 && ok2 && lhs.Equal(target) && rhs.Equal(checked) {
+			return true
 		}
 	}
 	return false

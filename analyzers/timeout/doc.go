@@ -27,7 +27,19 @@
 // client, which has no Timeout either; the SDK bounds each request by
 // the context of the operation (aws-sdk-go v1's ...WithContext forms),
 // set in the caller's code; and those requests move blobs that a
-// whole-request Timeout would cut off. A dial is judged by its address:
+// whole-request Timeout would cut off. A client handed to a function
+// that only keeps it in fields of its package (a library's
+// SetHttpClient option, a wrapper's constructor), through which every
+// request is sent with a context or forwarded by a RoundTrip, is
+// bounded by those contexts: seen in the same package by reading the
+// function and the fields' uses, across packages by the
+// BoundedClients facts the analyzer exports. A RoundTrip forwards the
+// requests of the client whose transport it is, so an inner client
+// adds no wait of its own; and a client whose Transport sends again
+// through a client the caller supplies (a parameter) is bounded by
+// that client's Timeout, out of view. A client kept where some request
+// goes with no context (a Get, a request from http.NewRequest or from
+// a helper) is still judged as handed on. A dial is judged by its address:
 // an address this process listens on cannot be an unreachable host, and
 // in test code (analyzed with -tests) only a constant naming a remote
 // host is evidence of one: a test dials the fixtures it started.
@@ -67,7 +79,10 @@
 //     DefaultClient sending a request in the branch taken when a client
 //     is nil (`if hc != nil { hc.Get(u) } else { http.DefaultClient.Get(u)
 //     }`), that client's fallback, like `if c == nil { c =
-//     http.DefaultClient }`; and so are assignments to its fields and
+//     http.DefaultClient }` and `if hc != nil { c.c = hc } else { c.c =
+//     http.DefaultClient }`; so is one handed to a function that keeps
+//     it where every request carries a context (above); and so are
+//     assignments to its fields and
 //     comparisons with it; kept in a struct field, it is judged by the
 //     field's uses as a client is;
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,

@@ -41,10 +41,11 @@ var Analyzer = New(Config{})
 // New returns a timeout analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     Name,
-		Doc:      docs.Extract(doc, Name),
-		URL:      URL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, flow.Analyzer},
+		Name:      Name,
+		Doc:       docs.Extract(doc, Name),
+		URL:       URL,
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, flow.Analyzer},
+		FactTypes: []analysis.Fact{new(BoundedClients)},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -69,19 +70,25 @@ type checker struct {
 	// listenAddrs are the keys of the package's listen addresses, found
 	// on the first dial that needs them
 	listenAddrs map[addrKey]bool
+	// bounded caches boundedField
+	bounded map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	if cfg.Policy.OnlyFacts() {
-		return nil, nil // no facts of its own, and the findings are discarded
-	}
 	// Every finding involves one of these packages' objects; a package
 	// that imports none of them cannot name them.
 	if !match.Imports(pass.Pkg, netHTTP, "net", "crypto/tls") {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass, cfg.Policy), root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper)}
+	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool)}
+	if match.Imports(pass.Pkg, netHTTP) {
+		c.exportBoundedClients()
+	}
+	if cfg.Policy.OnlyFacts() {
+		return nil, nil // the findings are discarded
+	}
+	c.rep = report.New(pass, cfg.Policy)
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.ValueSpec)(nil)}
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {
@@ -108,7 +115,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		c.embeddedServer(typeRange(lit), t, lit)
 	case match.IsType(t, "net/http.Client"):
 		set, explicitZero := litField(c.info, lit, t, "Timeout")
-		if set || c.stubTransport(lit, t) {
+		if set || c.stubTransport(lit, t) || c.delegatingTransport(cur, lit, t) {
 			return
 		}
 		c.client(cur, typeRange(lit), explicitZero)

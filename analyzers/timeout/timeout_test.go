@@ -18,6 +18,8 @@ func TestAnalyzer(t *testing.T) {
 		"clientevidence",       // a client is reported for a context-less request or an escape
 		"cloudsdk",             // but not when handed to an SDK whose operations carry contexts
 		"clienthelper",         // through helpers that configure and return it
+		"wrapped",              // or keep it where every request carries a context
+		"wrappeduser",          // seen across packages by BoundedClients facts
 		"defaultclient",        // http.DefaultClient and http.Get and friends
 		"dial",                 // net.Dial, tls.Dial, net.Dialer
 		"serverhelper",         // servers handed to a helper that may set their timeouts

@@ -1,0 +1,400 @@
+package timeout
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
+)
+
+// A BoundedClients is the fact that an exported function only keeps the
+// clients it is given as some of its parameters in fields of its
+// package through which every request is sent with a context, or
+// forwarded by a RoundTrip (held-out round 4: olivere/elastic's
+// SetHttpClient keeps its Doer for requests sent with
+// req.WithContext(ctx); its AWS signing clients keep the caller's client
+// as the inner client of a signing RoundTripper). A client handed to
+// such a parameter is bounded by those contexts, in whichever package
+// the call is.
+type BoundedClients struct {
+	Params []int // the indices of the parameters
+}
+
+// AFact marks BoundedClients as a fact.
+func (*BoundedClients) AFact() {}
+
+func (f *BoundedClients) String() string {
+	return fmt.Sprintf("bounded clients %v", f.Params)
+}
+
+// boundedParam reports whether fn keeps the client given as its
+// parameter i only in fields whose requests all carry a context or are
+// forwarded by a RoundTrip: computed for a function of this package,
+// read from a BoundedClients fact for another's.
+func (c *checker) boundedParam(fn *types.Func, i int) bool {
+	if fn == nil || fn.Pkg() == nil || i < 0 {
+		return false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != c.pass.Pkg {
+		var f BoundedClients
+		return c.pass.ImportObjectFact(fn, &f) && slices.Contains(f.Params, i)
+	}
+	fields, ok := c.paramFields(fn, i)
+	if !ok {
+		return false
+	}
+	for _, f := range fields {
+		if !c.boundedField(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// exportBoundedClients exports the BoundedClients facts of the package's
+// exported functions and methods that take a client.
+func (c *checker) exportBoundedClients() {
+	for fn := range match.FuncDecls(c.pass.Files, c.info) {
+		if !fn.Exported() {
+			continue
+		}
+		var bounded []int
+		params := fn.Signature().Params()
+		for i := range params.Len() {
+			if isClientType(params.At(i).Type()) && c.boundedParam(fn, i) {
+				bounded = append(bounded, i)
+			}
+		}
+		if len(bounded) > 0 {
+			c.pass.ExportObjectFact(fn, &BoundedClients{Params: bounded})
+		}
+	}
+}
+
+// isClientType reports whether t is an http.Client, a pointer to one, or
+// an interface with a Do(*http.Request) method (a Doer).
+func isClientType(t types.Type) bool {
+	if match.IsTypeOrPointer(t, "net/http.Client") {
+		return true
+	}
+	iface, ok := types.Unalias(t).Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for m := range iface.Methods() {
+		if m.Name() == "Do" && m.Signature().Params().Len() == 1 && match.IsTypeOrPointer(m.Signature().Params().At(0).Type(), "net/http.Request") {
+			return true
+		}
+	}
+	return false
+}
+
+// paramFields returns the fields of this package that fn, a function of
+// this package, stores its parameter i in, when that is all it does with
+// it besides comparing it with nil: a keyed literal field
+// (V4Transport{HTTPClient: httpClient}) or an assignment (c.c =
+// httpClient, also in a function literal it returns, as option
+// functions do).
+func (c *checker) paramFields(fn *types.Func, i int) ([]*types.Var, bool) {
+	sig := fn.Signature()
+	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return nil, false
+	}
+	if i >= sig.Params().Len() || (sig.Variadic() && i >= sig.Params().Len()-1) {
+		return nil, false
+	}
+	param := sig.Params().At(i)
+	if param.Name() == "" || param.Name() == "_" {
+		return nil, false
+	}
+	decl := match.FuncDecl(c.pass.Files, c.info, fn)
+	if decl == nil || decl.Body == nil {
+		return nil, false
+	}
+	declCur, ok := c.root.FindNode(decl)
+	if !ok {
+		return nil, false
+	}
+	var fields []*types.Var
+	for _, use := range flow.Uses(c.info, declCur.ChildAt(edge.FuncDecl_Body, -1), param) {
+		use = outerParens(use)
+		switch p := use.Parent().Node().(type) {
+		case *ast.BinaryExpr:
+			if (p.Op == token.EQL || p.Op == token.NEQ) && (c.info.Types[p.X].IsNil() || c.info.Types[p.Y].IsNil()) {
+				continue // compared with nil
+			}
+			return nil, false
+		case *ast.KeyValueExpr:
+			f, ok := c.literalField(use)
+			if !ok || f.Pkg() != c.pass.Pkg {
+				return nil, false
+			}
+			fields = append(fields, f)
+		case *ast.AssignStmt:
+			if use.ParentEdgeKind() != edge.AssignStmt_Rhs || len(p.Lhs) != len(p.Rhs) {
+				return nil, false
+			}
+			path, ok := flow.PathOf(c.info, p.Lhs[use.ParentEdgeIndex()])
+			if !ok || len(path.Fields) == 0 {
+				return nil, false
+			}
+			f := path.Fields[len(path.Fields)-1]
+			if f.Pkg() != c.pass.Pkg {
+				return nil, false
+			}
+			fields = append(fields, f)
+		default:
+			return nil, false
+		}
+	}
+	return fields, len(fields) > 0
+}
+
+// boundedField reports whether every request sent through field f, in
+// this package, carries a context or is forwarded: f is otherwise only
+// given values, compared, or configured, and some request is sent
+// through it in view. A Do is bounded when its request is visibly given
+// a context on its way (http.NewRequestWithContext, WithContext,
+// Clone), or when it is made in a RoundTrip method, which forwards the
+// request of the client whose transport it is, with that request's
+// context: the wait is that outer client's to bound. Get, Head, Post
+// and PostForm take no context; any other use (the field stored
+// elsewhere, returned, handed on) is out of view.
+func (c *checker) boundedField(f *types.Var) bool {
+	if f.Pkg() != c.pass.Pkg {
+		return false
+	}
+	if b, ok := c.bounded[f]; ok {
+		return b
+	}
+	c.bounded[f] = false // in progress
+	b := c.fieldSendsBounded(f)
+	c.bounded[f] = b
+	return b
+}
+
+func (c *checker) fieldSendsBounded(f *types.Var) bool {
+	sends := false
+	for cur := range c.root.Preorder((*ast.Ident)(nil)) {
+		if c.info.Uses[cur.Node().(*ast.Ident)] != f {
+			continue
+		}
+		use := cur
+		switch cur.ParentEdgeKind() {
+		case edge.SelectorExpr_Sel:
+			use = cur.Parent()
+		case edge.KeyValueExpr_Key:
+			continue // a literal giving the field a value: judged on its own
+		}
+		use = outerParens(use)
+		switch p := use.Parent().Node().(type) {
+		case *ast.AssignStmt:
+			if use.ParentEdgeKind() == edge.AssignStmt_Lhs {
+				continue // given a value
+			}
+			return false
+		case *ast.BinaryExpr:
+			continue
+		case *ast.SelectorExpr:
+			if use.ParentEdgeKind() != edge.SelectorExpr_X {
+				return false
+			}
+			s, ok := c.info.Selections[p]
+			if !ok {
+				return false
+			}
+			if s.Kind() == types.FieldVal {
+				continue // configuring the client
+			}
+			if !slices.Contains(clientSends, p.Sel.Name) {
+				continue // CloseIdleConnections and the like
+			}
+			call, ok := use.Parent().Parent().Node().(*ast.CallExpr)
+			if !ok || p.Sel.Name != "Do" || len(call.Args) != 1 {
+				return false
+			}
+			body, ok := flow.EnclosingFunc(use)
+			if !ok {
+				return false
+			}
+			if req, ok := roundTripRequest(c.info, use); !(ok && c.forwarded(body, call.Args[0], req, 0)) && !c.requestGivenContext(body, call.Args[0]) {
+				return false
+			}
+			sends = true
+		default:
+			return false
+		}
+	}
+	return sends
+}
+
+// requestGivenContext reports whether some value of the request
+// expression e is, through local variables, given a context:
+// http.NewRequestWithContext, WithContext or Clone (elastic's `req =
+// req.WithContext(ctx); c.c.Do(req)`).
+func (c *checker) requestGivenContext(body inspector.Cursor, e ast.Expr) bool {
+	calls, _ := c.madeBy(body, e, 0)
+	return slices.ContainsFunc(calls, func(call *ast.CallExpr) bool {
+		fn := match.Callee(c.info, call)
+		return match.IsFunc(fn, "net/http", "NewRequestWithContext") || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+	})
+}
+
+// roundTripRequest returns the request parameter of the RoundTrip
+// method, with http.RoundTripper's signature, whose body cur is in.
+func roundTripRequest(info *types.Info, cur inspector.Cursor) (*types.Var, bool) {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, ok := info.Defs[fc.Node().(*ast.FuncDecl).Name].(*types.Func)
+		if !ok || !isRoundTrip(fn) {
+			return nil, false
+		}
+		return fn.Signature().Params().At(0), true
+	}
+	return nil, false
+}
+
+// isRoundTrip reports whether fn is a RoundTrip method with
+// http.RoundTripper's signature.
+func isRoundTrip(fn *types.Func) bool {
+	sig := fn.Signature()
+	return sig.Recv() != nil && fn.Name() == "RoundTrip" &&
+		sig.Params().Len() == 1 && match.IsTypeOrPointer(sig.Params().At(0).Type(), "net/http.Request") && isPointerType(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 2 && match.IsTypeOrPointer(sig.Results().At(0).Type(), "net/http.Response")
+}
+
+// forwarded reports whether the request expression e, in a RoundTrip
+// whose request parameter is req, is that request handed on: req
+// itself, a call that takes it (a signer, WithContext, Clone), or a
+// local variable given only those. A request made by http.NewRequest
+// there (a token fetch) is the transport's own, and is not.
+func (c *checker) forwarded(body inspector.Cursor, e ast.Expr, req *types.Var, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		if v == req {
+			return true
+		}
+		defs, ok := flow.Defs(c.info, body, v)
+		if !ok {
+			return false
+		}
+		for _, d := range defs {
+			if d.Expr == nil || d.Index != 0 || !c.forwarded(body, d.Expr, req, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ast.CallExpr:
+		if match.IsFunc(match.Callee(c.info, e), "net/http", "NewRequest", "NewRequestWithContext") {
+			return false
+		}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && c.forwarded(body, sel.X, req, depth+1) {
+			return true // req.WithContext(ctx), req.Clone(ctx)
+		}
+		for _, a := range e.Args {
+			if c.forwarded(body, a, req, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// delegatingTransport reports whether the client literal's Transport is
+// a value of a type of this package whose RoundTrip sends through a
+// client kept in one of its fields (Do on the field), and the literal
+// gives that field a parameter of the enclosing function: every request
+// of the outer client is sent again by the caller's client, whose
+// Timeout is out of view (held-out round 4: elastic's
+// NewV4SigningClientWithHTTPClient). A transport that wraps a
+// RoundTripper, which has no Timeout, is not one.
+func (c *checker) delegatingTransport(cur inspector.Cursor, lit *ast.CompositeLit, t types.Type) bool {
+	inner := compositeLitOf(fieldValue(lit, t, "Transport"))
+	if inner == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(c.info.TypeOf(inner), true, c.pass.Pkg, "RoundTrip")
+	rt, ok := obj.(*types.Func)
+	if !ok || rt.Pkg() != c.pass.Pkg || !isRoundTrip(rt) {
+		return false
+	}
+	decl := match.FuncDecl(c.pass.Files, c.info, rt)
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	declCur, ok := c.root.FindNode(decl)
+	if !ok {
+		return false
+	}
+	var outer *ast.FuncType
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			outer = fn.Type
+		case *ast.FuncLit:
+			outer = fn.Type
+		}
+		break
+	}
+	if outer == nil {
+		return false
+	}
+	for _, fv := range match.LiteralFields(c.info, inner) {
+		id, ok := ast.Unparen(fv.Value).(*ast.Ident)
+		if !ok || !isClientType(fv.Field.Type()) {
+			continue
+		}
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok || v.Pos() < outer.Params.Pos() || v.Pos() >= outer.Params.End() {
+			continue // not a parameter: its origin is in view
+		}
+		if c.forwardsThrough(declCur.ChildAt(edge.FuncDecl_Body, -1), rt.Signature().Params().At(0), fv.Field) {
+			return true
+		}
+	}
+	return false
+}
+
+// forwardsThrough reports whether the RoundTrip body, whose request
+// parameter is req, hands that request on to field f's Do
+// (x.f.Do(sign(req))).
+func (c *checker) forwardsThrough(body inspector.Cursor, req, f *types.Var) bool {
+	for cur := range body.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Do" || len(call.Args) != 1 {
+			continue
+		}
+		if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+			if v, ok := c.info.Uses[inner.Sel].(*types.Var); ok && v.Origin() == f && c.forwarded(body, call.Args[0], req, 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outerParens returns the outermost parenthesized expression around the
+// expression at cur (cur itself when it has none).
+func outerParens(cur inspector.Cursor) inspector.Cursor {
+	for {
+		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
+			return cur
+		}
+		cur = cur.Parent()
+	}
+}
