@@ -125,20 +125,11 @@ func (c *checker) isContextErr(e ast.Expr) bool {
 // receivesDone reports whether the select communication comm receives
 // from the Done channel of the request's context.
 func (c *checker) receivesDone(cur inspector.Cursor, comm ast.Stmt, hypothetical bool) bool {
-	var x ast.Expr
-	switch st := comm.(type) {
-	case *ast.ExprStmt:
-		x = st.X
-	case *ast.AssignStmt:
-		if len(st.Rhs) == 1 {
-			x = st.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(x).(*ast.UnaryExpr)
-	if !ok || u.Op != token.ARROW {
+	ch := match.RecvChan(comm)
+	if ch == nil {
 		return false
 	}
-	ctx, ok := c.doneOf(u.X)
+	ctx, ok := c.doneOf(ch)
 	return ok && c.req.carriesIn(cur, ctx, hypothetical)
 }
 

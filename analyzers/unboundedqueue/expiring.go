@@ -134,20 +134,11 @@ func (c *checker) timedSelect(s *ast.SelectStmt, timers map[*types.Var]bool) boo
 		if !ok || cc.Comm == nil {
 			return false
 		}
-		var recv ast.Expr
-		switch comm := cc.Comm.(type) {
-		case *ast.ExprStmt:
-			recv = comm.X
-		case *ast.AssignStmt:
-			if len(comm.Rhs) == 1 {
-				recv = comm.Rhs[0]
-			}
-		}
-		u, ok := ast.Unparen(recv).(*ast.UnaryExpr)
-		if !ok || u.Op != token.ARROW {
+		ch := match.RecvChan(cc.Comm)
+		if ch == nil {
 			return false
 		}
-		if c.timerChan(u.X, timers) {
+		if c.timerChan(ch, timers) {
 			timed = true
 		}
 		for _, st := range cc.Body {

@@ -2,6 +2,7 @@ package match
 
 import (
 	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -28,4 +29,23 @@ func CursorOf(root inspector.Cursor, n ast.Node) (inspector.Cursor, bool) {
 		}
 	}
 	return root.FindNode(n)
+}
+
+// RecvChan returns the channel that a select case's communication
+// receives from (`<-ch`, `v := <-ch`, `v, ok = <-ch`), or nil for a send
+// or anything else.
+func RecvChan(comm ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch st := comm.(type) {
+	case *ast.ExprStmt:
+		x = st.X
+	case *ast.AssignStmt:
+		if len(st.Rhs) == 1 {
+			x = st.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
 }
