@@ -233,11 +233,10 @@ func classifySQL(info *types.Info, o *outbound) bool {
 		if q, ok := match.ConstString(info, argAt(o.call, i)); ok {
 			o.query = q
 		}
-		verb := strings.ToUpper(firstWord(o.query))
-		switch {
-		case verb == "SELECT" || verb == "SHOW":
+		switch st := netreach.StatementOf(o.query); {
+		case st == netreach.StmtRead:
 			o.read = true
-		case verb == "INSERT" || verb == "UPSERT" || verb == "MERGE" || verb == "UPDATE" || verb == "DELETE" || verb == "REPLACE":
+		case st.Write():
 			o.write = true
 		}
 	case "Ping", "Begin", "BeginTx", "Prepare", "Commit", "Rollback", "Conn":
@@ -270,14 +269,6 @@ func receiver(call *ast.CallExpr) ast.Expr {
 		return sel.X
 	}
 	return nil
-}
-
-func firstWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[0]
 }
 
 func hasPathPrefix(path string, prefixes ...string) bool {

@@ -33,25 +33,14 @@ const (
 	sinkRemote
 )
 
-// sqlVerb is what a statement's constant text says it does.
-type sqlVerb uint8
-
-const (
-	verbUnknown sqlVerb = iota // not a constant, or a statement distlint does not know
-	verbRead                   // SELECT and friends
-	verbInsert                 // INSERT, UPSERT, MERGE, REPLACE
-	verbUpdate                 // UPDATE or DELETE: rows that exist change
-	verbOther                  // a constant that is neither (DDL, SET, LOCK, ...)
-)
-
 // An op is what one call (or channel send) does.
 type op struct {
 	kind eventKind
 	// For database writes.
-	inTx   bool    // through a transaction that has not committed yet
-	verb   sqlVerb // what the statement says, when known
-	outbox bool    // the statement changes an outbox (or events, messages) table
-	rows   bool    // a write that returns rows (UPDATE ... RETURNING): a relay's claim
+	inTx   bool               // through a transaction that has not committed yet
+	verb   netreach.Statement // what the statement says, when known
+	outbox bool               // the statement changes an outbox (or events, messages) table
+	rows   bool               // a write that returns rows (UPDATE ... RETURNING): a relay's claim
 	// For external writes.
 	sink   sinkKind
 	name   string // the method or helper that writes, as the message names it
@@ -213,9 +202,9 @@ func (c *checker) classifyDB(call *ast.CallExpr, fn *types.Func) (op, bool) {
 		case "Commit":
 			return op{kind: kindCommit}, true
 		case "Create", "CreateInBatches", "Save", "FirstOrCreate":
-			return op{kind: kindDBWrite, inTx: c.gormInTx(call), verb: verbInsert}, true
+			return op{kind: kindDBWrite, inTx: c.gormInTx(call), verb: netreach.StmtInsert}, true
 		case "Update", "Updates", "UpdateColumn", "UpdateColumns", "Delete":
-			return op{kind: kindDBWrite, inTx: c.gormInTx(call), verb: verbUpdate}, true
+			return op{kind: kindDBWrite, inTx: c.gormInTx(call), verb: netreach.StmtUpdate}, true
 		case "Exec":
 			o, ok := c.sqlCall(call, "Exec", false, false)
 			o.inTx = o.kind == kindDBWrite && c.gormInTx(call)
@@ -235,69 +224,23 @@ func (c *checker) sqlCall(call *ast.CallExpr, name string, inTx, withCtx bool) (
 	if withCtx {
 		i = 1
 	}
-	verb, outbox := verbUnknown, false
+	verb, outbox := netreach.StmtUnknown, false
 	if i < len(call.Args) {
 		if tv, ok := c.info.Types[call.Args[i]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 			text := constant.StringVal(tv.Value)
-			verb, outbox = sqlVerbOf(text), relayTable(text)
+			verb, outbox = netreach.StatementOf(text), relayTable(text)
 		}
 	}
 	exec := strings.HasPrefix(name, "Exec") || strings.HasPrefix(name, "MustExec") || strings.HasPrefix(name, "NamedExec")
 	switch {
-	case verb == verbInsert || verb == verbUpdate:
+	case verb == netreach.StmtInsert || verb == netreach.StmtUpdate:
 		return op{kind: kindDBWrite, inTx: inTx, verb: verb, outbox: outbox, rows: !exec}, true
-	case verb == verbUnknown && exec:
+	case verb == netreach.StmtUnknown && exec:
 		return op{kind: kindDBWrite, inTx: inTx, outbox: outbox}, true
-	case verb == verbRead, verb == verbUnknown:
+	case verb == netreach.StmtRead, verb == netreach.StmtUnknown:
 		return op{kind: kindDBRead}, true
 	}
 	return op{}, true // DDL, SET, LOCK: neither
-}
-
-// sqlVerbOf returns what SQL text does, from its first keyword. A WITH
-// clause is a write when its text names a write anywhere.
-func sqlVerbOf(text string) sqlVerb {
-	text = strings.TrimSpace(text)
-	for {
-		switch {
-		case strings.HasPrefix(text, "--"):
-			_, rest, _ := strings.Cut(text, "\n")
-			text = strings.TrimSpace(rest)
-			continue
-		case strings.HasPrefix(text, "/*"):
-			_, rest, _ := strings.Cut(text, "*/")
-			text = strings.TrimSpace(rest)
-			continue
-		}
-		break
-	}
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
-	})
-	if len(words) == 0 {
-		return verbUnknown
-	}
-	word := strings.ToUpper(words[0])
-	switch word {
-	case "INSERT", "UPSERT", "MERGE", "REPLACE":
-		return verbInsert
-	case "UPDATE", "DELETE":
-		return verbUpdate
-	case "SELECT", "SHOW", "EXPLAIN", "VALUES", "TABLE", "DESCRIBE":
-		return verbRead
-	case "WITH":
-		upper := strings.ToUpper(text)
-		for _, w := range []string{"INSERT ", "UPDATE ", "DELETE "} {
-			if strings.Contains(upper, w) {
-				if w == "INSERT " {
-					return verbInsert
-				}
-				return verbUpdate
-			}
-		}
-		return verbRead
-	}
-	return verbOther
 }
 
 // relayTable reports whether SQL text inserts, updates or deletes rows

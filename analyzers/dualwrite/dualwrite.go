@@ -14,6 +14,7 @@ import (
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -249,7 +250,7 @@ func summary(evs []event) (op, bool) {
 		case kindDBWrite:
 			write = e
 			allTx = allTx && e.inTx
-			allUpdate = allUpdate && e.verb == verbUpdate
+			allUpdate = allUpdate && e.verb == netreach.StmtUpdate
 			allOutbox = allOutbox && e.outbox
 		case kindDBRead:
 			read = e
@@ -265,7 +266,7 @@ func summary(evs []event) (op, bool) {
 	case write != nil:
 		o := op{kind: kindDBWrite, inTx: allTx, outbox: allOutbox}
 		if allUpdate {
-			o.verb = verbUpdate
+			o.verb = netreach.StmtUpdate
 		}
 		return o, true
 	case read != nil:
@@ -467,12 +468,12 @@ func (c *checker) committedBetween(d, e *event, db []*event, memo map[*cfg.Block
 // at-least-once delivery the outbox pattern is built on.
 func (c *checker) relay(e *event, db, reads []*event, memo map[*cfg.Block]map[*cfg.Block]bool) bool {
 	for _, d := range db {
-		if d.kind == kindDBWrite && d.verb == verbInsert && d.outbox && before(d, e, memo) {
+		if d.kind == kindDBWrite && d.verb == netreach.StmtInsert && d.outbox && before(d, e, memo) {
 			return true // the event is in the outbox: publishing now only saves the relay a trip
 		}
 	}
 	for _, d := range db {
-		if d.kind != kindDBWrite || d.verb != verbUpdate || !before(e, d, memo) {
+		if d.kind != kindDBWrite || d.verb != netreach.StmtUpdate || !before(e, d, memo) {
 			continue
 		}
 		if d.outbox {
