@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/format"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -12,12 +13,24 @@ import (
 	"github.com/distlint/distlint/internal/match"
 )
 
-// sqlForms maps the database/sql methods that have a context-taking form
-// to that form, by receiver type.
-var sqlForms = map[string]map[string]string{
-	"DB":   {"Exec": "ExecContext", "Query": "QueryContext", "QueryRow": "QueryRowContext", "Prepare": "PrepareContext", "Ping": "PingContext", "Begin": "BeginTx"},
-	"Tx":   {"Exec": "ExecContext", "Query": "QueryContext", "QueryRow": "QueryRowContext", "Prepare": "PrepareContext", "Stmt": "StmtContext"},
-	"Stmt": {"Exec": "ExecContext", "Query": "QueryContext", "QueryRow": "QueryRowContext"},
+// sqlForm returns the context-taking form of a database/sql method: the
+// method of the same receiver named M+"Context" (ExecContext, StmtContext),
+// or BeginTx for Begin. It is "" for methods that have none.
+func sqlForm(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil || strings.HasSuffix(fn.Name(), "Context") {
+		return ""
+	}
+	to := fn.Name() + "Context"
+	if fn.Name() == "Begin" {
+		to = "BeginTx"
+	}
+	if obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), to); obj != nil {
+		if _, ok := obj.(*types.Func); ok {
+			return to
+		}
+	}
+	return ""
 }
 
 // contextless checks a call that has a context-taking form, made while
@@ -72,8 +85,7 @@ func (c *checker) contextForm(call *ast.CallExpr, fn *types.Func) (name string, 
 			return "use (&net.Dialer{}).DialContext(" + ctx + ", ...)"
 		}, func(ctx string) []analysis.TextEdit { return c.dialFix(call, fn, sel, ctx) }
 	case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "database/sql":
-		forms := sqlForms[match.RecvName(fn)]
-		to := forms[fn.Name()]
+		to := sqlForm(fn)
 		if to == "" || sel == nil {
 			return "", nil, nil
 		}
