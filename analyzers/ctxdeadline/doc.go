@@ -30,15 +30,18 @@
 //
 //   - an *http.Request made by http.NewRequestWithContext (or given a
 //     context by WithContext or Clone) and sent by (*http.Client).Do on
-//     http.DefaultClient or on a client made in view without Timeout;
+//     http.DefaultClient or on a client made in view without Timeout
+//     (a literal, new, or a factory of the package or another whose
+//     summary makes one, and no helper it is handed to, setter or
+//     assignment sets it; Timeout: 0 is no Timeout);
 //   - gRPC unary calls: (*grpc.ClientConn).Invoke and the methods of
 //     generated clients (a context first, ...grpc.CallOption last, a
 //     response and an error, not a stream);
 //   - database/sql's ExecContext, QueryContext, QueryRowContext,
 //     PrepareContext, BeginTx and PingContext of DB, Conn, Tx and Stmt
 //     (the other SQL libraries netreach knows are not reported yet);
-//   - (*net.Dialer).DialContext on a Dialer made in view without Timeout
-//     or Deadline;
+//   - (*net.Dialer).DialContext on a Dialer made in view (as above)
+//     without Timeout or Deadline;
 //   - a call of a function, in this package or another, whose context
 //     parameter reaches one of the above with its deadline untouched
 //     (an analysis fact carries this across packages), so that helper

@@ -2,12 +2,9 @@ package ctxdeadline
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/flow"
@@ -60,7 +57,7 @@ func (c *checker) directSink(body inspector.Cursor, call *ast.CallExpr, fn *type
 	recv, _ := recvExpr(call)
 	switch nc.Kind {
 	case netreach.HTTP:
-		if !match.IsMethod(fn, "net/http", "Client", "Do") || len(call.Args) != 1 || recv == nil || !c.clientUnbounded(body, call, recv) {
+		if !match.IsMethod(fn, "net/http", "Client", "Do") || len(call.Args) != 1 || recv == nil || !c.clientUnbounded(body, recv) {
 			return sink{}, false
 		}
 		return sink{req: call.Args[0], name: "(*http.Client).Do", kind: "http"}, true
@@ -75,7 +72,7 @@ func (c *checker) directSink(body inspector.Cursor, call *ast.CallExpr, fn *type
 		}
 		return sink{ctx: call.Args[nc.Ctx], name: nc.Name(), kind: "sql"}, true
 	case netreach.Dial:
-		if !match.IsMethod(fn, "net", "Dialer", "DialContext") || len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(body, call, recv) {
+		if !match.IsMethod(fn, "net", "Dialer", "DialContext") || len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(body, recv) {
 			return sink{}, false
 		}
 		return sink{ctx: call.Args[0], name: "(*net.Dialer).DialContext", kind: "dial"}, true
@@ -120,75 +117,15 @@ func methodName(fn *types.Func) string {
 // Timeout: http.DefaultClient, or a client made in view without one. A
 // client from elsewhere may have a Timeout, which bounds the request
 // whatever its context: left alone.
-func (c *checker) clientUnbounded(body inspector.Cursor, call *ast.CallExpr, recv ast.Expr) bool {
+func (c *checker) clientUnbounded(body inspector.Cursor, recv ast.Expr) bool {
 	if sel, ok := ast.Unparen(recv).(*ast.SelectorExpr); ok && match.IsPkgVar(c.info.Uses[sel.Sel], "net/http", "DefaultClient") {
 		return true
 	}
-	return c.madeWithout(body, call, recv, "net/http.Client", "Timeout")
+	return c.flow.Unset(body, recv, flow.Field{Name: "Timeout"})
 }
 
 // dialerUnbounded reports whether the net.Dialer recv visibly has
 // neither Timeout nor Deadline.
-func (c *checker) dialerUnbounded(body inspector.Cursor, call *ast.CallExpr, recv ast.Expr) bool {
-	return c.madeWithout(body, call, recv, "net.Dialer", "Timeout", "Deadline")
-}
-
-// madeWithout reports whether the value of expr (a struct of type typ,
-// or a pointer to one) is made in view, as a literal, new or a zero
-// value, without any of fields, and none of them is assigned later in
-// the enclosing function.
-func (c *checker) madeWithout(body inspector.Cursor, call *ast.CallExpr, expr ast.Expr, typ string, fields ...string) bool {
-	made := func(e ast.Expr) bool {
-		e = ast.Unparen(e)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		switch e := e.(type) {
-		case *ast.CompositeLit:
-			if !match.IsTypeOrPointer(c.info.TypeOf(e), typ) {
-				return false
-			}
-			for _, elt := range e.Elts {
-				kv, ok := elt.(*ast.KeyValueExpr)
-				if !ok {
-					return false // positional: every field given
-				}
-				if id, ok := kv.Key.(*ast.Ident); ok && slices.Contains(fields, id.Name) && !flow.IsZeroConst(c.info, kv.Value) {
-					return false
-				}
-			}
-			return true
-		case *ast.CallExpr:
-			return match.IsBuiltin(c.info, e, "new") && match.IsTypeOrPointer(c.info.TypeOf(e), typ)
-		}
-		return false
-	}
-	if made(expr) {
-		return true
-	}
-	path, ok := flow.PathOf(c.info, expr)
-	if !ok || len(path.Fields) != 0 {
-		return false
-	}
-	defs, ok := flow.Defs(c.info, body, path.Root)
-	if !ok {
-		return false
-	}
-	for _, d := range defs {
-		if d.Index != 0 || (d.Expr != nil && !made(d.Expr)) {
-			return false
-		}
-		if d.Expr == nil && !match.IsType(path.Root.Type(), typ) {
-			return false // a nil pointer
-		}
-	}
-	for _, use := range flow.Uses(c.info, body, path.Root) {
-		if u, ok := use.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
-			use = use.Parent()
-		}
-		if use.ParentEdgeKind() == edge.CallExpr_Args {
-			return false // handed to a helper, which may set the field
-		}
-	}
-	return !flow.FieldSet(c.info, body, body.Node().Pos(), path, fields...)
+func (c *checker) dialerUnbounded(body inspector.Cursor, recv ast.Expr) bool {
+	return c.flow.Unset(body, recv, flow.Field{Name: "Timeout"}) && c.flow.Unset(body, recv, flow.Field{Name: "Deadline"})
 }

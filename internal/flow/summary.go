@@ -195,7 +195,7 @@ func (e *Engine) Unset(cur inspector.Cursor, expr ast.Expr, f Field) bool {
 	}
 	switch x := x.(type) {
 	case *ast.CompositeLit:
-		return !litSets(x, f)
+		return !litSets(info, x, f)
 	case *ast.CallExpr:
 		return e.madeUnset(x, f)
 	case *ast.Ident:
@@ -226,7 +226,7 @@ func (e *Engine) Unset(cur inspector.Cursor, expr ast.Expr, f Field) bool {
 			}
 			switch r := r.(type) {
 			case *ast.CompositeLit:
-				if litSets(r, f) {
+				if litSets(info, r, f) {
 					return false
 				}
 			case *ast.CallExpr:
@@ -275,8 +275,9 @@ func (u Use) Sets(f Field) bool {
 
 // litSets reports whether a struct literal sets f, directly or in an
 // embedded struct's literal (or gives the embedded struct a value that
-// cannot be seen into). A positional literal sets every field.
-func litSets(lit *ast.CompositeLit, f Field) bool {
+// cannot be seen into), to anything but a constant zero (Timeout: 0 is
+// the zero value written out). A positional literal sets every field.
+func litSets(info *types.Info, lit *ast.CompositeLit, f Field) bool {
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -287,7 +288,7 @@ func litSets(lit *ast.CompositeLit, f Field) bool {
 			continue
 		}
 		if key.Name == f.Name {
-			return true
+			return len(f.Embedded) > 0 || !IsZeroConst(info, kv.Value)
 		}
 		if len(f.Embedded) > 0 && key.Name == f.Embedded[0] {
 			v := ast.Unparen(kv.Value)
@@ -295,7 +296,7 @@ func litSets(lit *ast.CompositeLit, f Field) bool {
 				v = ast.Unparen(u.X)
 			}
 			inner, ok := v.(*ast.CompositeLit)
-			if !ok || litSets(inner, Field{Name: f.Name, Embedded: f.Embedded[1:]}) {
+			if !ok || litSets(info, inner, Field{Name: f.Name, Embedded: f.Embedded[1:]}) {
 				return true
 			}
 		}

@@ -2,6 +2,7 @@ package httpreq
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"time"
 )
@@ -135,3 +136,46 @@ func configuredByHelper(url string) (*http.Response, error) {
 	}
 	return c.Do(req)
 }
+
+// The engine follows a client's origin through factories and helpers
+// (flow.Engine.Unset).
+
+func newPlainClient() *http.Client { return &http.Client{} }
+
+func newBoundedClient() *http.Client { return &http.Client{Timeout: 5 * time.Second} }
+
+func logClient(c *http.Client) { _ = c.Transport }
+
+func factoryWithout(url string) {
+	c := newPlainClient()
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+	c.Do(req) // want `request sent with context.Background\(\), which has no deadline, by a client without Timeout`
+}
+
+func zeroTimeout(url string) {
+	c := &http.Client{Timeout: 0}
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+	c.Do(req) // want `request sent with context.Background\(\)`
+}
+
+func helperSetsNothing(url string) {
+	c := &http.Client{}
+	logClient(c)
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+	c.Do(req) // want `request sent with context.Background\(\)`
+}
+
+func factoryWith(url string) {
+	c := newBoundedClient()
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+	c.Do(req)
+}
+
+func dialerFactory(ctx context.Context) {
+	d := newDialer()
+	d.DialContext(context.Background(), "tcp", "db:5432") // want `context.Background\(\)`
+	e := &net.Dialer{Deadline: time.Now().Add(time.Second)}
+	e.DialContext(context.Background(), "tcp", "db:5432")
+}
+
+func newDialer() *net.Dialer { return &net.Dialer{KeepAlive: time.Minute} }
