@@ -10,8 +10,8 @@
 //	go run ./bench/cmd/corpus -boundaries html [-corpus DIR]  # a boundary map per module
 //
 // The report goes to report.md in the corpus directory unless -out says
-// otherwise. bench/services, bench/services2 and bench/services3 are
-// service-shaped corpora; bench/services4 is the held-out one (-half
+// otherwise. bench/services to bench/services4 are
+// service-shaped corpora; bench/services5 is the held-out one (-half
 // heldout, bench/split.txt).
 package main
 
@@ -322,7 +322,7 @@ func halfOf(module string, inSplit map[string]string) string {
 
 // halfRuns lists, per corpus, the packages of the modules in one half of
 // bench/split.txt; a corpus none of whose modules is in the half is left
-// out (with round 4's split, -half heldout lists bench/services4 only).
+// out (with round 5's split, -half heldout lists bench/services5 only).
 // Every corpus module must be in the split, and every module of the half
 // must have packages.
 func halfRuns(half string) ([]corpusRun, error) {

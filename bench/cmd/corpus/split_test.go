@@ -1,15 +1,19 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // TestSplit checks that bench/split.txt is what the rule deals from the
-// corpora's modules.txt files: round 4, every module of bench/corpus,
-// bench/services, bench/services2 and bench/services3 tune, every module
-// of bench/services4 held out, and no module in two corpora.
+// corpora's modules.txt files: round 5, every module of bench/corpus,
+// bench/services, bench/services2, bench/services3 and bench/services4
+// (and of any extra tune corpus) tune, every module of bench/services5
+// held out, and no module in two corpora.
 func TestSplit(t *testing.T) {
 	root := filepath.Join("..", "..", "..")
 	want, err := dealSplit(root)
@@ -30,32 +34,50 @@ func TestSplit(t *testing.T) {
 	n := map[string]int{}
 	byCorpus := map[string]map[string]bool{} // corpus -> halves seen
 	for _, m := range got {
+		n[m.corpus+" "+m.half]++
 		n[m.half]++
 		if byCorpus[m.corpus] == nil {
 			byCorpus[m.corpus] = map[string]bool{}
 		}
 		byCorpus[m.corpus][m.half] = true
 	}
-	for c, want := range map[string]string{
+	formerRounds := map[string]string{ // the corpora of rounds 2 to 4, now tune
 		"bench/corpus":    "tune",
 		"bench/services":  "tune",
 		"bench/services2": "tune",
 		"bench/services3": "tune",
-		"bench/services4": "heldout",
-	} {
+		"bench/services4": "tune",
+	}
+	want5 := map[string]string{"bench/services5": "heldout"}
+	for c, h := range formerRounds {
+		want5[c] = h
+	}
+	for _, c := range tuneCorpora {
+		if _, ok := want5[c]; !ok {
+			want5[c] = "tune" // an extra tune corpus
+		}
+	}
+	for c, want := range want5 {
 		if len(byCorpus[c]) != 1 || !byCorpus[c][want] {
 			t.Errorf("%s: halves %v, want all %s", c, byCorpus[c], want)
 		}
 	}
-	// Rounds 2 and 3 had 24 and 10 modules, all tune now; the held-out
-	// corpus has 8 to 12.
-	if n["tune"] != 34 || n["heldout"] < 8 || n["heldout"] > 12 {
-		t.Errorf("halves: %d tune, %d held out; want 34 tune and 8 to 12 held out", n["tune"], n["heldout"])
+	if len(byCorpus) != len(want5) {
+		t.Errorf("split names %d corpora, want %d (%v)", len(byCorpus), len(want5), want5)
+	}
+	// Rounds 2, 3 and 4 had 24, 10 and 12 modules, all tune now; the
+	// held-out corpus has 8 to 12.
+	former := 0
+	for c := range formerRounds {
+		former += n[c+" tune"]
+	}
+	if former != 46 || n["heldout"] < 8 || n["heldout"] > 12 {
+		t.Errorf("halves: %d tune modules from rounds 2 to 4, %d held out; want 46 and 8 to 12", former, n["heldout"])
 	}
 }
 
-// TestHeldoutModulesAreNew checks that no held-out module is, or is
-// nested in, a module of a tune corpus: the held-out half must be code
+// TestHeldoutModulesAreNew checks that no held-out module is, contains or
+// is nested in a module of another corpus: the held-out half must be code
 // that no rule was written from.
 func TestHeldoutModulesAreNew(t *testing.T) {
 	root := filepath.Join("..", "..", "..")
@@ -63,15 +85,80 @@ func TestHeldoutModulesAreNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, e := range heldoutOverlaps(ms) {
+		t.Error(e)
+	}
+}
+
+// heldoutOverlaps returns a line for every held-out module that is, is
+// nested in, or contains a module of a tune corpus.
+func heldoutOverlaps(ms []member) []string {
 	tune := map[string]string{}
 	for _, m := range ms {
 		if m.half == "tune" {
-			tune[m.module] = "tune"
+			tune[m.module] = m.corpus
 		}
 	}
+	var errs []string
 	for _, m := range ms {
-		if m.half == "heldout" && halfOf(m.module, tune) != "" {
-			t.Errorf("held-out module %s is a tune module or nested in one", m.module)
+		if m.half != "heldout" {
+			continue
+		}
+		for tm, c := range tune {
+			if tm == m.module || strings.HasPrefix(tm, m.module+"/") || strings.HasPrefix(m.module, tm+"/") {
+				errs = append(errs, fmt.Sprintf("held-out module %s (%s) overlaps %s of %s, a tune corpus", m.module, m.corpus, tm, c))
+			}
+		}
+	}
+	return errs
+}
+
+// TestSplitRejectsReusedModules checks that the split fails when a held-out
+// module is also in another corpus, or nested in or around a module of a
+// tune corpus: a corpus tree written to a temporary directory, with the
+// first held-out module copied into the first tune corpus.
+func TestSplitRejectsReusedModules(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	ms, err := dealSplit(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var held string
+	for _, m := range ms {
+		if m.half == "heldout" {
+			held = m.module
+			break
+		}
+	}
+	if held == "" {
+		t.Fatal("no held-out module")
+	}
+	for name, extra := range map[string]string{
+		"same module":   held,
+		"nested module": held + "/sub",
+		"parent module": path.Dir(held),
+	} {
+		tmp := t.TempDir()
+		for _, c := range corpora {
+			var lines []string
+			for _, m := range ms {
+				if m.corpus == c {
+					lines = append(lines, m.module+" v1.0.0")
+				}
+			}
+			if c == tuneCorpora[0] {
+				lines = append(lines, extra+" v1.0.0")
+			}
+			if err := os.MkdirAll(filepath.Join(tmp, c), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(tmp, c, "modules.txt"), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := dealSplit(tmp)
+		if err == nil && len(heldoutOverlaps(got)) == 0 {
+			t.Errorf("%s: %s in %s as well as the held-out corpus: the split accepted it", name, extra, tuneCorpora[0])
 		}
 	}
 }
