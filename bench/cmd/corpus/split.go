@@ -22,7 +22,7 @@ var (
 		"bench/corpus", "bench/services", "bench/services2", "bench/services3", "bench/services4",
 		// Extra tune corpora of fresh modules (run and triaged as tune
 		// from the start) go here, after the former held-out halves.
-		"bench/services7",
+		"bench/services6", "bench/services7",
 	}
 	heldoutCorpora = []string{"bench/services5"}
 	corpora        = append(append([]string(nil), tuneCorpora...), heldoutCorpora...)
