@@ -31,7 +31,8 @@ func (c *checker) check(l *retry.Loop) {
 	if c.find.UsesLibrary(l) || c.find.IndexesInputs(l) || c.failsOver(l) {
 		return
 	}
-	if _, ok := c.find.Cursor(l); !ok {
+	cur, ok := c.find.Cursor(l)
+	if !ok || c.roundRobin(l, a, cur) {
 		return
 	}
 	d := c.find.Delay(l)
