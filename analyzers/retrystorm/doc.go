@@ -63,7 +63,17 @@
 // slices, maps, channels and iterators; pagination, whose failure leaves
 // the loop); failover, a loop that tries each backend of a list once
 // (it indexes the list by its counter, takes an element and removes it
-// from the list, or marks the ones tried in a map it checks first);
+// from the list, or marks the ones tried in a map it checks first; or
+// each attempt's target comes from a call of a function of the package,
+// whose body the analyzer reads, that advances an index into a slice
+// modulo its length (c.addrs[c.idx%len(c.addrs)] with c.idx++ or an
+// atomic add) or pops or rotates the slice, and the loop's condition
+// bounds the attempts by that slice's length: i < len(c.addrs), or a
+// countdown n from len(c.addrs), or from 1 while the list is not loaded,
+// as in fasthttp's HostClient.dialHostHard; a helper that returns the
+// same backend every time, a round robin bounded by a retry count or not
+// at all, and a loop that dials one picked address again are still
+// reported);
 // waits that happen only sometimes (under a condition about something
 // other than the attempt, its results or a counter: a sleep while there
 // is no leader is not a delay between attempts, and the loop's pace is
