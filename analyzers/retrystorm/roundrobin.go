@@ -109,7 +109,7 @@ func (c *checker) listOf(e ast.Expr) *types.Var {
 	v := p.Root
 	if len(p.Fields) > 0 {
 		v = p.Fields[len(p.Fields)-1]
-	} else if v.Parent() != v.Pkg().Scope() {
+	} else if v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
 		return nil
 	}
 	if _, ok := v.Type().Underlying().(*types.Slice); !ok {
