@@ -70,3 +70,23 @@ func TestAnalyzeInFull(t *testing.T) {
 		}
 	}
 }
+
+// TestRootModules: the roots' modules, std for the standard library.
+func TestRootModules(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "e2e"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	roots, modules, total, err := rootIDs(env, []string{"./facts/...", "fmt"}, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := joinModules(modules), "example.com/e2e,std"; got != want {
+		t.Errorf("modules of ./facts/... fmt = %q; want %q", got, want)
+	}
+	if !roots["example.com/e2e/facts/client"] || !roots["fmt"] || !roots["fmt_test"] || total != 0 {
+		t.Errorf("roots = %v, total %d; want the facts packages, fmt and fmt_test, no total without deps", roots, total)
+	}
+}
