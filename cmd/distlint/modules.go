@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -45,12 +46,7 @@ func moduleKey(path string) string {
 // sorted, so that the same set gives the same flag and the same cache
 // key.
 func joinModules(set map[string]bool) string {
-	keys := make([]string, 0, len(set))
-	for k := range set {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return strings.Join(keys, ",")
+	return strings.Join(slices.Sorted(maps.Keys(set)), ",")
 }
 
 // stringFlag returns the value of the flag -name (or --name) in args,
