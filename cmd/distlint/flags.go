@@ -60,13 +60,14 @@ func registerVetFlags(policy *report.Policy, suite []*analysis.Analyzer) {
 	flag.Var(&listFlag{valid: valid, set: func(n string) error { return flag.Set(n, "false") }},
 		"disable", "comma-separated analyzers not to run")
 	flag.Bool(reportDepsFlag, false, "also report findings in the dependencies analyzed for facts (the distlint command sets it and keeps the packages it was asked for)")
+	flag.String(reportModulesFlag, "", "comma-separated modules (std: the standard library) whose dependencies are analyzed in full, findings included (the distlint command sets it to the modules of the packages it was asked for)")
 }
 
 // toolFlags names the flags distlint defines under go vet: the
 // analyzers, their options, the policy flags, -enable, -disable and
-// -report-deps.
+// -report-deps and -report-modules.
 func toolFlags(suite []*analysis.Analyzer) []string {
-	names := []string{"tests", "generated", "enable", "disable", reportDepsFlag}
+	names := []string{"tests", "generated", "enable", "disable", reportDepsFlag, reportModulesFlag}
 	for _, a := range suite {
 		names = append(names, a.Name)
 		a.Flags.VisitAll(func(f *flag.Flag) { names = append(names, a.Name+"."+f.Name) })

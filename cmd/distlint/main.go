@@ -54,9 +54,11 @@ func main() {
 			os.Args = append(os.Args[:1], args...)
 		}
 		registerVetFlags(policy, suite)
-		// Not with -fix or -diff: the go command gives dependencies no fix
-		// archive, and unitchecker would then rewrite their files.
-		if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && boolFlag(args, reportDepsFlag) && !boolFlag(args, "fix") && !boolFlag(args, "diff") {
+		// A dependency whose findings the distlint command may keep
+		// (modules.go). Not with -fix or -diff: the go command gives
+		// dependencies no fix archive, and unitchecker would then rewrite
+		// their files.
+		if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && !boolFlag(args, "fix") && !boolFlag(args, "diff") && analyzeInFull(args, cfg) {
 			full, err := fullConfig(cfg)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "distlint: %v\n", err)
@@ -121,7 +123,8 @@ func hasFlag(args []string, name string) bool {
 
 // reportDepsFlag asks distlint, under go vet, to report findings in the
 // dependencies it analyzes for facts too. The distlint command sets it
-// and keeps the findings of the packages it was asked for (see goVet).
+// and keeps the findings of the packages it was asked for (see goVet)
+// when it cannot list their modules for -report-modules (modules.go).
 const reportDepsFlag = "report-deps"
 
 // factsOnlyConfig reports whether the vet config at path asks for facts

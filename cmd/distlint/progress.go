@@ -25,9 +25,15 @@ func progressAfter() time.Duration {
 }
 
 // isTerminal reports whether f is a terminal that can rewrite a line.
+// /dev/null is a character device too, but no terminal: with 2>/dev/null
+// the run would list every dependency for a count nobody sees.
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(st, null)
 }
 
 // The phases of a run.

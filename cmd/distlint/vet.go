@@ -76,16 +76,15 @@ type vetRelated struct {
 // buildFlags are the go command's (-tags). toolFlags names every flag
 // the tool defines, which $GOFLAGS must not set (see vetEnv).
 //
-// The tool runs with -report-deps: it reports findings in every package
-// it analyzes, dependencies included, and this keeps those of the
-// packages that go list gives for the patterns. The go command caches a
-// package's vet output under one key whether it was vetted or analyzed
-// for facts only (go1.26, cmd/go/internal/work.(*Builder).vet), so
-// without it a package analyzed first as a dependency would replay its
-// empty facts-only output when vetted later, and lose its findings.
+// The tool runs with -report-modules, the modules of the packages that
+// match patterns (modules.go): it reports findings in the dependencies
+// in those modules too, for the go command's vet cache, and this keeps
+// the findings of the packages that match. When they cannot be listed,
+// it runs with -report-deps: findings in every dependency.
 //
-// prog, if not nil, is told the number of packages to analyze (go list
-// then lists the dependencies too) and each one analyzed.
+// prog, if not nil, is told the number of packages to analyze (a second
+// go list, run while go vet runs, lists the dependencies too) and each
+// one analyzed.
 func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[string]bool, prog *progress) (*vetResult, error) {
 	self, err := os.Executable()
 	if err != nil {
@@ -97,20 +96,25 @@ func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[strin
 	}
 	env := vetEnv(os.Environ(), goenv.goflags, toolFlags)
 
-	// The packages asked for, listed while go vet runs.
-	var (
-		roots   map[string]bool
-		listErr error
-		done    = make(chan struct{})
-	)
+	// The packages asked for and their modules: a go list that does not
+	// resolve imports, before go vet.
+	roots, modules, _, listErr := rootIDs(env, patterns, buildFlags, false)
+	report := "-report-deps"
+	if listErr == nil && len(modules) > 0 {
+		report = "-" + reportModulesFlag + "=" + joinModules(modules)
+	}
+	// With progress, the number of packages to analyze, listed while go
+	// vet runs.
+	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		var total int
-		roots, total, listErr = rootIDs(env, patterns, buildFlags, prog != nil)
-		prog.setTotal(total)
+		if prog != nil {
+			_, _, total, _ := rootIDs(env, patterns, buildFlags, true)
+			prog.setTotal(total)
+		}
 	}()
 
-	args := []string{"vet", "-vettool=" + self, "-json", "-report-deps"}
+	args := []string{"vet", "-vettool=" + self, "-json", report}
 	args = append(args, buildFlags...)
 	args = append(args, vetFlags...)
 	args = append(args, "--")
@@ -154,16 +158,16 @@ func goVet(patterns, vetFlags, buildFlags, toolFlags []string, factful map[strin
 // rootIDs returns the IDs under which go vet reports the packages that
 // match patterns: their import paths, and "p_test" for an external test
 // package. (A package with in-package tests is vetted as its test
-// variant, under the package's own path.) With deps, it also counts the
-// packages go vet analyzes, dependencies included (total); otherwise
-// total is 0.
-func rootIDs(env, patterns, buildFlags []string, deps bool) (roots map[string]bool, total int, err error) {
-	args := []string{"list", "-e", "-json=ImportPath,XTestGoFiles,DepOnly"}
+// variant, under the package's own path.) modules holds the module keys
+// (moduleKey) of those packages. With deps, it also counts the packages
+// go vet analyzes, dependencies included (total); otherwise total is 0.
+func rootIDs(env, patterns, buildFlags []string, deps bool) (roots, modules map[string]bool, total int, err error) {
+	args := []string{"list", "-e", "-json=ImportPath,XTestGoFiles,DepOnly,Module"}
 	if deps {
 		args = append(args, "-deps")
 	} else {
 		// Only the packages named: their imports need not be resolved,
-		// which halves go list's time on a re-run.
+		// which halves go list's time.
 		args = append(args, "-find")
 	}
 	args = append(args, buildFlags...)
@@ -176,20 +180,24 @@ func rootIDs(env, patterns, buildFlags []string, deps bool) (roots map[string]bo
 		if errors.As(err, &exit) && len(exit.Stderr) > 0 {
 			err = errors.New(oneLine(string(exit.Stderr)))
 		}
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
-	roots = make(map[string]bool)
+	roots, modules = make(map[string]bool), make(map[string]bool)
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for {
 		var p struct {
 			ImportPath   string
 			XTestGoFiles []string
 			DepOnly      bool
+			Module       *struct {
+				Path  string
+				Error *struct{ Err string }
+			}
 		}
 		if err := dec.Decode(&p); err == io.EOF {
 			break
 		} else if err != nil {
-			return nil, 0, err
+			return nil, nil, 0, err
 		}
 		if deps {
 			total++
@@ -204,8 +212,20 @@ func rootIDs(env, patterns, buildFlags []string, deps bool) (roots map[string]bo
 				total++
 			}
 		}
+		// The vet config's ModulePath: the module's path, or "" outside
+		// any module (the standard library, GOPATH mode) and when the
+		// module has an error.
+		switch {
+		case p.Module == nil:
+			modules[stdModule] = true
+		case p.Module.Error != nil:
+			modules[stdModule] = true
+			modules[moduleKey(p.Module.Path)] = true
+		default:
+			modules[moduleKey(p.Module.Path)] = true
+		}
 	}
-	return roots, total, nil
+	return roots, modules, total, nil
 }
 
 // vetEnv returns env with the flags in goflags ($GOFLAGS as go env

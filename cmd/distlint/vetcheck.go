@@ -64,6 +64,7 @@ func vetFlagError(args []string) error {
 	policyFlags(fs, policy)
 	newSelection(fs, suite)
 	fs.Bool(reportDepsFlag, false, "")
+	fs.String(reportModulesFlag, "", "")
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" || !strings.HasPrefix(a, "-") {
