@@ -235,11 +235,18 @@ func (c *checker) appendsMapKey(body *ast.BlockStmt, call *ast.CallExpr) bool {
 // ranges over it, copies it out, returns it, passes it on): a drain hands
 // the items to a consumer, a reset that reads nothing (Close, Reset) does
 // not. Its length, and the slice expressions and appends assigned back
-// to it, are not reads.
+// to it, are not reads; nor is a read that only releases the items
+// (closes or stops each, see releaseRead): a registry's shutdown frees
+// its resources, it does no work with them.
 func (c *checker) readsQueue(body *ast.BlockStmt, f, recv *types.Var) bool {
 	skip := make(map[ast.Expr]bool)
 	reads := false
+	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
 		if reads {
 			return false
 		}
@@ -268,13 +275,111 @@ func (c *checker) readsQueue(body *ast.BlockStmt, f, recv *types.Var) bool {
 				skip[ast.Unparen(n.Args[0])] = true
 			}
 		case *ast.SelectorExpr:
-			if !skip[n] && c.recvSliceField(n, recv) == f {
+			if !skip[n] && c.recvSliceField(n, recv) == f && !c.releaseRead(stack, n) {
 				reads = true
 			}
 		}
+		stack = append(stack, n)
 		return true
 	})
 	return reads
+}
+
+// releaseRead reports whether the read sel of a slice field, under the
+// nodes stack (outermost first), only releases the items: a range whose
+// item is used only to release it (for _, ln := range s.ln { ln.Close() }),
+// a range over the indexes alone, or a release of one indexed item
+// (s.ln[i].Close()). Releasing is
+// calling Close or Stop on the item or on a field of it (no arguments,
+// returning nothing or an error: io.Closer's contract), or calling the
+// item when it is a context.CancelFunc. A drain that does anything else
+// with an item (sends it, writes it, passes it to a call, calls another
+// method) consumes it.
+func (c *checker) releaseRead(stack []ast.Node, sel *ast.SelectorExpr) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.RangeStmt:
+		if p.X != sel {
+			return false
+		}
+		if p.Value == nil || isBlank(p.Value) {
+			return true // indexes only: each s.ln[i] is a read of its own
+		}
+		v, ok := p.Value.(*ast.Ident)
+		if !ok || (p.Key != nil && !isBlank(p.Key)) {
+			return false
+		}
+		obj := c.info.Defs[v]
+		return obj != nil && c.onlyReleased(p.Body, obj)
+	case *ast.IndexExpr:
+		return p.X == sel && c.releasedAt(p, stack[:len(stack)-1])
+	}
+	return false
+}
+
+// onlyReleased reports whether every use of obj in body releases it and
+// there is at least one.
+func (c *checker) onlyReleased(body ast.Node, obj types.Object) bool {
+	uses, ok := 0, true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if !ok {
+			return false
+		}
+		if id, isID := n.(*ast.Ident); isID && c.info.Uses[id] == obj {
+			uses++
+			ok = c.releasedAt(id, stack)
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return ok && uses > 0
+}
+
+// releasedAt reports whether the item e, under the nodes stack (outermost
+// first), is released there: e.Close() or e.Stop(), or the same on a
+// field of e (e.conn.Close()), with no arguments and no result but an
+// error, or e() for a context.CancelFunc.
+func (c *checker) releasedAt(e ast.Expr, stack []ast.Node) bool {
+	up := func() ast.Node {
+		if len(stack) == 0 {
+			return nil
+		}
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		return n
+	}
+	p := up()
+	if call, ok := p.(*ast.CallExpr); ok {
+		return call.Fun == e && len(call.Args) == 0 && match.IsType(c.info.TypeOf(e), "context.CancelFunc")
+	}
+	for {
+		s, ok := p.(*ast.SelectorExpr)
+		if !ok || s.X != e {
+			return false
+		}
+		if match.SelectedField(c.info, s) == nil {
+			break
+		}
+		e, p = s, up()
+	}
+	call, ok := up().(*ast.CallExpr)
+	if !ok || call.Fun != p || len(call.Args) != 0 {
+		return false
+	}
+	fn := match.Callee(c.info, call)
+	if fn == nil || (fn.Name() != "Close" && fn.Name() != "Stop") {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	res := sig.Results()
+	return sig.Params().Len() == 0 && (res.Len() == 0 || (res.Len() == 1 && types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type())))
 }
 
 // locksAndSignals reports whether body locks a sync.Mutex or RWMutex
@@ -450,4 +555,10 @@ func (c *checker) clockPaced(p push) bool {
 		c.jobs = paced.New(c.pass, c.insp)
 	}
 	return c.jobs.Driven(p.cur)
+}
+
+// isBlank reports whether e is the blank identifier.
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
 }
