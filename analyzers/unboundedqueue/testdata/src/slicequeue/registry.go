@@ -192,3 +192,126 @@ func (q *stopQueue) drainAll() {
 	}
 	q.jobs = nil
 }
+
+// Servers copied out, then closed: the copy only releases them.
+type Closer interface{ Close() error }
+
+type closers struct {
+	mu    sync.Mutex
+	list  []Closer
+	added chan struct{}
+}
+
+func (c *closers) Add(x Closer) {
+	c.mu.Lock()
+	c.list = append(c.list, x)
+	c.mu.Unlock()
+	c.added <- struct{}{}
+}
+
+func (c *closers) CloseAll() {
+	c.mu.Lock()
+	list := c.list
+	c.list = nil
+	c.mu.Unlock()
+	for _, x := range list {
+		_ = x.Close()
+	}
+}
+
+// Look-alike: the copy is handed on; the caller does work with it.
+type takeQueue struct {
+	mu    sync.Mutex
+	items []Closer
+	added chan struct{}
+}
+
+func (q *takeQueue) Add(x Closer) {
+	q.mu.Lock()
+	q.items = append(q.items, x) // want `slice queue items grows without bound: Add appends with no length check and Take drains it`
+	q.mu.Unlock()
+	q.added <- struct{}{}
+}
+
+func (q *takeQueue) Take() []Closer {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	items := q.items
+	q.items = nil
+	return items
+}
+
+// A hub's clients: each ServeClient call registers its connection and
+// then serves it until it fails, so the slice holds one entry per call
+// still running (one per connected client), whatever the drain does.
+type hub struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	clients []net.Conn
+}
+
+func (h *hub) ServeClient(c net.Conn) {
+	h.mu.Lock()
+	h.clients = append(h.clients, c)
+	h.cond.Broadcast()
+	h.mu.Unlock()
+	buf := make([]byte, 512)
+	for {
+		if _, err := c.Read(buf); err != nil {
+			return
+		}
+	}
+}
+
+func (h *hub) takeAll() []net.Conn {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	cs := h.clients
+	h.clients = nil
+	return cs
+}
+
+// Look-alikes: an accept loop that queues each connection (the append is
+// in the loop), and a push that then loops without its item.
+type connBacklog struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	conns  []net.Conn
+	closed bool
+}
+
+func (q *connBacklog) acceptLoop(ln net.Listener) {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		q.mu.Lock()
+		q.conns = append(q.conns, c) // want `slice queue conns grows without bound: acceptLoop appends with no length check and take drains it`
+		q.cond.Signal()
+		q.mu.Unlock()
+	}
+}
+
+func (q *connBacklog) Push(c net.Conn) {
+	q.mu.Lock()
+	q.conns = append(q.conns, c) // want `slice queue conns grows without bound: Push appends with no length check and take drains it`
+	q.cond.Signal()
+	q.mu.Unlock()
+	for {
+		q.mu.Lock()
+		done := q.closed
+		q.mu.Unlock()
+		if done {
+			return
+		}
+	}
+}
+
+func (q *connBacklog) take() []net.Conn {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	cs := q.conns
+	q.conns = nil
+	return cs
+}
