@@ -59,6 +59,23 @@
 //     send, sync.Cond Signal or Broadcast), and drained in another
 //     method that reads its items (reset to nil or [:0], sliced from the
 //     front, swapped), with no check of its length before the append.
+//     The drain must consume the items: do work with them (send, write,
+//     handle each, hand the batch on by returning or passing it). A
+//     drain that only releases them (for each item, or each copied out,
+//     calls Close or Stop with no argument, io.Closer's contract, on it
+//     or a field of it, or calls it as a context.CancelFunc; or ranges
+//     over the indexes alone) is a registry's shutdown, not a consumer:
+//     listeners, servers, subscriptions registered once per
+//     caller-initiated lifecycle call and closed on shutdown. Nothing
+//     consumes a registry, so no producer can outpace a consumer; a
+//     queue that also has such a Close is still reported, with the drain
+//     that consumes. Also left alone: a push whose method, after the
+//     append, runs an endless loop (for { }) that uses the appended item
+//     (Serve(ln) accepting on ln until shutdown): each entry holds its
+//     caller for the item's whole service, so the slice has one entry
+//     per call still running, bounded by the callers' concurrency like a
+//     blocking send, not by a message rate (an append inside the loop, or
+//     a loop that does not use the item, is still reported).
 //     Left alone: an append that puts back items the method took out of
 //     the same slice (conn := p.idle[n-1], and back when the waiter is
 //     gone: the slice grows by nothing), and a pool's free list: the

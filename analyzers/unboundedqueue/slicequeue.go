@@ -37,6 +37,11 @@ type push struct {
 	// items the method took out of the same slice.
 	recv    *types.Var
 	putBack bool
+	// serves is that the method, after the append, runs a loop with no
+	// condition that uses the appended item (Serve(ln) accepting on ln
+	// until shutdown): the call holds its caller while the item is in
+	// service.
+	serves bool
 }
 
 // sliceQueues reports slice queues that grow without bound: a struct's
@@ -90,7 +95,8 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 					if len(as.Lhs) == 1 && !c.appendsMapKey(decl.Body, as.Rhs[i].(*ast.CallExpr)) {
 						at, _ := cur.FindNode(as)
 						pushes = append(pushes, push{method: decl.Name.Name, at: as, cur: at, recv: recv,
-							putBack: c.putBack(decl.Body, ast.Unparen(as.Rhs[i]).(*ast.CallExpr), f, recv)})
+							putBack: c.putBack(decl.Body, ast.Unparen(as.Rhs[i]).(*ast.CallExpr), f, recv),
+							serves:  c.servesItem(decl.Body, as, ast.Unparen(as.Rhs[i]).(*ast.CallExpr))})
 						pushed = append(pushed, f)
 					}
 				} else if c.drainValue(as.Rhs[i], f, recv) && c.readsQueue(decl.Body, f, recv) {
@@ -119,7 +125,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 					drain = m
 				}
 			}
-			if drain == "" || !p.locked || !p.signals || p.checked || p.putBack || c.sizeConsulted(q.field, p, sizes) || c.clockPaced(p) || c.poolFreeList(q.field, p.recv) {
+			if drain == "" || !p.locked || !p.signals || p.checked || p.putBack || p.serves || c.sizeConsulted(q.field, p, sizes) || c.clockPaced(p) || c.poolFreeList(q.field, p.recv) {
 				continue
 			}
 			c.rep.Reportf(report.Span(p.at.Pos(), p.at.End()), "slice-queue",
@@ -235,11 +241,18 @@ func (c *checker) appendsMapKey(body *ast.BlockStmt, call *ast.CallExpr) bool {
 // ranges over it, copies it out, returns it, passes it on): a drain hands
 // the items to a consumer, a reset that reads nothing (Close, Reset) does
 // not. Its length, and the slice expressions and appends assigned back
-// to it, are not reads.
+// to it, are not reads; nor is a read that only releases the items
+// (closes or stops each, see releaseRead): a registry's shutdown frees
+// its resources, it does no work with them.
 func (c *checker) readsQueue(body *ast.BlockStmt, f, recv *types.Var) bool {
 	skip := make(map[ast.Expr]bool)
 	reads := false
+	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
 		if reads {
 			return false
 		}
@@ -268,13 +281,140 @@ func (c *checker) readsQueue(body *ast.BlockStmt, f, recv *types.Var) bool {
 				skip[ast.Unparen(n.Args[0])] = true
 			}
 		case *ast.SelectorExpr:
-			if !skip[n] && c.recvSliceField(n, recv) == f {
+			if !skip[n] && c.recvSliceField(n, recv) == f && !c.releaseRead(body, stack, n, true) {
 				reads = true
 			}
 		}
+		stack = append(stack, n)
 		return true
 	})
 	return reads
+}
+
+// releaseRead reports whether the read e of a slice (a field, or with
+// alias a local copy of it), under the nodes stack of body (outermost
+// first), only releases the items: a range whose item is used only to
+// release it (for _, ln := range s.ln { ln.Close() }), a range over the
+// indexes alone, a release of one indexed item (s.ln[i].Close()), or,
+// with alias, a local copy whose every use is one of those or its length
+// (lns := s.ln; s.ln = nil; then the range over lns). Releasing is
+// calling Close or Stop on the item or on a field of it (no arguments,
+// returning nothing or an error: io.Closer's contract), or calling the
+// item when it is a context.CancelFunc. A drain that does anything else
+// with an item (sends it, writes it, passes it to a call, calls another
+// method) consumes it.
+func (c *checker) releaseRead(body *ast.BlockStmt, stack []ast.Node, e ast.Expr, alias bool) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.RangeStmt:
+		if p.X != e {
+			return false
+		}
+		if p.Value == nil || isBlank(p.Value) {
+			return true // indexes only: each s.ln[i] is a read of its own
+		}
+		v, ok := p.Value.(*ast.Ident)
+		if !ok || (p.Key != nil && !isBlank(p.Key)) {
+			return false
+		}
+		obj := c.info.Defs[v]
+		return obj != nil && c.onlyReleased(p.Body, obj)
+	case *ast.IndexExpr:
+		return p.X == e && c.releasedAt(p, stack[:len(stack)-1])
+	case *ast.AssignStmt:
+		if !alias || p.Tok != token.DEFINE || len(p.Lhs) != 1 || len(p.Rhs) != 1 || p.Rhs[0] != e {
+			return false
+		}
+		id, ok := p.Lhs[0].(*ast.Ident)
+		if !ok || c.info.Defs[id] == nil {
+			return false
+		}
+		obj := c.info.Defs[id]
+		ok = true
+		var in []ast.Node
+		ast.Inspect(body, func(n ast.Node) bool {
+			if n == nil {
+				in = in[:len(in)-1]
+				return true
+			}
+			if !ok {
+				return false
+			}
+			if u, isID := n.(*ast.Ident); isID && c.info.Uses[u] == obj {
+				call, isCall := in[len(in)-1].(*ast.CallExpr)
+				ok = (isCall && match.IsBuiltin(c.info, call, "len")) || c.releaseRead(body, in, u, false)
+			}
+			in = append(in, n)
+			return true
+		})
+		return ok
+	}
+	return false
+}
+
+// onlyReleased reports whether every use of obj in body releases it and
+// there is at least one.
+func (c *checker) onlyReleased(body ast.Node, obj types.Object) bool {
+	uses, ok := 0, true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if !ok {
+			return false
+		}
+		if id, isID := n.(*ast.Ident); isID && c.info.Uses[id] == obj {
+			uses++
+			ok = c.releasedAt(id, stack)
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return ok && uses > 0
+}
+
+// releasedAt reports whether the item e, under the nodes stack (outermost
+// first), is released there: e.Close() or e.Stop(), or the same on a
+// field of e (e.conn.Close()), with no arguments and no result but an
+// error, or e() for a context.CancelFunc.
+func (c *checker) releasedAt(e ast.Expr, stack []ast.Node) bool {
+	up := func() ast.Node {
+		if len(stack) == 0 {
+			return nil
+		}
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		return n
+	}
+	p := up()
+	if call, ok := p.(*ast.CallExpr); ok {
+		return call.Fun == e && len(call.Args) == 0 && match.IsType(c.info.TypeOf(e), "context.CancelFunc")
+	}
+	for {
+		s, ok := p.(*ast.SelectorExpr)
+		if !ok || s.X != e {
+			return false
+		}
+		if match.SelectedField(c.info, s) == nil {
+			break
+		}
+		e, p = s, up()
+	}
+	call, ok := up().(*ast.CallExpr)
+	if !ok || call.Fun != p || len(call.Args) != 0 {
+		return false
+	}
+	fn := match.Callee(c.info, call)
+	if fn == nil || (fn.Name() != "Close" && fn.Name() != "Stop") {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	res := sig.Results()
+	return sig.Params().Len() == 0 && (res.Len() == 0 || (res.Len() == 1 && types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type())))
 }
 
 // locksAndSignals reports whether body locks a sync.Mutex or RWMutex
@@ -450,4 +590,51 @@ func (c *checker) clockPaced(p push) bool {
 		c.jobs = paced.New(c.pass, c.insp)
 	}
 	return c.jobs.Driven(p.cur)
+}
+
+// servesItem reports whether body, after the append statement as, runs a
+// loop with no condition (for { ... }, outside function literals) that
+// uses a value the append call adds: the method then serves its item
+// until shutdown or an error, as Serve(ln) accepts on ln. Such a slice
+// holds one item per call still running, a caller's lifecycle (a
+// listener, a server, a subscription), not one per message: the bound
+// is the callers' concurrency, as with a blocking send. An append in
+// the loop, or a loop that does not use the item, is no evidence.
+func (c *checker) servesItem(body *ast.BlockStmt, as *ast.AssignStmt, call *ast.CallExpr) bool {
+	if call.Ellipsis.IsValid() {
+		return false
+	}
+	items := make(map[types.Object]bool)
+	for _, arg := range call.Args[1:] {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok || c.info.Uses[id] == nil {
+			return false
+		}
+		items[c.info.Uses[id]] = true
+	}
+	serves := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if n.Cond != nil || n.Pos() < as.End() {
+				return true
+			}
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && items[c.info.Uses[id]] {
+					serves = true
+				}
+				return !serves
+			})
+		}
+		return !serves
+	})
+	return serves
+}
+
+// isBlank reports whether e is the blank identifier.
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
 }
