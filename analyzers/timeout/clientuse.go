@@ -264,7 +264,7 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 			if c.handedToContextSDK(cur.Parent()) {
 				return evidence{} // the SDK's transport: its operations carry their contexts
 			}
-			if c.boundedParam(match.Callee(c.info, p), idx) {
+			if c.boundedCall(cur.Parent(), idx) {
 				return evidence{sends: true} // kept where every request carries a context
 			}
 			if ev, ok := c.helperEvidence(cur, hops); ok {
