@@ -75,14 +75,16 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	// Every finding involves one of these packages' objects; a package
-	// that imports none of them cannot name them.
-	if !match.Imports(pass.Pkg, netHTTP, "net", "crypto/tls") {
+	// Every finding involves one of these packages' objects, or another
+	// package's client that a fact describes; a package that imports
+	// none of them cannot name them.
+	facts := len(pass.AllObjectFacts()) > 0
+	if !facts && !match.Imports(pass.Pkg, netHTTP, "net", "crypto/tls") {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool)}
-	if match.Imports(pass.Pkg, netHTTP) {
+	if facts || match.Imports(pass.Pkg, netHTTP) {
 		c.exportBoundedClients()
 	}
 	if cfg.Policy.OnlyFacts() {

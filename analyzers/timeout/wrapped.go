@@ -280,7 +280,10 @@ func (c *checker) boundedUse(use inspector.Cursor, depth int) (ok, sends bool) {
 	case *ast.TypeAssertExpr:
 		// The client's transport, asked for (poolhttp.Transporter): a view
 		// of it that has no method that sends.
-		t := c.info.TypeOf(p)
+		if p.Type == nil {
+			return false, false // a type switch
+		}
+		t := c.info.TypeOf(p.Type)
 		if t == nil || !types.IsInterface(t) {
 			return false, false
 		}

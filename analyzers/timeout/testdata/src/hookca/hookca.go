@@ -1,0 +1,19 @@
+// Package hookca hands clients to hookauth's options (smallstep's ca
+// package): a client kept where every request carries a context is no
+// evidence; the look-alikes, kept where a request is sent with no
+// context, are.
+package hookca
+
+import (
+	"net/http"
+
+	"hookauth"
+)
+
+func options(rt http.RoundTripper) []hookauth.Option {
+	return []hookauth.Option{
+		hookauth.WithWebhookClient(&http.Client{Transport: rt}),
+		hookauth.WithPlainClient(&http.Client{Transport: rt}), // want `http.Client has no Timeout and is handed to WithPlainClient with no context`
+		hookauth.WithGetClient(&http.Client{Transport: rt}),   // want `http.Client has no Timeout and is handed to WithGetClient with no context`
+	}
+}
