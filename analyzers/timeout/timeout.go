@@ -45,7 +45,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, flow.Analyzer},
-		FactTypes: []analysis.Fact{new(BoundedClients)},
+		FactTypes: []analysis.Fact{new(BoundedClients), new(SharedClient)},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -87,6 +87,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if facts || match.Imports(pass.Pkg, netHTTP) {
 		c.exportBoundedClients()
 	}
+	if match.Imports(pass.Pkg, netHTTP) {
+		c.exportSharedClients()
+	}
 	if cfg.Policy.OnlyFacts() {
 		return nil, nil // the findings are discarded
 	}
@@ -101,6 +104,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		case *ast.Ident:
 			if match.IsPkgVar(c.info.Uses[n], netHTTP, "DefaultClient") {
 				c.defaultClient(cur, n)
+			} else if facts {
+				if site, f, ok := c.sharedUse(cur, n); ok {
+					c.sharedClient(site, f)
+				}
 			}
 		case *ast.ValueSpec:
 			c.zeroValueDecl(cur, n)

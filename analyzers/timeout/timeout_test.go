@@ -21,6 +21,7 @@ func TestAnalyzer(t *testing.T) {
 		"wrapped",                     // or keep it where every request carries a context
 		"wrappeduser",                 // seen across packages by BoundedClients facts
 		"hooks", "hookauth", "hookca", // through option closures, fields and parameters of three packages
+		"sharedhttp", "shareduser", // package-level clients, judged where other packages send
 		"defaultclient",        // http.DefaultClient and http.Get and friends
 		"dial",                 // net.Dial, tls.Dial, net.Dialer
 		"serverhelper",         // servers handed to a helper that may set their timeouts
