@@ -25,8 +25,8 @@ type evidence struct {
 	// package-level client, those packages judge the uses they see, by
 	// SharedClient facts
 	public string
-	set         bool   // a helper visibly gives the client a Timeout
-	sends       bool   // some use in view sends a request with it
+	set    bool // a helper visibly gives the client a Timeout
+	sends  bool // some use in view sends a request with it
 }
 
 func (e *evidence) add(o evidence) {
