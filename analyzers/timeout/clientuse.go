@@ -179,11 +179,15 @@ func (c *checker) globalEvidence(v *types.Var, hops int) evidence {
 		return evidence{}
 	}
 	// A package-level client that other packages reach through an
-	// exported name is judged where they send through it, by its
-	// SharedClient fact: not here, where those uses cannot be seen
-	// (tune: mongo-driver's httputil.DefaultHTTPClient, whose every
-	// request in the module carries a context).
-	ev.public = ""
+	// exported name is shared: judged where they send through it, by
+	// its SharedClient fact, and here only by a request sent with no
+	// context. Where else it goes (another package, a function; mongo's
+	// test hands it to assert.Equal) is out of view, no evidence (tune:
+	// mongo-driver's httputil.DefaultHTTPClient, whose every request in
+	// the module carries a context).
+	if ev.public != "" || v.Exported() {
+		ev.public, ev.escape = "", ""
+	}
 	return ev
 }
 

@@ -46,3 +46,16 @@ var Bounded = &http.Client{Timeout: 1}
 func NewClient() *http.Client {
 	return &http.Client{} // want `http.Client has no Timeout and is returned`
 }
+
+// Handed to a function out of view: no evidence for a shared client.
+func register(set func(*http.Client)) {
+	set(DefaultHTTPClient)
+}
+
+// Look-alike: an unexported package-level client that no exported name
+// reaches is not shared, and is still reported when it escapes.
+var private = &http.Client{} // want `http.Client has no Timeout and is handed to a function with no context`
+
+func registerPrivate(set func(*http.Client)) {
+	set(private)
+}
