@@ -355,14 +355,17 @@ func (c *checker) boundedStore(cur inspector.Cursor, path flow.Path, depth int) 
 }
 
 // requestGivenContext reports whether some value of the request
-// expression e is, through local variables, given a context:
+// expression e is, through local variables, given a context that is not
+// visibly context.Background() or context.TODO():
 // http.NewRequestWithContext, WithContext or Clone (elastic's `req =
 // req.WithContext(ctx); c.c.Do(req)`).
 func (c *checker) requestGivenContext(body inspector.Cursor, e ast.Expr) bool {
 	calls, _ := c.madeBy(body, e, 0)
 	return slices.ContainsFunc(calls, func(call *ast.CallExpr) bool {
 		fn := match.Callee(c.info, call)
-		return match.IsFunc(fn, "net/http", "NewRequestWithContext") || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+		given := match.IsFunc(fn, "net/http", "NewRequestWithContext") || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+		// context.Background() or TODO() bounds nothing
+		return given && len(call.Args) > 0 && !c.emptyContext(body, call.Args[0])
 	})
 }
 

@@ -5,9 +5,11 @@
 package hookca
 
 import (
+	"context"
 	"net/http"
 
 	"hookauth"
+	"hooks"
 )
 
 func options(rt http.RoundTripper) []hookauth.Option {
@@ -16,4 +18,14 @@ func options(rt http.RoundTripper) []hookauth.Option {
 		hookauth.WithPlainClient(&http.Client{Transport: rt}), // want `http.Client has no Timeout and is handed to WithPlainClient with no context`
 		hookauth.WithGetClient(&http.Client{Transport: rt}),   // want `http.Client has no Timeout and is handed to WithGetClient with no context`
 	}
+}
+
+// Look-alike: a sender whose request carries context.Background().
+func send(u string) error {
+	return hooks.Send(&http.Client{}, u) // want `http.Client has no Timeout and is handed to Send with no context`
+}
+
+// Sent with the caller's context: bounded by it.
+func sendWith(ctx context.Context, u string) error {
+	return hooks.SendWith(ctx, &http.Client{}, u)
 }

@@ -114,3 +114,30 @@ func (c *Controller) Plain(u string) error {
 func (c *Controller) Poll(h *Webhook) error {
 	return h.DoWithContext(context.Background(), c.getClient)
 }
+
+// Send builds its request with context.Background(), which bounds
+// nothing: no fact.
+func Send(client Client, u string) error {
+	req, err := http.NewRequestWithContext(context.Background(), "GET", u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// SendWith sends with the caller's context: bounded by it.
+func SendWith(ctx context.Context, client Client, u string) error { // want SendWith:"bounded clients \\[1\\]"
+	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
