@@ -65,7 +65,10 @@ func (c *checker) returnedEvidence(cur inspector.Cursor, hops int) evidence {
 		decl, _ = f.Node().(*ast.FuncDecl)
 		break
 	}
-	if decl == nil || decl.Recv != nil || decl.Name.IsExported() {
+	if decl != nil && decl.Name.IsExported() {
+		return evidence{public: escape.escape}
+	}
+	if decl == nil || decl.Recv != nil {
 		return escape
 	}
 	fn, ok := c.info.Defs[decl.Name].(*types.Func)

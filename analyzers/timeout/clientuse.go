@@ -20,8 +20,13 @@ import (
 type evidence struct {
 	contextless string // the first request sent with no context, for messages
 	escape      string // the first escape out of view, for messages
-	set         bool   // a helper visibly gives the client a Timeout
-	sends       bool   // some use in view sends a request with it
+	// public is the first escape to other packages through an exported
+	// name (an exported variable, an exported function's result): of a
+	// package-level client, those packages judge the uses they see, by
+	// SharedClient facts
+	public string
+	set    bool // a helper visibly gives the client a Timeout
+	sends  bool // some use in view sends a request with it
 }
 
 func (e *evidence) add(o evidence) {
@@ -30,6 +35,9 @@ func (e *evidence) add(o evidence) {
 	}
 	if e.escape == "" {
 		e.escape = o.escape
+	}
+	if e.public == "" {
+		e.public = o.public
 	}
 	e.set = e.set || o.set
 	e.sends = e.sends || o.sends
@@ -42,13 +50,16 @@ func (e evidence) why() (string, bool) {
 		return "", false
 	case e.contextless != "":
 		return e.contextless, true
-	case e.escape != "" && !e.sends:
+	case (e.escape != "" || e.public != "") && !e.sends:
 		// An escape is evidence only where no request is in view: a
 		// client whose visible requests all carry a context follows the
 		// code's convention where it goes, too (tune corpus: minio-go
 		// hands its client to its credentials package, which sends
 		// with a context).
-		return e.escape, true
+		if e.escape != "" {
+			return e.escape, true
+		}
+		return e.public, true
 	}
 	return "", false
 }
@@ -167,8 +178,15 @@ func (c *checker) globalEvidence(v *types.Var, hops int) evidence {
 	if set {
 		return evidence{}
 	}
-	if ev.contextless == "" && !ev.sends && v.Exported() {
-		ev.escape = "is stored in exported variable " + v.Name() + ", where its requests cannot be seen"
+	// A package-level client that other packages reach through an
+	// exported name is shared: judged where they send through it, by
+	// its SharedClient fact, and here only by a request sent with no
+	// context. Where else it goes (another package, a function; mongo's
+	// test hands it to assert.Equal) is out of view, no evidence (tune:
+	// mongo-driver's httputil.DefaultHTTPClient, whose every request in
+	// the module carries a context).
+	if ev.public != "" || v.Exported() {
+		ev.public, ev.escape = "", ""
 	}
 	return ev
 }
@@ -264,7 +282,7 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 			if c.handedToContextSDK(cur.Parent()) {
 				return evidence{} // the SDK's transport: its operations carry their contexts
 			}
-			if c.boundedParam(match.Callee(c.info, p), idx) {
+			if c.boundedCall(cur.Parent(), idx) {
 				return evidence{sends: true} // kept where every request carries a context
 			}
 			if ev, ok := c.helperEvidence(cur, hops); ok {

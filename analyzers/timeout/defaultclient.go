@@ -31,7 +31,7 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 			return // comparing with it
 		}
 	case *ast.CallExpr:
-		if expr.ParentEdgeKind() == edge.CallExpr_Args && (c.handedToContextSDK(expr.Parent()) || c.callerContext(expr.Parent(), expr.ParentEdgeIndex()) || c.boundedParam(match.Callee(c.info, p), expr.ParentEdgeIndex())) {
+		if expr.ParentEdgeKind() == edge.CallExpr_Args && (c.handedToContextSDK(expr.Parent()) || c.callerContext(expr.Parent(), expr.ParentEdgeIndex()) || c.boundedCall(expr.Parent(), expr.ParentEdgeIndex())) {
 			// Handed to a helper with the caller's context, to an SDK
 			// whose operations carry theirs, or to a function that
 			// keeps it where every request carries one: its requests

@@ -32,14 +32,29 @@
 // SetHttpClient option, a wrapper's constructor), through which every
 // request is sent with a context or forwarded by a RoundTrip, is
 // bounded by those contexts: seen in the same package by reading the
-// function and the fields' uses, across packages by the
-// BoundedClients facts the analyzer exports. A RoundTrip forwards the
+// function and the fields' uses (followed through local variables,
+// other fields and the parameters of functions it is handed to, with a
+// context that is not visibly context.Background() or context.TODO()),
+// across packages by the BoundedClients facts the analyzer exports on
+// such functions and on exported struct fields (a webhook client kept
+// by an option closure, copied into another package's Config and sent
+// by a method that builds every request with NewRequestWithContext). A RoundTrip forwards the
 // requests of the client whose transport it is, so an inner client
 // adds no wait of its own; and a client whose Transport sends again
 // through a client the caller supplies (a parameter) is bounded by
 // that client's Timeout, out of view. A client kept where some request
 // goes with no context (a Get, a request from http.NewRequest or from
-// a helper) is still judged as handed on. A dial is judged by its address:
+// a helper) is still judged as handed on. A client in a package-level
+// variable that other packages reach through an exported name (the
+// variable, or an exported function that returns it) is shared: its
+// package sees only some of its uses, so it is reported at its
+// definition only for a request sent with no context in view there;
+// every other package is judged where it uses it, by the SharedClient
+// facts the analyzer exports, and reported there, naming the client's
+// definition, when it sends a request with no context through it. A
+// shared client handed on out of view (stored in another package,
+// handed to a function) is no evidence anywhere: its requests cannot be
+// seen. A dial is judged by its address:
 // an address this process listens on cannot be an unreachable host, and
 // in test code (analyzed with -tests) only a constant naming a remote
 // host is evidence of one: a test dials the fixtures it started.
@@ -54,8 +69,9 @@
 //     request of it in view, escapes to where its requests cannot be
 //     seen: returned from an exported function, a method or a function
 //     used as a value, handed to a function with no context, stored in
-//     another package's struct, or in an exported field or variable that
-//     nothing in the package sends through. A client kept in an
+//     another package's struct, or in an exported field that nothing in
+//     the package sends through (a package-level variable's client is
+//     judged by its shared uses, above). A client kept in an
 //     unexported field or variable is followed to every use in the
 //     package; one handed to a helper that, by internal/flow's summary,
 //     only configures it (sets its fields, sends nothing, lets it go
@@ -67,6 +83,10 @@
 //     gives a Timeout, or a zero client kept in a variable that may hold
 //     a caller's client instead (`clone := http.Client{}; if client !=
 //     nil { clone = *client }`);
+//   - a use of another package's shared client (pkg.Client, or a call
+//     of pkg.NewClient() that returns it) that sends a request with no
+//     context, followed through the variables, fields and helpers of
+//     the package as a client is;
 //   - uses of http.DefaultClient, and calls of http.Get, http.Head,
 //     http.Post and http.PostForm, which use it (in an HTTP handler, a
 //     context-less http.Get is lostcontext's finding, and so is a

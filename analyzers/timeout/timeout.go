@@ -45,7 +45,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, flow.Analyzer},
-		FactTypes: []analysis.Fact{new(BoundedClients)},
+		FactTypes: []analysis.Fact{new(BoundedClients), new(SharedClient)},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -75,18 +75,35 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	// Every finding involves one of these packages' objects; a package
-	// that imports none of them cannot name them.
-	if !match.Imports(pass.Pkg, netHTTP, "net", "crypto/tls") {
+	// Every finding involves one of these packages' objects, or another
+	// package's client that a fact describes; a package that imports
+	// none of them cannot name them.
+	var bounded, shared bool // some imported package has such a fact
+	for _, f := range pass.AllObjectFacts() {
+		switch f.Fact.(type) {
+		case *BoundedClients:
+			bounded = true
+		case *SharedClient:
+			shared = true
+		}
+	}
+	network := match.Imports(pass.Pkg, netHTTP, "net", "crypto/tls")
+	if !network && !bounded && !shared {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool)}
-	if match.Imports(pass.Pkg, netHTTP) {
+	if bounded || match.Imports(pass.Pkg, netHTTP) {
+		// A package between two others may keep a client it never names
+		// by net/http's types (smallstep's authority keeps a
+		// provisioner.HTTPClient): its facts carry the bound across.
 		c.exportBoundedClients()
 	}
-	if cfg.Policy.OnlyFacts() {
-		return nil, nil // the findings are discarded
+	if match.Imports(pass.Pkg, netHTTP) {
+		c.exportSharedClients()
+	}
+	if cfg.Policy.OnlyFacts() || (!network && !shared) {
+		return nil, nil // the findings are discarded, or there are none
 	}
 	c.rep = report.New(pass, cfg.Policy)
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.ValueSpec)(nil)}
@@ -99,6 +116,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		case *ast.Ident:
 			if match.IsPkgVar(c.info.Uses[n], netHTTP, "DefaultClient") {
 				c.defaultClient(cur, n)
+			} else if shared {
+				if site, f, ok := c.sharedUse(cur, n); ok {
+					c.sharedClient(site, f)
+				}
 			}
 		case *ast.ValueSpec:
 			c.zeroValueDecl(cur, n)

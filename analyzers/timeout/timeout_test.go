@@ -14,12 +14,14 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}),
-		"client",               // http.Client literals, new, zero values, aliases, generics
-		"clientevidence",       // a client is reported for a context-less request or an escape
-		"cloudsdk",             // but not when handed to an SDK whose operations carry contexts
-		"clienthelper",         // through helpers that configure and return it
-		"wrapped",              // or keep it where every request carries a context
-		"wrappeduser",          // seen across packages by BoundedClients facts
+		"client",                      // http.Client literals, new, zero values, aliases, generics
+		"clientevidence",              // a client is reported for a context-less request or an escape
+		"cloudsdk",                    // but not when handed to an SDK whose operations carry contexts
+		"clienthelper",                // through helpers that configure and return it
+		"wrapped",                     // or keep it where every request carries a context
+		"wrappeduser",                 // seen across packages by BoundedClients facts
+		"hooks", "hookauth", "hookca", // through option closures, fields and parameters of three packages
+		"sharedhttp", "shareduser", // package-level clients, judged where other packages send
 		"defaultclient",        // http.DefaultClient and http.Get and friends
 		"dial",                 // net.Dial, tls.Dial, net.Dialer
 		"serverhelper",         // servers handed to a helper that may set their timeouts

@@ -3,7 +3,6 @@ package timeout
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -14,15 +13,19 @@ import (
 	"github.com/distlint/distlint/internal/match"
 )
 
-// A BoundedClients is the fact that an exported function only keeps the
-// clients it is given as some of its parameters in fields of its
-// package through which every request is sent with a context, or
-// forwarded by a RoundTrip (held-out round 4: olivere/elastic's
-// SetHttpClient keeps its Doer for requests sent with
-// req.WithContext(ctx); its AWS signing clients keep the caller's client
-// as the inner client of a signing RoundTripper). A client handed to
-// such a parameter is bounded by those contexts, in whichever package
-// the call is.
+// A BoundedClients is the fact that an exported function uses the
+// clients it is given as some of its parameters only where every
+// request is sent with a context, or forwarded by a RoundTrip (kept in
+// fields, sent, handed on to such functions); on an exported struct
+// field, that every client given to the field is used so (held-out
+// round 4: olivere/elastic's SetHttpClient keeps its Doer for requests
+// sent with req.WithContext(ctx); its AWS signing clients keep the
+// caller's client as the inner client of a signing RoundTripper; tune:
+// smallstep's webhook client, kept by an option closure, copied into
+// provisioner.Config and sent by a DoWithContext that builds every
+// request with NewRequestWithContext). A client handed to such a
+// parameter or field is bounded by those contexts, in whichever package
+// the call or literal is.
 type BoundedClients struct {
 	Params []int // the indices of the parameters
 }
@@ -31,13 +34,17 @@ type BoundedClients struct {
 func (*BoundedClients) AFact() {}
 
 func (f *BoundedClients) String() string {
+	if f.Params == nil {
+		return "bounded client field"
+	}
 	return fmt.Sprintf("bounded clients %v", f.Params)
 }
 
-// boundedParam reports whether fn keeps the client given as its
-// parameter i only in fields whose requests all carry a context or are
-// forwarded by a RoundTrip: computed for a function of this package,
-// read from a BoundedClients fact for another's.
+// boundedParam reports whether fn uses the client given as its
+// parameter i only where every request carries a context or is forwarded
+// by a RoundTrip (boundedUse), and sends or keeps it somewhere: computed
+// for a function of this package, read from a BoundedClients fact for
+// another's.
 func (c *checker) boundedParam(fn *types.Func, i int) bool {
 	if fn == nil || fn.Pkg() == nil || i < 0 {
 		return false
@@ -47,16 +54,25 @@ func (c *checker) boundedParam(fn *types.Func, i int) bool {
 		var f BoundedClients
 		return c.pass.ImportObjectFact(fn, &f) && slices.Contains(f.Params, i)
 	}
-	fields, ok := c.paramFields(fn, i)
+	param, body, ok := c.clientParam(fn, i)
 	if !ok {
 		return false
 	}
-	for _, f := range fields {
-		if !c.boundedField(f) {
-			return false
-		}
+	if b, ok := c.bounded[param]; ok {
+		return b
 	}
-	return true
+	c.bounded[param] = false // in progress
+	b, sends := true, false
+	for _, use := range flow.Uses(c.info, body, param) {
+		ok, sent := c.boundedUse(use, 0)
+		if !ok {
+			b = false
+			break
+		}
+		sends = sends || sent
+	}
+	c.bounded[param] = b && sends
+	return b && sends
 }
 
 // exportBoundedClients exports the BoundedClients facts of the package's
@@ -75,6 +91,26 @@ func (c *checker) exportBoundedClients() {
 		}
 		if len(bounded) > 0 {
 			c.pass.ExportObjectFact(fn, &BoundedClients{Params: bounded})
+		}
+	}
+	// The exported client fields of the package's struct types, which
+	// other packages give values (smallstep's provisioner.Config's
+	// WebhookClient, which a Controller keeps for webhook requests sent
+	// with NewRequestWithContext).
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for f := range st.Fields() {
+			if f.Exported() && isClientType(f.Type()) && c.boundedField(f) {
+				c.pass.ExportObjectFact(f, &BoundedClients{})
+			}
 		}
 	}
 }
@@ -97,65 +133,52 @@ func isClientType(t types.Type) bool {
 	return false
 }
 
-// paramFields returns the fields of this package that fn, a function of
-// this package, stores its parameter i in, when that is all it does with
-// it besides comparing it with nil: a keyed literal field
-// (V4Transport{HTTPClient: httpClient}) or an assignment (c.c =
-// httpClient, also in a function literal it returns, as option
-// functions do).
-func (c *checker) paramFields(fn *types.Func, i int) ([]*types.Var, bool) {
+// boundedCall reports whether the call at cur hands its argument arg, a
+// client, to a parameter that boundedParam accepts, with no context
+// argument that is visibly context.Background() or context.TODO(): the
+// callee's requests carry the contexts it is given (slack-go's
+// PostWebhook hands http.DefaultClient with context.Background() to a
+// helper that sends with NewRequestWithContext, and stays reported).
+func (c *checker) boundedCall(cur inspector.Cursor, arg int) bool {
+	call := cur.Node().(*ast.CallExpr)
+	if !c.boundedParam(match.Callee(c.info, call), arg) {
+		return false
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	for _, a := range call.Args {
+		if match.IsType(c.info.TypeOf(a), "context.Context") && c.emptyContext(body, a) {
+			return false
+		}
+	}
+	return true
+}
+
+// clientParam returns fn's parameter i and fn's body, fn a function of
+// this package declared with a body, not variadic in i.
+func (c *checker) clientParam(fn *types.Func, i int) (*types.Var, inspector.Cursor, bool) {
 	sig := fn.Signature()
 	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		return nil, false
+		return nil, inspector.Cursor{}, false
 	}
 	if i >= sig.Params().Len() || (sig.Variadic() && i >= sig.Params().Len()-1) {
-		return nil, false
+		return nil, inspector.Cursor{}, false
 	}
 	param := sig.Params().At(i)
 	if param.Name() == "" || param.Name() == "_" {
-		return nil, false
+		return nil, inspector.Cursor{}, false
 	}
 	decl := match.FuncDecl(c.pass.Files, c.info, fn)
 	if decl == nil || decl.Body == nil {
-		return nil, false
+		return nil, inspector.Cursor{}, false
 	}
 	declCur, ok := c.root.FindNode(decl)
 	if !ok {
-		return nil, false
+		return nil, inspector.Cursor{}, false
 	}
-	var fields []*types.Var
-	for _, use := range flow.Uses(c.info, declCur.ChildAt(edge.FuncDecl_Body, -1), param) {
-		use = outerParens(use)
-		switch p := use.Parent().Node().(type) {
-		case *ast.BinaryExpr:
-			if (p.Op == token.EQL || p.Op == token.NEQ) && (c.info.Types[p.X].IsNil() || c.info.Types[p.Y].IsNil()) {
-				continue // compared with nil
-			}
-			return nil, false
-		case *ast.KeyValueExpr:
-			f, ok := c.literalField(use)
-			if !ok || f.Pkg() != c.pass.Pkg {
-				return nil, false
-			}
-			fields = append(fields, f)
-		case *ast.AssignStmt:
-			if use.ParentEdgeKind() != edge.AssignStmt_Rhs || len(p.Lhs) != len(p.Rhs) {
-				return nil, false
-			}
-			path, ok := flow.PathOf(c.info, p.Lhs[use.ParentEdgeIndex()])
-			if !ok || len(path.Fields) == 0 {
-				return nil, false
-			}
-			f := path.Fields[len(path.Fields)-1]
-			if f.Pkg() != c.pass.Pkg {
-				return nil, false
-			}
-			fields = append(fields, f)
-		default:
-			return nil, false
-		}
-	}
-	return fields, len(fields) > 0
+	return param, declCur.ChildAt(edge.FuncDecl_Body, -1), true
 }
 
 // boundedField reports whether every request sent through field f, in
@@ -169,8 +192,13 @@ func (c *checker) paramFields(fn *types.Func, i int) ([]*types.Var, bool) {
 // and PostForm take no context; any other use (the field stored
 // elsewhere, returned, handed on) is out of view.
 func (c *checker) boundedField(f *types.Var) bool {
-	if f.Pkg() != c.pass.Pkg {
+	f = f.Origin()
+	if f.Pkg() == nil {
 		return false
+	}
+	if f.Pkg() != c.pass.Pkg {
+		var fact BoundedClients
+		return c.pass.ImportObjectFact(f, &fact)
 	}
 	if b, ok := c.bounded[f]; ok {
 		return b
@@ -194,57 +222,150 @@ func (c *checker) fieldSendsBounded(f *types.Var) bool {
 		case edge.KeyValueExpr_Key:
 			continue // a literal giving the field a value: judged on its own
 		}
-		use = outerParens(use)
-		switch p := use.Parent().Node().(type) {
-		case *ast.AssignStmt:
-			if use.ParentEdgeKind() == edge.AssignStmt_Lhs {
-				continue // given a value
-			}
-			return false
-		case *ast.BinaryExpr:
-			continue
-		case *ast.SelectorExpr:
-			if use.ParentEdgeKind() != edge.SelectorExpr_X {
-				return false
-			}
-			s, ok := c.info.Selections[p]
-			if !ok {
-				return false
-			}
-			if s.Kind() == types.FieldVal {
-				continue // configuring the client
-			}
-			if !slices.Contains(clientSends, p.Sel.Name) {
-				continue // CloseIdleConnections and the like
-			}
-			call, ok := use.Parent().Parent().Node().(*ast.CallExpr)
-			if !ok || p.Sel.Name != "Do" || len(call.Args) != 1 {
-				return false
-			}
-			body, ok := flow.EnclosingFunc(use)
-			if !ok {
-				return false
-			}
-			if req, ok := roundTripRequest(c.info, use); !(ok && c.forwarded(body, call.Args[0], req, 0)) && !c.requestGivenContext(body, call.Args[0]) {
-				return false
-			}
-			sends = true
-		default:
+		ok, sent := c.boundedUse(use, 0)
+		if !ok {
 			return false
 		}
+		sends = sends || sent
 	}
 	return sends
 }
 
+// boundedUse reports whether the client expression at cur is used there
+// only in ways that send no request out of a context's reach, and
+// whether it sends (or hands the client to where it is sent): compared,
+// configured, given a value, asked for its transport by a type
+// assertion to an interface that cannot send, a Do whose request carries
+// a context or is forwarded by a RoundTrip, or kept where every request
+// does (a field of this package, a local variable, a parameter of a
+// function, judged in turn, or another package's field or function with
+// a BoundedClients fact). Get, Head, Post and PostForm take no context;
+// any other use is out of view.
+func (c *checker) boundedUse(use inspector.Cursor, depth int) (ok, sends bool) {
+	if depth > maxHops {
+		return false, false
+	}
+	use = outerParens(use)
+	switch p := use.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if use.ParentEdgeKind() == edge.AssignStmt_Lhs {
+			return true, false // given a value
+		}
+		if len(p.Lhs) != len(p.Rhs) {
+			return false, false
+		}
+		path, ok := flow.PathOf(c.info, p.Lhs[use.ParentEdgeIndex()])
+		if !ok {
+			return false, false
+		}
+		return c.boundedStore(use, path, depth)
+	case *ast.ValueSpec:
+		if use.ParentEdgeKind() != edge.ValueSpec_Values || len(p.Names) != len(p.Values) {
+			return false, false
+		}
+		path, ok := flow.PathOf(c.info, p.Names[use.ParentEdgeIndex()])
+		if !ok {
+			return false, false
+		}
+		return c.boundedStore(use, path, depth)
+	case *ast.KeyValueExpr:
+		f, ok := c.literalField(use)
+		if !ok {
+			return false, false
+		}
+		b := c.boundedField(f)
+		return b, b
+	case *ast.BinaryExpr:
+		return true, false
+	case *ast.TypeAssertExpr:
+		// The client's transport, asked for (poolhttp.Transporter): a view
+		// of it that has no method that sends.
+		if p.Type == nil {
+			return false, false // a type switch
+		}
+		t := c.info.TypeOf(p.Type)
+		if t == nil || !types.IsInterface(t) {
+			return false, false
+		}
+		for _, m := range clientSends {
+			if obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m); obj != nil {
+				return false, false
+			}
+		}
+		return true, false
+	case *ast.CallExpr:
+		if use.ParentEdgeKind() != edge.CallExpr_Args {
+			return false, false
+		}
+		_, idx := use.ParentEdge()
+		b := c.boundedCall(use.Parent(), idx)
+		return b, b
+	case *ast.SelectorExpr:
+		if use.ParentEdgeKind() != edge.SelectorExpr_X {
+			return false, false
+		}
+		s, ok := c.info.Selections[p]
+		if !ok {
+			return false, false
+		}
+		if s.Kind() == types.FieldVal {
+			return true, false // configuring the client
+		}
+		if !slices.Contains(clientSends, p.Sel.Name) {
+			return true, false // CloseIdleConnections and the like
+		}
+		call, ok := use.Parent().Parent().Node().(*ast.CallExpr)
+		if !ok || p.Sel.Name != "Do" || len(call.Args) != 1 {
+			return false, false
+		}
+		body, ok := flow.EnclosingFunc(use)
+		if !ok {
+			return false, false
+		}
+		if req, ok := roundTripRequest(c.info, use); !(ok && c.forwarded(body, call.Args[0], req, 0)) && !c.requestGivenContext(body, call.Args[0]) {
+			return false, false
+		}
+		return true, true
+	}
+	return false, false
+}
+
+// boundedStore is boundedUse for a client stored at path: a field, or a
+// local variable followed to its uses in the function.
+func (c *checker) boundedStore(cur inspector.Cursor, path flow.Path, depth int) (ok, sends bool) {
+	if n := len(path.Fields); n > 0 {
+		b := c.boundedField(path.Fields[n-1])
+		return b, b
+	}
+	if path.Root.Parent() == c.pass.Pkg.Scope() || path.Root.Parent() == nil {
+		return false, false // a package-level variable: out of this walk
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false, false
+	}
+	for _, u := range flow.Uses(c.info, body, path.Root) {
+		ok, sent := c.boundedUse(u, depth+1)
+		if !ok {
+			return false, false
+		}
+		sends = sends || sent
+	}
+	return true, sends
+}
+
 // requestGivenContext reports whether some value of the request
-// expression e is, through local variables, given a context:
+// expression e is, through local variables, given a context that is not
+// visibly context.Background() or context.TODO():
 // http.NewRequestWithContext, WithContext or Clone (elastic's `req =
 // req.WithContext(ctx); c.c.Do(req)`).
 func (c *checker) requestGivenContext(body inspector.Cursor, e ast.Expr) bool {
 	calls, _ := c.madeBy(body, e, 0)
 	return slices.ContainsFunc(calls, func(call *ast.CallExpr) bool {
 		fn := match.Callee(c.info, call)
-		return match.IsFunc(fn, "net/http", "NewRequestWithContext") || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+		given := match.IsFunc(fn, "net/http", "NewRequestWithContext") || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+		// context.Background() or TODO() bounds nothing
+		return given && len(call.Args) > 0 && !c.emptyContext(body, call.Args[0])
 	})
 }
 

@@ -67,7 +67,7 @@ func defaults() Option {
 
 // A signing RoundTripper that sends again through the client it keeps.
 type signer struct {
-	HTTPClient *http.Client
+	HTTPClient *http.Client // want HTTPClient:"bounded client field"
 	key        string
 }
 
