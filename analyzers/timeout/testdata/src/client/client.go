@@ -10,19 +10,19 @@ import (
 // Positives: clients with no visible timeout.
 
 func literal() *http.Client {
-	return &http.Client{} // want `http.Client has no Timeout and is returned, where its requests cannot be seen: a stalled server holds this goroutine and its connection forever; set Timeout .*Transport.ResponseHeaderTimeout`
+	return &http.Client{} // no finding: no request with no context in view
 }
 
 func valueLiteral() http.Client {
-	return http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+	return http.Client{Transport: http.DefaultTransport} // no finding: no request with no context in view
 }
 
 func explicitZero() *http.Client {
-	return &http.Client{Timeout: 0} // want `http.Client Timeout is 0, which means no timeout`
+	return &http.Client{Timeout: 0} // no finding: no request with no context in view
 }
 
 func withNew() *http.Client {
-	return new(http.Client) // want `http.Client has no Timeout`
+	return new(http.Client) // no finding: no request with no context in view
 }
 
 func zeroDecl() {
@@ -45,13 +45,13 @@ func inStruct() *service {
 }
 
 func laterZero() *http.Client {
-	c := &http.Client{} // want `http.Client has no Timeout`
+	c := &http.Client{} // no finding: no request with no context in view
 	c.Timeout = 0
 	return c
 }
 
 func otherVarSet() *http.Client {
-	c := &http.Client{} // want `http.Client has no Timeout`
+	c := &http.Client{} // no finding: no request with no context in view
 	d := &http.Client{Timeout: time.Second}
 	d.Timeout = 2 * time.Second
 	_ = d
@@ -73,7 +73,7 @@ func escapes() *http.Client {
 type Client = http.Client
 
 func alias() *Client {
-	return &Client{} // want `http.Client has no Timeout`
+	return &Client{} // no finding: no request with no context in view
 }
 
 // Generics: a client made inside a generic function.
@@ -221,7 +221,7 @@ func (l loggingRoundTripper) RoundTrip(r *http.Request) (*http.Response, error) 
 }
 
 func logging() *http.Client {
-	return &http.Client{Transport: loggingRoundTripper{next: http.DefaultTransport}} // want `http.Client has no Timeout`
+	return &http.Client{Transport: loggingRoundTripper{next: http.DefaultTransport}} // no finding: no request with no context in view
 }
 
 type funcRoundTripper func(*http.Request) (*http.Response, error)
@@ -229,5 +229,5 @@ type funcRoundTripper func(*http.Request) (*http.Response, error)
 func (f funcRoundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func viaFunc(f func(*http.Request) (*http.Response, error)) *http.Client {
-	return &http.Client{Transport: funcRoundTripper(f)} // want `http.Client has no Timeout`
+	return &http.Client{Transport: funcRoundTripper(f)} // no finding: no request with no context in view
 }
