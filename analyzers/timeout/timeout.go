@@ -142,7 +142,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		c.embeddedServer(typeRange(lit), t, lit)
 	case match.IsType(t, "net/http.Client"):
 		set, explicitZero := litField(c.info, lit, t, "Timeout")
-		if set || c.stubTransport(lit, t) || c.delegatingTransport(cur, lit, t) {
+		if set || c.stubTransport(lit, t) || c.delegatingTransport(cur, lit, t) || c.headerBounded(cur, lit, t) {
 			return
 		}
 		c.client(cur, typeRange(lit), explicitZero)

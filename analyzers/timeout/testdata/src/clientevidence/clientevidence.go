@@ -198,3 +198,131 @@ func either(fast bool) *http.Client {
 	}
 	return c
 }
+
+// to7: an escape is no evidence. A RoundTripper's Client() helper
+// (go-github's BasicAuthTransport.Client), whose requests are sent by
+// the caller's code: no finding.
+type AuthTransport struct{ Base http.RoundTripper }
+
+func (t *AuthTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return t.Base.RoundTrip(r)
+}
+
+func (t *AuthTransport) Client() *http.Client {
+	return &http.Client{Transport: t}
+}
+
+// Look-alike: the package itself sends a Get through Client().
+type PollTransport struct{ Base http.RoundTripper }
+
+func (t *PollTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return t.Base.RoundTrip(r)
+}
+
+func (t *PollTransport) Client() *http.Client {
+	return &http.Client{Transport: t} // want `http.Client has no Timeout and sends a request with no context \(Get on line 227\)`
+}
+
+func pollStatus(t *PollTransport) {
+	t.Client().Get("https://example.com/status")
+}
+
+// A DefaultClient default in an unexported field, with a getter and a
+// setter, whose every request carries a context (mailgun's NewMailgun):
+// no finding.
+type Mailer struct{ client *http.Client }
+
+func NewMailer() *Mailer {
+	return &Mailer{client: http.DefaultClient}
+}
+
+func (m *Mailer) Client() *http.Client     { return m.client }
+func (m *Mailer) SetClient(c *http.Client) { m.client = c }
+
+func (m *Mailer) Send(ctx context.Context, u string) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = m.client.Do(req)
+	return err
+}
+
+// A handler chain that forwards a request parameter (hcloud-go's
+// newHTTPHandler): no finding.
+type handler interface {
+	Do(req *http.Request) (*http.Response, error)
+}
+
+type httpHandler struct{ hc *http.Client }
+
+func newHTTPHandler(hc *http.Client) handler { return &httpHandler{hc} }
+
+func (h *httpHandler) Do(req *http.Request) (*http.Response, error) { return h.hc.Do(req) }
+
+type HClient struct {
+	httpClient *http.Client
+	h          handler
+}
+
+func NewHClient() *HClient {
+	c := &HClient{httpClient: &http.Client{}}
+	c.h = newHTTPHandler(c.httpClient)
+	return c
+}
+
+func (c *HClient) Get(ctx context.Context, u string) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = c.h.Do(req)
+	return err
+}
+
+// Look-alike: handed to a function that sends it a request from
+// http.NewRequest.
+func fetchAll(hc *http.Client, u string) error {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = hc.Do(req)
+	return err
+}
+
+func fetched() error {
+	return fetchAll(&http.Client{}, "https://example.com") // want `http.Client has no Timeout and is handed to fetchAll, which sends it a request with no context at clientevidence.go:290`
+}
+
+// A Transport whose ResponseHeaderTimeout is set bounds the wait for a
+// request with no context (jaeger-client-go's sampler): no finding.
+type fetcher struct{ hc *http.Client }
+
+func newFetcher() *fetcher {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ResponseHeaderTimeout = 10 * time.Second
+	return &fetcher{hc: &http.Client{Transport: t}}
+}
+
+func newLitFetcher() *fetcher {
+	return &fetcher{hc: &http.Client{Transport: &http.Transport{ResponseHeaderTimeout: time.Second}}}
+}
+
+func (f *fetcher) fetch(u string) { f.hc.Get(u) }
+
+// Look-alikes: a Transport with only IdleConnTimeout, or a Clone that is
+// given none, bounds no wait.
+type idleFetcher struct{ hc *http.Client }
+
+func newIdleFetcher() *idleFetcher {
+	return &idleFetcher{hc: &http.Client{Transport: &http.Transport{IdleConnTimeout: time.Minute}}} // want `http.Client has no Timeout and sends a request with no context`
+}
+
+func newCloneFetcher() *idleFetcher {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.IdleConnTimeout = time.Minute
+	return &idleFetcher{hc: &http.Client{Transport: t}} // want `http.Client has no Timeout and sends a request with no context`
+}
+
+func (f *idleFetcher) fetch(u string) { f.hc.Get(u) }

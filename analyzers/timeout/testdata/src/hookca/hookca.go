@@ -16,7 +16,7 @@ func options(rt http.RoundTripper) []hookauth.Option {
 	return []hookauth.Option{
 		hookauth.WithWebhookClient(&http.Client{Transport: rt}),
 		hookauth.WithPlainClient(&http.Client{Transport: rt}), // want `http.Client has no Timeout and is handed to WithPlainClient, which sends it a request with no context at hooks.go:106`
-		hookauth.WithGetClient(&http.Client{Transport: rt}), // no finding: no request with no context in view
+		hookauth.WithGetClient(&http.Client{Transport: rt}),   // no finding: no request with no context in view
 	}
 }
 
