@@ -41,8 +41,8 @@ func ping(u string) error {
 // A shared client with a Timeout is no finding, and gets no fact.
 var Bounded = &http.Client{Timeout: 1}
 
-// Look-alike: a client an exported function makes and returns is still
-// reported (it is not a shared variable).
+// A client an exported function makes and returns, with no request in
+// view: no finding (the caller's package is where its requests are).
 func NewClient() *http.Client {
 	return &http.Client{} // no finding: no request with no context in view
 }
@@ -53,7 +53,7 @@ func register(set func(*http.Client)) {
 }
 
 // Look-alike: an unexported package-level client that no exported name
-// reaches is not shared, and is still reported when it escapes.
+// reaches is not shared; handed to a function out of view, no finding.
 var private = &http.Client{} // no finding: no request with no context in view
 
 func registerPrivate(set func(*http.Client)) {

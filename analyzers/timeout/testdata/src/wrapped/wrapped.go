@@ -92,8 +92,9 @@ func NewSigningClientWith(key string, hc *http.Client) *http.Client { // want Ne
 	return &http.Client{Transport: signer{HTTPClient: hc, key: key}}
 }
 
-// Look-alike: the inner client is made here, with no Timeout: the outer
-// client is reported (the inner one forwards its requests).
+// The inner client is made here, with no Timeout, and forwards the outer
+// client's requests; the outer one is returned with no request in view:
+// no finding.
 func NewSigningClientDefault(key string) *http.Client {
 	return &http.Client{Transport: signer{HTTPClient: &http.Client{}, key: key}} // no finding: no request with no context in view
 }
