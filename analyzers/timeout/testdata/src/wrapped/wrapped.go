@@ -137,7 +137,7 @@ func (r *Retriever) Exchange(url string) error {
 }
 
 func retriever() *Retriever {
-	return NewRetriever(&http.Client{}) // want `http.Client has no Timeout and is handed to NewRetriever, which sends it a request with no context at wrapped.go:131`
+	return NewRetriever(&http.Client{}) // want `http.Client has no Timeout and is handed to NewRetriever, which sends it a request with no context at wrapped.go:132`
 }
 
 // Look-alike: a field that also sends with Get, which takes no context.
@@ -201,5 +201,5 @@ func NewTokenClient(hc *http.Client) *http.Client { // want NewTokenClient:"cont
 }
 
 func tokenClient() *http.Client {
-	return NewTokenClient(&http.Client{}) // want `http.Client has no Timeout and is handed to NewTokenClient, which sends it a request with no context at wrapped.go:190`
+	return NewTokenClient(&http.Client{}) // want `http.Client has no Timeout and is handed to NewTokenClient, which sends it a request with no context at wrapped.go:191`
 }
