@@ -106,23 +106,9 @@ func (c *checker) exportContextlessClients() {
 	// The exported client fields of the package's struct types, which
 	// other packages give values (a Config whose client a controller
 	// sends requests through with http.NewRequest).
-	scope := c.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		st, ok := tn.Type().Underlying().(*types.Struct)
-		if !ok {
-			continue
-		}
-		for f := range st.Fields() {
-			if !f.Exported() || !isClientType(f.Type()) {
-				continue
-			}
-			if at, ok := c.contextlessField(f); ok {
-				c.pass.ExportObjectFact(f, &ContextlessClients{At: []string{at}})
-			}
+	for f := range c.exportedClientFields() {
+		if at, ok := c.contextlessField(f); ok {
+			c.pass.ExportObjectFact(f, &ContextlessClients{At: []string{at}})
 		}
 	}
 }
