@@ -110,6 +110,23 @@ func (c *checker) literalField(cur inspector.Cursor) (*types.Var, bool) {
 	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
 		cur = cur.Parent()
 	}
+	if lit, ok := cur.Parent().Node().(*ast.CompositeLit); ok && cur.ParentEdgeKind() == edge.CompositeLit_Elts {
+		// An unkeyed literal (pulsar-client-go's
+		// &LocalDeviceCodeProvider{options, endpoints, transport}).
+		t := c.info.TypeOf(lit)
+		if t == nil {
+			return nil, false
+		}
+		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		i := cur.ParentEdgeIndex()
+		if !ok || i >= st.NumFields() {
+			return nil, false
+		}
+		return st.Field(i), true
+	}
 	kv, ok := cur.Parent().Node().(*ast.KeyValueExpr)
 	if !ok || cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
 		return nil, false
@@ -257,6 +274,10 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 		return evidence{}
 	case *ast.BinaryExpr:
 		return evidence{} // a comparison
+	case *ast.CompositeLit:
+		if cur.ParentEdgeKind() == edge.CompositeLit_Elts {
+			return c.storedEvidence(cur, hops) // an unkeyed struct literal's field
+		}
 	case *ast.AssignStmt, *ast.ValueSpec, *ast.KeyValueExpr:
 		if cur.ParentEdgeKind() == edge.AssignStmt_Lhs {
 			return evidence{} // given a value, not used

@@ -329,3 +329,37 @@ func newCloneFetcher() *idleFetcher {
 }
 
 func (f *idleFetcher) fetch(u string) { f.hc.Get(u) }
+
+// Look-alike (pulsar-client-go's NewLocalDeviceCodeProvider): kept by an
+// unkeyed literal, sent a request from a helper that calls
+// http.NewRequest.
+type codeProvider struct {
+	endpoint string
+	hc       *http.Client
+}
+
+func newCodeProvider(endpoint string, hc *http.Client) *codeProvider {
+	return &codeProvider{endpoint, hc}
+}
+
+func (p *codeProvider) newCodeRequest() (*http.Request, error) {
+	req, err := http.NewRequest("POST", p.endpoint, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return req, nil
+}
+
+func (p *codeProvider) code() error {
+	req, err := p.newCodeRequest()
+	if err != nil {
+		return err
+	}
+	_, err = p.hc.Do(req)
+	return err
+}
+
+func provider() *codeProvider {
+	return newCodeProvider("https://example.com/device", &http.Client{}) // want `http.Client has no Timeout and is handed to newCodeProvider, which sends it a request with no context at clientevidence.go:359`
+}
