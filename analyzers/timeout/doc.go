@@ -40,7 +40,7 @@
 // function that returns it. A client handed to a cloud or registry SDK
 // (a function of aws-sdk-go or aws-sdk-go-v2, the Azure SDK, Google's API
 // or Cloud clients or oras-go, or a field of their options) is that
-// SDK's transport, not an escape: it replaces the SDK's own default
+// SDK's transport, and the SDK sends no request without a context: it replaces the SDK's own default
 // client, which has no Timeout either; the SDK bounds each request by
 // the context of the operation (aws-sdk-go v1's ...WithContext forms),
 // set in the caller's code; and those requests move blobs that a
@@ -61,7 +61,7 @@
 // through a client the caller supplies (a parameter) is bounded by
 // that client's Timeout, out of view. A client kept where some request
 // goes with no context (a Get, a request from http.NewRequest or from
-// a helper) is still judged as handed on. A client in a package-level
+// a helper) is reported where it is handed on. A client in a package-level
 // variable that other packages reach through an exported name (the
 // variable, or an exported function that returns it) is shared: its
 // package sees only some of its uses, so it is reported at its
