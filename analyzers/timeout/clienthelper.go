@@ -65,12 +65,14 @@ func (c *checker) returnedEvidence(cur inspector.Cursor, hops int) evidence {
 		decl, _ = f.Node().(*ast.FuncDecl)
 		break
 	}
-	if decl != nil && decl.Name.IsExported() {
-		return evidence{public: escape.escape}
-	}
-	if decl == nil || decl.Recv != nil {
+	if decl == nil {
 		return escape
 	}
+	// An exported function's or a method's other callers are out of
+	// view, no evidence: the calls in the package are followed all the
+	// same (a Client() method whose client the package sends a Get
+	// through).
+	outside := decl.Name.IsExported() || decl.Recv != nil
 	fn, ok := c.info.Defs[decl.Name].(*types.Func)
 	if !ok {
 		return escape
@@ -84,10 +86,16 @@ func (c *checker) returnedEvidence(cur inspector.Cursor, hops int) evidence {
 			}
 		}
 		site := id
+		if site.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			site = site.Parent() // a method, or a qualified name
+		}
 		if site.ParentEdgeKind() == edge.IndexExpr_X || site.ParentEdgeKind() == edge.IndexListExpr_X {
 			site = site.Parent() // an explicit instantiation
 		}
 		if site.ParentEdgeKind() != edge.CallExpr_Fun {
+			if outside {
+				continue
+			}
 			return escape // a function value: called out of view
 		}
 		calls++

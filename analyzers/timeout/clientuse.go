@@ -19,6 +19,7 @@ import (
 // whose origin is out of view) is no evidence.
 type evidence struct {
 	contextless string // the first request sent with no context, for messages
+	at          string // where that request is sent (file.go:line)
 	escape      string // the first escape out of view, for messages
 	// public is the first escape to other packages through an exported
 	// name (an exported variable, an exported function's result): of a
@@ -31,7 +32,7 @@ type evidence struct {
 
 func (e *evidence) add(o evidence) {
 	if e.contextless == "" {
-		e.contextless = o.contextless
+		e.contextless, e.at = o.contextless, o.at
 	}
 	if e.escape == "" {
 		e.escape = o.escape
@@ -43,25 +44,18 @@ func (e *evidence) add(o evidence) {
 	e.sends = e.sends || o.sends
 }
 
-// why returns the evidence for a message, and whether there is any.
+// why returns the evidence for a message, and whether there is any. An
+// escape is none: where a client goes out of view (returned, kept in an
+// exported field, handed to a function that does not visibly send a
+// request with no context through it), the code that sends its requests
+// is where a finding belongs (tune6/tune7: go-github's Client() helpers,
+// hcloud-go's handler chain, whose every request carries the caller's
+// context).
 func (e evidence) why() (string, bool) {
-	switch {
-	case e.set:
+	if e.set || e.contextless == "" {
 		return "", false
-	case e.contextless != "":
-		return e.contextless, true
-	case (e.escape != "" || e.public != "") && !e.sends:
-		// An escape is evidence only where no request is in view: a
-		// client whose visible requests all carry a context follows the
-		// code's convention where it goes, too (tune corpus: minio-go
-		// hands its client to its credentials package, which sends
-		// with a context).
-		if e.escape != "" {
-			return e.escape, true
-		}
-		return e.public, true
 	}
-	return "", false
+	return e.contextless, true
 }
 
 // maxHops bounds how many stores (local variable, field), configure
@@ -116,6 +110,23 @@ func (c *checker) literalField(cur inspector.Cursor) (*types.Var, bool) {
 	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
 		cur = cur.Parent()
 	}
+	if lit, ok := cur.Parent().Node().(*ast.CompositeLit); ok && cur.ParentEdgeKind() == edge.CompositeLit_Elts {
+		// An unkeyed literal (pulsar-client-go's
+		// &LocalDeviceCodeProvider{options, endpoints, transport}).
+		t := c.info.TypeOf(lit)
+		if t == nil {
+			return nil, false
+		}
+		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		i := cur.ParentEdgeIndex()
+		if !ok || i >= st.NumFields() {
+			return nil, false
+		}
+		return st.Field(i), true
+	}
 	kv, ok := cur.Parent().Node().(*ast.KeyValueExpr)
 	if !ok || cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
 		return nil, false
@@ -158,6 +169,9 @@ func (c *checker) fieldEvidence(f *types.Var, hops int) evidence {
 	if f.Pkg() != c.pass.Pkg {
 		if isContextSDK(f.Pkg()) {
 			return evidence{} // the SDK's transport: its operations carry their contexts
+		}
+		if at, ok := c.contextlessField(f); ok {
+			return evidence{sends: true, at: at, contextless: fmt.Sprintf("is stored in field %s of a %s struct, which sends it a request with no context at %s", f.Name(), f.Pkg().Name(), at)}
 		}
 		return evidence{escape: fmt.Sprintf("is stored in field %s of a %s struct, where its requests cannot be seen", f.Name(), f.Pkg().Name())}
 	}
@@ -249,17 +263,21 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 		line := c.pass.Fset.Position(call.Pos()).Line
 		switch p.Sel.Name {
 		case "Get", "Head", "Post", "PostForm":
-			return evidence{sends: true, contextless: fmt.Sprintf("sends a request with no context (%s on line %d)", p.Sel.Name, line)}
+			return evidence{sends: true, at: c.where(call.Pos()), contextless: fmt.Sprintf("sends a request with no context (%s on line %d)", p.Sel.Name, line)}
 		case "Do":
 			body, ok := flow.EnclosingFunc(cur)
 			if ok && len(call.Args) == 1 && c.contextlessRequest(body, call.Args[0], 0) {
-				return evidence{sends: true, contextless: fmt.Sprintf("sends a request made by http.NewRequest, with no context (Do on line %d)", line)}
+				return evidence{sends: true, at: c.where(call.Pos()), contextless: fmt.Sprintf("sends a request made by http.NewRequest, with no context (Do on line %d)", line)}
 			}
 			return evidence{sends: true}
 		}
 		return evidence{}
 	case *ast.BinaryExpr:
 		return evidence{} // a comparison
+	case *ast.CompositeLit:
+		if cur.ParentEdgeKind() == edge.CompositeLit_Elts {
+			return c.storedEvidence(cur, hops) // an unkeyed struct literal's field
+		}
 	case *ast.AssignStmt, *ast.ValueSpec, *ast.KeyValueExpr:
 		if cur.ParentEdgeKind() == edge.AssignStmt_Lhs {
 			return evidence{} // given a value, not used
@@ -288,12 +306,18 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 			if ev, ok := c.helperEvidence(cur, hops); ok {
 				return ev // a helper that configures the client (and returns it)
 			}
+			name := "a function"
+			fn := match.Callee(c.info, p)
+			if fn != nil {
+				name = fn.Name()
+			}
+			if at, ok := c.contextlessParam(fn, idx, hops); ok {
+				// The function sends a request with no context through
+				// the client (pulsar-client-go's NewTokenRetriever).
+				return evidence{sends: true, at: at, contextless: fmt.Sprintf("is handed to %s, which sends it a request with no context at %s", name, at)}
+			}
 			if c.withContext(cur.Parent()) {
 				return evidence{sends: true} // a helper that sends with a context
-			}
-			name := "a function"
-			if fn := match.Callee(c.info, p); fn != nil {
-				name = fn.Name()
 			}
 			return evidence{escape: "is handed to " + name + " with no context, where its requests cannot be seen"}
 		}
@@ -321,11 +345,12 @@ func (c *checker) withContext(cur inspector.Cursor) bool {
 }
 
 // contextlessRequest reports whether the *http.Request expression e is
-// visibly made by http.NewRequest and never given a context: every value
-// of a local variable is, and no WithContext or Clone of it is sent.
+// visibly made by http.NewRequest (or a helper of this package that
+// returns what it makes) and never given a context: every value of a
+// local variable is, and no WithContext or Clone of it is sent.
 func (c *checker) contextlessRequest(body inspector.Cursor, e ast.Expr, depth int) bool {
 	return c.everyRequest(body, e, depth, func(fn *types.Func) bool {
-		return match.IsFunc(fn, "net/http", "NewRequest")
+		return c.requestCall(fn, depth+1)
 	})
 }
 

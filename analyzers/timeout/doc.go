@@ -12,18 +12,35 @@
 //
 // Evidence standard: distlint reports a client, server or dial with no
 // timeout only when it can see a wait that nothing bounds: a request sent
-// with no context by a client without Timeout (or a client that escapes
-// to where its requests cannot be seen), a server that nothing gives a
+// with no context by a client without Timeout, a server that nothing gives a
 // read timeout, a dial to a host that may be unreachable. A request that
 // carries a context is bounded by that context: a parameter's deadline
 // is the caller's to set, and a context with no deadline is ctxdeadline's
-// finding, so one mistake gets one finding. A client is judged by the
+// finding, so one mistake gets one finding. An escape is no evidence: a
+// client without Timeout is reported only where a request with no context
+// is visibly sent through it, in the function that makes it, through the
+// fields, variables, parameters and results it is followed to in the
+// package, or by a function it is handed to that sends it one (seen
+// across packages by the ContextlessClients facts the analyzer exports on
+// such functions and on exported struct fields: pulsar-client-go's
+// NewTokenRetriever keeps its Doer for requests a helper makes with
+// http.NewRequest). A client returned (go-github's Client() helpers),
+// kept in an exported field or behind a getter, or handed to a function
+// whose use of it cannot be seen, is silent where it is made: the code
+// that sends its requests is where the finding belongs (the
+// SharedClient facts below report it there for a package-level client).
+// A client whose Transport is an http.Transport built in view with
+// ResponseHeaderTimeout set (a literal, a Clone of
+// http.DefaultTransport given one, a helper that sets it) bounds the wait
+// for a request with no context: dial, TLS handshake and the response
+// headers are bounded (jaeger-client-go's remote sampler); a server that
+// stalls in the middle of the body is out of scope. A client is judged by the
 // requests it sends wherever it goes in view: through helpers that only
 // configure it (and return it) and through the callers of an unexported
 // function that returns it. A client handed to a cloud or registry SDK
 // (a function of aws-sdk-go or aws-sdk-go-v2, the Azure SDK, Google's API
 // or Cloud clients or oras-go, or a field of their options) is that
-// SDK's transport, not an escape: it replaces the SDK's own default
+// SDK's transport, and the SDK sends no request without a context: it replaces the SDK's own default
 // client, which has no Timeout either; the SDK bounds each request by
 // the context of the operation (aws-sdk-go v1's ...WithContext forms),
 // set in the caller's code; and those requests move blobs that a
@@ -44,7 +61,7 @@
 // through a client the caller supplies (a parameter) is bounded by
 // that client's Timeout, out of view. A client kept where some request
 // goes with no context (a Get, a request from http.NewRequest or from
-// a helper) is still judged as handed on. A client in a package-level
+// a helper) is reported where it is handed on. A client in a package-level
 // variable that other packages reach through an exported name (the
 // variable, or an exported function that returns it) is shared: its
 // package sees only some of its uses, so it is reported at its
@@ -65,19 +82,16 @@
 //     declaration, whose Timeout is unset or explicitly 0 (and not
 //     assigned later in the same function), when it sends a request with
 //     no context (its Get, Head, Post or PostForm, or Do with a request
-//     from http.NewRequest that is never given a context) or, with no
-//     request of it in view, escapes to where its requests cannot be
-//     seen: returned from an exported function, a method or a function
-//     used as a value, handed to a function with no context, stored in
-//     another package's struct, or in an exported field that nothing in
-//     the package sends through (a package-level variable's client is
-//     judged by its shared uses, above). A client kept in an
+//     from http.NewRequest, or from a helper of the package that returns
+//     one, that is never given a context), or is handed to a function
+//     (or stored in another package's field) that sends it such a
+//     request; the message names where. A client kept in an
 //     unexported field or variable is followed to every use in the
 //     package; one handed to a helper that, by internal/flow's summary,
 //     only configures it (sets its fields, sends nothing, lets it go
 //     nowhere else) is followed past the helper to the helper's result;
-//     one returned by an unexported function is followed to what each
-//     caller does with the result; one whose every request
+//     one returned by a function or method is followed to what each
+//     caller in the package does with the result; one whose every request
 //     carries a context, or is out of view (a request parameter), is
 //     left alone, and so is one that a setter method or configure helper
 //     gives a Timeout, or a zero client kept in a variable that may hold

@@ -45,7 +45,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, flow.Analyzer},
-		FactTypes: []analysis.Fact{new(BoundedClients), new(SharedClient)},
+		FactTypes: []analysis.Fact{new(BoundedClients), new(SharedClient), new(ContextlessClients)},
 		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
 			return run(pass, &cfg)
 		}),
@@ -72,6 +72,11 @@ type checker struct {
 	listenAddrs map[addrKey]bool
 	// bounded caches boundedField
 	bounded map[*types.Var]bool
+	// contextless caches contextlessParam: where the parameter's client
+	// sends a request with no context, or ""
+	contextless map[*types.Var]string
+	// contextlessFields caches contextlessField
+	contextlessFields map[*types.Var]string
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -81,7 +86,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	var bounded, shared bool // some imported package has such a fact
 	for _, f := range pass.AllObjectFacts() {
 		switch f.Fact.(type) {
-		case *BoundedClients:
+		case *BoundedClients, *ContextlessClients:
 			bounded = true
 		case *SharedClient:
 			shared = true
@@ -92,12 +97,13 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool)}
+	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool), contextless: make(map[*types.Var]string), contextlessFields: make(map[*types.Var]string)}
 	if bounded || match.Imports(pass.Pkg, netHTTP) {
 		// A package between two others may keep a client it never names
 		// by net/http's types (smallstep's authority keeps a
 		// provisioner.HTTPClient): its facts carry the bound across.
 		c.exportBoundedClients()
+		c.exportContextlessClients()
 	}
 	if match.Imports(pass.Pkg, netHTTP) {
 		c.exportSharedClients()
@@ -136,7 +142,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		c.embeddedServer(typeRange(lit), t, lit)
 	case match.IsType(t, "net/http.Client"):
 		set, explicitZero := litField(c.info, lit, t, "Timeout")
-		if set || c.stubTransport(lit, t) || c.delegatingTransport(cur, lit, t) {
+		if set || c.stubTransport(lit, t) || c.delegatingTransport(cur, lit, t) || c.headerBounded(cur, lit, t) {
 			return
 		}
 		c.client(cur, typeRange(lit), explicitZero)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"iter"
 	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -97,19 +98,31 @@ func (c *checker) exportBoundedClients() {
 	// other packages give values (smallstep's provisioner.Config's
 	// WebhookClient, which a Controller keeps for webhook requests sent
 	// with NewRequestWithContext).
-	scope := c.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
+	for f := range c.exportedClientFields() {
+		if c.boundedField(f) {
+			c.pass.ExportObjectFact(f, &BoundedClients{})
 		}
-		st, ok := tn.Type().Underlying().(*types.Struct)
-		if !ok {
-			continue
-		}
-		for f := range st.Fields() {
-			if f.Exported() && isClientType(f.Type()) && c.boundedField(f) {
-				c.pass.ExportObjectFact(f, &BoundedClients{})
+	}
+}
+
+// exportedClientFields yields the exported client fields (isClientType)
+// of the package's struct types.
+func (c *checker) exportedClientFields() iter.Seq[*types.Var] {
+	return func(yield func(*types.Var) bool) {
+		scope := c.pass.Pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			st, ok := tn.Type().Underlying().(*types.Struct)
+			if !ok {
+				continue
+			}
+			for f := range st.Fields() {
+				if f.Exported() && isClientType(f.Type()) && !yield(f) {
+					return
+				}
 			}
 		}
 	}

@@ -8,21 +8,24 @@ import (
 )
 
 // Positives: clients with no visible timeout.
+// Each form is reported for the Get its caller in view sends through
+// it (useForms, at the end); returned with no request in view, the same
+// client is no finding (clientevidence).
 
 func literal() *http.Client {
-	return &http.Client{} // want `http.Client has no Timeout and is returned, where its requests cannot be seen: a stalled server holds this goroutine and its connection forever; set Timeout .*Transport.ResponseHeaderTimeout`
+	return &http.Client{} // want `http.Client has no Timeout and sends a request with no context \(Get on line \d+\)`
 }
 
 func valueLiteral() http.Client {
-	return http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+	return http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout and sends`
 }
 
 func explicitZero() *http.Client {
-	return &http.Client{Timeout: 0} // want `http.Client Timeout is 0, which means no timeout`
+	return &http.Client{Timeout: 0} // want `http.Client Timeout is 0, which means no timeout, and sends`
 }
 
 func withNew() *http.Client {
-	return new(http.Client) // want `http.Client has no Timeout`
+	return new(http.Client) // want `http.Client has no Timeout and sends`
 }
 
 func zeroDecl() {
@@ -45,13 +48,13 @@ func inStruct() *service {
 }
 
 func laterZero() *http.Client {
-	c := &http.Client{} // want `http.Client has no Timeout`
+	c := &http.Client{} // want `http.Client has no Timeout and sends`
 	c.Timeout = 0
 	return c
 }
 
 func otherVarSet() *http.Client {
-	c := &http.Client{} // want `http.Client has no Timeout`
+	c := &http.Client{} // want `http.Client has no Timeout and sends`
 	d := &http.Client{Timeout: time.Second}
 	d.Timeout = 2 * time.Second
 	_ = d
@@ -73,7 +76,7 @@ func escapes() *http.Client {
 type Client = http.Client
 
 func alias() *Client {
-	return &Client{} // want `http.Client has no Timeout`
+	return &Client{} // want `http.Client has no Timeout and sends`
 }
 
 // Generics: a client made inside a generic function.
@@ -221,7 +224,7 @@ func (l loggingRoundTripper) RoundTrip(r *http.Request) (*http.Response, error) 
 }
 
 func logging() *http.Client {
-	return &http.Client{Transport: loggingRoundTripper{next: http.DefaultTransport}} // want `http.Client has no Timeout`
+	return &http.Client{Transport: loggingRoundTripper{next: http.DefaultTransport}} // want `http.Client has no Timeout and sends`
 }
 
 type funcRoundTripper func(*http.Request) (*http.Response, error)
@@ -229,5 +232,19 @@ type funcRoundTripper func(*http.Request) (*http.Response, error)
 func (f funcRoundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func viaFunc(f func(*http.Request) (*http.Response, error)) *http.Client {
-	return &http.Client{Transport: funcRoundTripper(f)} // want `http.Client has no Timeout`
+	return &http.Client{Transport: funcRoundTripper(f)} // want `http.Client has no Timeout and sends`
+}
+
+// useForms sends a request with no context through each client above.
+func useForms(u string, f func(*http.Request) (*http.Response, error)) {
+	literal().Get(u)
+	v := valueLiteral()
+	v.Get(u)
+	explicitZero().Get(u)
+	withNew().Get(u)
+	laterZero().Get(u)
+	otherVarSet().Get(u)
+	alias().Get(u)
+	logging().Get(u)
+	viaFunc(f).Get(u)
 }

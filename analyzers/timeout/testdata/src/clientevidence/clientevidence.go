@@ -28,22 +28,24 @@ func (a *api) list() error {
 	return err
 }
 
-// Handed to another package's struct: its requests are out of view.
+// Handed to another package's struct: its requests are out of view, no
+// finding.
 func thirdParty() *sdk.Config {
-	return &sdk.Config{HTTPClient: &http.Client{}} // want `http.Client has no Timeout and is stored in field HTTPClient of a sdk struct, where its requests cannot be seen`
+	return &sdk.Config{HTTPClient: &http.Client{}} // no finding: no request with no context in view
 }
 
-// Handed to a function with no context.
+// Handed to a function with no context, whose use of it is out of view:
+// no finding.
 func handed() *sdk.Config {
-	c := &http.Client{} // want `http.Client has no Timeout and is handed to New with no context`
+	c := &http.Client{} // no finding: no request with no context in view
 	return sdk.New(c)
 }
 
-// An exported field that nothing here sends through.
+// An exported field that nothing here sends through: no finding.
 type Service struct{ Client *http.Client }
 
 func NewService() *Service {
-	return &Service{Client: &http.Client{}} // want `http.Client has no Timeout and is stored in exported field Client`
+	return &Service{Client: &http.Client{}} // no finding: no request with no context in view
 }
 
 // Copied to a field, then used with no context.
@@ -190,11 +192,174 @@ func cloneOf(client *http.Client) *http.Client {
 	return &clone
 }
 
-// Both values made here, both without Timeout: still reported.
+// Both values made here, both without Timeout, returned with no request
+// in view: no finding (an escape is no evidence).
 func either(fast bool) *http.Client {
-	c := &http.Client{} // want `http.Client has no Timeout and is returned`
+	c := &http.Client{} // no finding: no request with no context in view
 	if fast {
-		c = &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout and is returned`
+		c = &http.Client{Transport: http.DefaultTransport} // no finding: no request with no context in view
 	}
 	return c
+}
+
+// to7: an escape is no evidence. A RoundTripper's Client() helper
+// (go-github's BasicAuthTransport.Client), whose requests are sent by
+// the caller's code: no finding.
+type AuthTransport struct{ Base http.RoundTripper }
+
+func (t *AuthTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return t.Base.RoundTrip(r)
+}
+
+func (t *AuthTransport) Client() *http.Client {
+	return &http.Client{Transport: t}
+}
+
+// Look-alike: the package itself sends a Get through Client().
+type PollTransport struct{ Base http.RoundTripper }
+
+func (t *PollTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return t.Base.RoundTrip(r)
+}
+
+func (t *PollTransport) Client() *http.Client {
+	return &http.Client{Transport: t} // want `http.Client has no Timeout and sends a request with no context \(Get on line 230\)`
+}
+
+func pollStatus(t *PollTransport) {
+	t.Client().Get("https://example.com/status")
+}
+
+// A DefaultClient default in an unexported field, with a getter and a
+// setter, whose every request carries a context (mailgun's NewMailgun):
+// no finding.
+type Mailer struct{ client *http.Client }
+
+func NewMailer() *Mailer {
+	return &Mailer{client: http.DefaultClient}
+}
+
+func (m *Mailer) Client() *http.Client     { return m.client }
+func (m *Mailer) SetClient(c *http.Client) { m.client = c }
+
+func (m *Mailer) Send(ctx context.Context, u string) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = m.client.Do(req)
+	return err
+}
+
+// A handler chain that forwards a request parameter (hcloud-go's
+// newHTTPHandler): no finding.
+type handler interface {
+	Do(req *http.Request) (*http.Response, error)
+}
+
+type httpHandler struct{ hc *http.Client }
+
+func newHTTPHandler(hc *http.Client) handler { return &httpHandler{hc} }
+
+func (h *httpHandler) Do(req *http.Request) (*http.Response, error) { return h.hc.Do(req) }
+
+type HClient struct {
+	httpClient *http.Client
+	h          handler
+}
+
+func NewHClient() *HClient {
+	c := &HClient{httpClient: &http.Client{}}
+	c.h = newHTTPHandler(c.httpClient)
+	return c
+}
+
+func (c *HClient) Get(ctx context.Context, u string) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = c.h.Do(req)
+	return err
+}
+
+// Look-alike: handed to a function that sends it a request from
+// http.NewRequest.
+func fetchAll(hc *http.Client, u string) error {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = hc.Do(req)
+	return err
+}
+
+func fetched() error {
+	return fetchAll(&http.Client{}, "https://example.com") // want `http.Client has no Timeout and is handed to fetchAll, which sends it a request with no context at clientevidence.go:293`
+}
+
+// A Transport whose ResponseHeaderTimeout is set bounds the wait for a
+// request with no context (jaeger-client-go's sampler): no finding.
+type fetcher struct{ hc *http.Client }
+
+func newFetcher() *fetcher {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ResponseHeaderTimeout = 10 * time.Second
+	return &fetcher{hc: &http.Client{Transport: t}}
+}
+
+func newLitFetcher() *fetcher {
+	return &fetcher{hc: &http.Client{Transport: &http.Transport{ResponseHeaderTimeout: time.Second}}}
+}
+
+func (f *fetcher) fetch(u string) { f.hc.Get(u) }
+
+// Look-alikes: a Transport with only IdleConnTimeout, or a Clone that is
+// given none, bounds no wait.
+type idleFetcher struct{ hc *http.Client }
+
+func newIdleFetcher() *idleFetcher {
+	return &idleFetcher{hc: &http.Client{Transport: &http.Transport{IdleConnTimeout: time.Minute}}} // want `http.Client has no Timeout and sends a request with no context`
+}
+
+func newCloneFetcher() *idleFetcher {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.IdleConnTimeout = time.Minute
+	return &idleFetcher{hc: &http.Client{Transport: t}} // want `http.Client has no Timeout and sends a request with no context`
+}
+
+func (f *idleFetcher) fetch(u string) { f.hc.Get(u) }
+
+// Look-alike (pulsar-client-go's NewLocalDeviceCodeProvider): kept by an
+// unkeyed literal, sent a request from a helper that calls
+// http.NewRequest.
+type codeProvider struct {
+	endpoint string
+	hc       *http.Client
+}
+
+func newCodeProvider(endpoint string, hc *http.Client) *codeProvider {
+	return &codeProvider{endpoint, hc}
+}
+
+func (p *codeProvider) newCodeRequest() (*http.Request, error) {
+	req, err := http.NewRequest("POST", p.endpoint, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return req, nil
+}
+
+func (p *codeProvider) code() error {
+	req, err := p.newCodeRequest()
+	if err != nil {
+		return err
+	}
+	_, err = p.hc.Do(req)
+	return err
+}
+
+func provider() *codeProvider {
+	return newCodeProvider("https://example.com/device", &http.Client{}) // want `http.Client has no Timeout and is handed to newCodeProvider, which sends it a request with no context at clientevidence.go:359`
 }

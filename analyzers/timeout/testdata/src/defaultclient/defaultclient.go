@@ -41,7 +41,7 @@ func passed() {
 func use(*http.Client) {}
 
 func copied() http.Client {
-	return *http.DefaultClient // want `http.Client has no Timeout`
+	return *http.DefaultClient // no finding: no request with no context in view
 }
 
 // The request comes out of a helper: its context is out of view.
@@ -147,7 +147,7 @@ func notAFallback(a, b *http.Client, rt http.RoundTripper, cond bool) (*http.Cli
 		b = http.DefaultClient // want `http.DefaultClient has no Timeout`
 	}
 	if cond {
-		a = &http.Client{Transport: rt} // want `http.Client has no Timeout`
+		a = &http.Client{Transport: rt} // no finding: no request with no context in view
 	} else {
 		a = http.DefaultClient // want `http.DefaultClient has no Timeout`
 	}

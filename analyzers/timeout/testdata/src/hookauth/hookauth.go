@@ -25,7 +25,7 @@ func WithWebhookClient(c hooks.Client) Option { // want WithWebhookClient:"bound
 
 // WithPlainClient sets a client kept where a request with no context is
 // sent through it.
-func WithPlainClient(c hooks.Client) Option {
+func WithPlainClient(c hooks.Client) Option { // want WithPlainClient:"contextless clients \\[0\\]"
 	return func(a *Authority) error {
 		a.plainClient = c
 		return nil

@@ -15,14 +15,14 @@ import (
 func options(rt http.RoundTripper) []hookauth.Option {
 	return []hookauth.Option{
 		hookauth.WithWebhookClient(&http.Client{Transport: rt}),
-		hookauth.WithPlainClient(&http.Client{Transport: rt}), // want `http.Client has no Timeout and is handed to WithPlainClient with no context`
-		hookauth.WithGetClient(&http.Client{Transport: rt}),   // want `http.Client has no Timeout and is handed to WithGetClient with no context`
+		hookauth.WithPlainClient(&http.Client{Transport: rt}), // want `http.Client has no Timeout and is handed to WithPlainClient, which sends it a request with no context at hooks.go:106`
+		hookauth.WithGetClient(&http.Client{Transport: rt}),   // no finding: no request with no context in view
 	}
 }
 
 // Look-alike: a sender whose request carries context.Background().
 func send(u string) error {
-	return hooks.Send(&http.Client{}, u) // want `http.Client has no Timeout and is handed to Send with no context`
+	return hooks.Send(&http.Client{}, u) // no finding: no request with no context in view
 }
 
 // Sent with the caller's context: bounded by it.

@@ -26,7 +26,7 @@ type Transporter interface {
 type Config struct {
 	WebhookClient Client // want WebhookClient:"bounded client field"
 	// PlainClient is sent through with a request from http.NewRequest.
-	PlainClient Client
+	PlainClient Client // want PlainClient:"contextless client field"
 	// GetClient is sent through with Get.
 	GetClient Client
 }

@@ -32,3 +32,8 @@ func dialer(addr string) {
 	(&net.Dialer{}).DialContext(context.Background(), "tcp", addr)
 	(&net.Dialer{}).Dial("tcp", addr)
 }
+
+func localClientNoContext() {
+	c := &http.Client{}
+	c.Get("https://example.com")
+}

@@ -92,10 +92,11 @@ func NewSigningClientWith(key string, hc *http.Client) *http.Client { // want Ne
 	return &http.Client{Transport: signer{HTTPClient: hc, key: key}}
 }
 
-// Look-alike: the inner client is made here, with no Timeout: the outer
-// client is reported (the inner one forwards its requests).
+// The inner client is made here, with no Timeout, and forwards the outer
+// client's requests; the outer one is returned with no request in view:
+// no finding.
 func NewSigningClientDefault(key string) *http.Client {
-	return &http.Client{Transport: signer{HTTPClient: &http.Client{}, key: key}} // want `http.Client has no Timeout and is returned`
+	return &http.Client{Transport: signer{HTTPClient: &http.Client{}, key: key}} // no finding: no request with no context in view
 }
 
 // Look-alike: a transport that wraps a RoundTripper, which has no
@@ -108,14 +109,14 @@ func (h header) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 func NewHeaderClient(rt http.RoundTripper) *http.Client {
-	return &http.Client{Transport: header{base: rt}} // want `http.Client has no Timeout and is returned`
+	return &http.Client{Transport: header{base: rt}} // no finding: no request with no context in view
 }
 
 // Look-alike (pulsar-client-go's NewTokenRetriever): the client is kept
 // in a field whose requests are sent with no context.
 type Retriever struct{ transport Doer }
 
-func NewRetriever(t Doer) *Retriever {
+func NewRetriever(t Doer) *Retriever { // want NewRetriever:"contextless clients \\[0\\]"
 	return &Retriever{transport: t}
 }
 
@@ -136,13 +137,13 @@ func (r *Retriever) Exchange(url string) error {
 }
 
 func retriever() *Retriever {
-	return NewRetriever(&http.Client{}) // want `http.Client has no Timeout and is handed to NewRetriever with no context`
+	return NewRetriever(&http.Client{}) // want `http.Client has no Timeout and is handed to NewRetriever, which sends it a request with no context at wrapped.go:132`
 }
 
 // Look-alike: a field that also sends with Get, which takes no context.
 type Poller struct{ hc *http.Client }
 
-func WithClient(hc *http.Client) func(*Poller) {
+func WithClient(hc *http.Client) func(*Poller) { // want WithClient:"contextless clients \\[0\\]"
 	return func(p *Poller) { p.hc = hc }
 }
 
@@ -195,10 +196,10 @@ func (t *tokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return t.base.RoundTrip(req)
 }
 
-func NewTokenClient(hc *http.Client) *http.Client {
-	return &http.Client{Transport: &tokenTransport{hc: hc, base: http.DefaultTransport}} // want `http.Client has no Timeout and is returned`
+func NewTokenClient(hc *http.Client) *http.Client { // want NewTokenClient:"contextless clients \\[0\\]"
+	return &http.Client{Transport: &tokenTransport{hc: hc, base: http.DefaultTransport}} // no finding: no request with no context in view
 }
 
 func tokenClient() *http.Client {
-	return NewTokenClient(&http.Client{}) // want `http.Client has no Timeout and is handed to NewTokenClient with no context`
+	return NewTokenClient(&http.Client{}) // want `http.Client has no Timeout and is handed to NewTokenClient, which sends it a request with no context at wrapped.go:191`
 }

@@ -21,7 +21,7 @@ func signing() *http.Client {
 
 // Look-alikes: kept where requests are sent with no context.
 func retriever() *wrapped.Retriever {
-	return wrapped.NewRetriever(&http.Client{}) // want `http.Client has no Timeout and is handed to NewRetriever with no context`
+	return wrapped.NewRetriever(&http.Client{}) // want `http.Client has no Timeout and is handed to NewRetriever, which sends it a request with no context at wrapped.go:132`
 }
 
 func poller() func(*wrapped.Poller) {
