@@ -1,7 +1,7 @@
 #!/bin/sh
-# The held-out run (issue #14): distlint over the held-out half (round 5:
-# bench/services5), once, when the rules are done. Writes bench/reports/heldout.md
-# (round 4's run is kept in bench/reports/heldout-round4.md)
+# The held-out run (issue #14): distlint over the held-out half (round 6:
+# bench/services8), once, when the rules are done. Writes bench/reports/heldout.md
+# (earlier rounds' runs are kept in bench/reports/heldout-roundN.md)
 # and appends a TODO line per finding to bench/verdicts/heldout.tsv (the
 # triage template). Run from anywhere; not part of CI.
 set -e

@@ -41,38 +41,39 @@ func TestSplit(t *testing.T) {
 		}
 		byCorpus[m.corpus][m.half] = true
 	}
-	formerRounds := map[string]string{ // the corpora of rounds 2 to 4, now tune
+	formerRounds := map[string]string{ // the corpora of rounds 2 to 5, now tune
 		"bench/corpus":    "tune",
 		"bench/services":  "tune",
 		"bench/services2": "tune",
 		"bench/services3": "tune",
 		"bench/services4": "tune",
+		"bench/services5": "tune",
 	}
-	want5 := map[string]string{"bench/services5": "heldout"}
+	wantHalf := map[string]string{"bench/services8": "heldout"}
 	for c, h := range formerRounds {
-		want5[c] = h
+		wantHalf[c] = h
 	}
 	for _, c := range tuneCorpora {
-		if _, ok := want5[c]; !ok {
-			want5[c] = "tune" // an extra tune corpus
+		if _, ok := wantHalf[c]; !ok {
+			wantHalf[c] = "tune" // an extra tune corpus
 		}
 	}
-	for c, want := range want5 {
+	for c, want := range wantHalf {
 		if len(byCorpus[c]) != 1 || !byCorpus[c][want] {
 			t.Errorf("%s: halves %v, want all %s", c, byCorpus[c], want)
 		}
 	}
-	if len(byCorpus) != len(want5) {
-		t.Errorf("split names %d corpora, want %d (%v)", len(byCorpus), len(want5), want5)
+	if len(byCorpus) != len(wantHalf) {
+		t.Errorf("split names %d corpora, want %d (%v)", len(byCorpus), len(wantHalf), wantHalf)
 	}
-	// Rounds 2, 3 and 4 had 24, 10 and 12 modules, all tune now; the
-	// held-out corpus has 8 to 12.
+	// Rounds 2, 3, 4 and 5 had 24, 10, 12 and 10 modules, all tune now;
+	// the held-out corpus has 8 to 12.
 	former := 0
 	for c := range formerRounds {
 		former += n[c+" tune"]
 	}
-	if former != 46 || n["heldout"] < 8 || n["heldout"] > 12 {
-		t.Errorf("halves: %d tune modules from rounds 2 to 4, %d held out; want 46 and 8 to 12", former, n["heldout"])
+	if former != 56 || n["heldout"] < 8 || n["heldout"] > 12 {
+		t.Errorf("halves: %d tune modules from rounds 2 to 5, %d held out; want 56 and 8 to 12", former, n["heldout"])
 	}
 }
 
