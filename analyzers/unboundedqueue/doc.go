@@ -130,6 +130,14 @@
 // map or integer range (bounded by its length), a goroutine started once
 // per distinct key (the loop checks a map or sync.Map for the key and
 // records it: bounded by the key set, not by the message rate), a
+// goroutine per item of a channel that the package feeds once per new
+// key (the channel is an unexported struct field or package variable,
+// made in the package and handed to no other code, and every send to it
+// comes after a check that a key the item carries was absent from a map
+// or sync.Map, and after the key was recorded there: LoadOrStore, or
+// the check then a store; a rebalance starting one puller per newly
+// assigned partition; one unguarded send, a check that records nothing,
+// or a channel passed in, passed out or exported keeps it reported), a
 // goroutine per event run with a context whose cancel function the loop
 // keeps outside the iteration and calls (a start per leadership change
 // that the next change cancels), slice queues whose producers are all

@@ -61,7 +61,7 @@ func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis
 		return
 	}
 	items, source, ok := c.sourceItems(loop)
-	if !ok || connItems(items) || !c.refersTo(spawn, items) || c.limited(loop) || c.acksItem(spawn, items) || c.keyGuarded(loop) || c.replacesPrevious(loop, spawn) || c.selfExpiring(spawn) {
+	if !ok || connItems(items) || !c.refersTo(spawn, items) || c.limited(loop) || c.acksItem(spawn, items) || c.keyGuarded(loop) || c.replacesPrevious(loop, spawn) || c.selfExpiring(spawn) || c.fedOncePerKey(loop, spawn, items) {
 		return
 	}
 	c.rep.Reportf(at, "goroutine-per-item",

@@ -80,6 +80,8 @@ type checker struct {
 	jobs *paced.Index
 	// pools caches poolFreeList by slice field.
 	pools map[*types.Var]bool
+	// keyedChans caches keyedChan by channel variable.
+	keyedChans map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
