@@ -310,11 +310,22 @@ func (c *checker) resultMade(call *ast.CallExpr, i, depth int) instances {
 		if !ok || made.all {
 			return false
 		}
-		if len(ret.Results) != n || i >= n {
-			made = anyInstance // a bare return, or another call's results
-			return false
+		switch {
+		case i >= n:
+			made = anyInstance
+		case len(ret.Results) == n:
+			made.add(c.exprMade(body, ret.Results[i], depth+1))
+		case len(ret.Results) == 1:
+			// Another call's results (`return setupWriterWithServer(s, repo)`).
+			inner, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+			if !ok {
+				made = anyInstance
+				return false
+			}
+			made.add(c.resultMade(inner, i, depth+1))
+		default:
+			made = anyInstance // a bare return
 		}
-		made.add(c.exprMade(body, ret.Results[i], depth+1))
 		return false
 	})
 	return made

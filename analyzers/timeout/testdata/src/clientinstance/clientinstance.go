@@ -31,6 +31,9 @@ func makeWriter(t http.RoundTripper) (*writer, error) {
 	return &writer{client: &http.Client{Transport: t}}, nil
 }
 
+// newWriter forwards makeWriter's results.
+func newWriter() (*writer, error) { return makeWriter(http.DefaultTransport) }
+
 // refresh is called only on makeWriter's writers.
 func (w *writer) refresh(t http.RoundTripper) {
 	w.client = &http.Client{Transport: t}
@@ -71,7 +74,7 @@ type pusher struct {
 
 func Push(ctx context.Context, u string) error {
 	p := &pusher{}
-	p.w, p.err = makeWriter(http.DefaultTransport)
+	p.w, p.err = newWriter()
 	if p.err != nil {
 		return p.err
 	}
