@@ -72,7 +72,8 @@ const maxOrigin = 12
 // the field, and (computed on the first send through that field) where
 // the value is made.
 type keeper struct {
-	cur   inspector.Cursor // the client expression stored
+	cur   inspector.Cursor // the struct literal, or the client expression assigned
+	lit   bool             // cur is the struct literal
 	field *types.Var       // the generic origin of the field
 	made  *instances
 }
@@ -116,7 +117,7 @@ func (c *checker) keeperOf(cur inspector.Cursor) *keeper {
 		if _, isKV := p.(*ast.KeyValueExpr); isKV {
 			lit = lit.Parent()
 		}
-		return &keeper{cur: lit, field: f.Origin()}
+		return &keeper{cur: lit, lit: true, field: f.Origin()}
 	case *ast.AssignStmt:
 		if cur.ParentEdgeKind() != edge.AssignStmt_Rhs || len(p.Lhs) != len(p.Rhs) {
 			return nil
@@ -140,8 +141,8 @@ func (c *checker) instancesOf(k *keeper) instances {
 		return *k.made
 	}
 	made := anyInstance
-	if lit, ok := k.cur.Node().(*ast.CompositeLit); ok {
-		made = oneInstance(lit.Pos())
+	if k.lit {
+		made = oneInstance(k.cur.Node().Pos())
 	} else if as, ok := k.cur.Parent().Node().(*ast.AssignStmt); ok {
 		lhs := ast.Unparen(as.Lhs[k.cur.ParentEdgeIndex()]).(*ast.SelectorExpr)
 		if body, ok := flow.EnclosingFunc(k.cur); ok {

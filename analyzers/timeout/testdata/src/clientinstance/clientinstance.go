@@ -177,3 +177,23 @@ func Tasks(u string) {
 	other := &task{hc: &http.Client{Timeout: time.Second}}
 	other.stop(u)
 }
+
+// A client value (not a pointer) assigned to a field of the value the
+// context-less send goes through.
+type probe struct{ hc http.Client }
+
+func (p *probe) arm() {
+	p.hc = http.Client{} // want `http.Client has no Timeout and sends a request with no context \(Get on line \d+\)`
+}
+
+func (p *probe) fire(u string) {
+	if resp, err := p.hc.Get(u); err == nil {
+		resp.Body.Close()
+	}
+}
+
+func Probe(u string) {
+	p := &probe{}
+	p.arm()
+	p.fire(u)
+}
