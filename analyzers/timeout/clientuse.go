@@ -95,9 +95,11 @@ func (c *checker) storedEvidence(cur inspector.Cursor, hops int) evidence {
 // stored into, if it is a field of a keyed literal or a path.
 func (c *checker) stored(cur inspector.Cursor, hops int) (evidence, bool) {
 	if f, ok := c.literalField(cur); ok {
+		defer c.keep(cur)()
 		return c.fieldEvidence(f, hops+1), true
 	}
 	if path, ok := c.target(cur); ok {
+		defer c.keep(cur)()
 		return c.pathEvidence(cur, path, hops+1), true
 	}
 	return evidence{}, false
@@ -263,10 +265,16 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 		line := c.pass.Fset.Position(call.Pos()).Line
 		switch p.Sel.Name {
 		case "Get", "Head", "Post", "PostForm":
+			if c.otherInstance(cur) {
+				return evidence{sends: true} // through another value's field
+			}
 			return evidence{sends: true, at: c.where(call.Pos()), contextless: fmt.Sprintf("sends a request with no context (%s on line %d)", p.Sel.Name, line)}
 		case "Do":
 			body, ok := flow.EnclosingFunc(cur)
 			if ok && len(call.Args) == 1 && c.contextlessRequest(body, call.Args[0], 0) {
+				if c.otherInstance(cur) {
+					return evidence{sends: true} // through another value's field
+				}
 				return evidence{sends: true, at: c.where(call.Pos()), contextless: fmt.Sprintf("sends a request made by http.NewRequest, with no context (Do on line %d)", line)}
 			}
 			return evidence{sends: true}

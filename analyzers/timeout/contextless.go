@@ -69,6 +69,7 @@ func (c *checker) contextlessParam(fn *types.Func, i, hops int) (string, bool) {
 		return at, at != ""
 	}
 	c.contextless[param] = "" // in progress
+	defer c.unkept()()
 	var ev evidence
 	for _, use := range flow.Uses(c.info, body, param) {
 		ev.add(c.useEvidence(use, hops+1))
@@ -132,6 +133,7 @@ func (c *checker) contextlessField(f *types.Var) (string, bool) {
 		return at, at != ""
 	}
 	c.contextlessFields[f] = "" // in progress
+	defer c.unkept()()
 	ev, _ := c.packageUses(f, 1)
 	at := ""
 	if ev.contextless != "" {

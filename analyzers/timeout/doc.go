@@ -87,9 +87,19 @@
 //     (or stored in another package's field) that sends it such a
 //     request; the message names where. A client kept in an
 //     unexported field or variable is followed to every use in the
-//     package; one handed to a helper that, by internal/flow's summary,
-//     only configures it (sets its fields, sends nothing, lets it go
-//     nowhere else) is followed past the helper to the helper's result;
+//     package (a request with no context sent through a struct's field
+//     in a method, directly or by a getter that returns the receiver's
+//     field, is evidence only against the clients kept in the values
+//     that method can be called on, when where those values are made
+//     can be seen: the literals and new calls that reach its receiver
+//     through local variables, function results, unexported fields and
+//     the callers of unexported methods; go-containerregistry's writer,
+//     whose cancelUpload runs only on the writer CheckPushPermission
+//     builds; a method called on a parameter, exported, or named by an
+//     interface of the package may run on any value); one handed to a
+//     helper that, by internal/flow's summary, only configures it
+//     (sets its fields, sends nothing, lets it go nowhere else) is
+//     followed past the helper to the helper's result;
 //     one returned by a function or method is followed to what each
 //     caller in the package does with the result; one whose every request
 //     carries a context, or is out of view (a request parameter), is

@@ -77,6 +77,13 @@ type checker struct {
 	contextless map[*types.Var]string
 	// contextlessFields caches contextlessField
 	contextlessFields map[*types.Var]string
+	// keeper is the struct value the client being judged is kept in
+	// (instance.go); the rest index the package for following it
+	keeper       *keeper
+	visiting     map[*types.Func]bool
+	ifaceMethods map[string]bool
+	decls        map[*types.Func]inspector.Cursor
+	recvs        map[*types.Var]*types.Func
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {

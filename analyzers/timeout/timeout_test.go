@@ -16,6 +16,7 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeout.New(timeout.Config{}),
 		"client",                      // http.Client literals, new, zero values, aliases, generics
 		"clientevidence",              // a client is reported for a context-less request or an escape
+		"clientinstance",              // sent through the field of a value it may be kept in
 		"cloudsdk",                    // but not when handed to an SDK whose operations carry contexts
 		"clienthelper",                // through helpers that configure and return it
 		"wrapped",                     // or keep it where every request carries a context
