@@ -146,7 +146,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Breaker wrappers first: a package that cannot reach the network
 	// may still wrap a breaker for the packages that import it.
 	wrappers := breakerWrappers(pass)
-	if !pass.ResultOf[netreach.Analyzer].(*netreach.Result).Package() {
+	if cfg.Policy.OnlyFacts() || !pass.ResultOf[netreach.Analyzer].(*netreach.Result).Package() {
 		return nil, nil // no call in the package can reach the network
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)

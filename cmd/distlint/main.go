@@ -54,22 +54,26 @@ func main() {
 			os.Args = append(os.Args[:1], args...)
 		}
 		registerVetFlags(policy, suite)
-		// A dependency whose findings the distlint command may keep
-		// (modules.go). Not with -fix or -diff: the go command gives
-		// dependencies no fix archive, and unitchecker would then rewrite
-		// their files.
-		if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && !boolFlag(args, "fix") && !boolFlag(args, "diff") && analyzeInFull(args, cfg) {
+		// A dependency analyzed for its facts: the go command keeps them
+		// and discards the findings, which the analyzers then skip;
+		// except one whose findings the distlint command may keep
+		// (modules.go), analyzed in full below. Not with -fix or -diff:
+		// the go command gives dependencies no fix archive, and
+		// unitchecker would then rewrite their files.
+		if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
+			policy.FactsOnly = factsOnlyConfig(cfg) && (boolFlag(args, "fix") || boolFlag(args, "diff") || !analyzeInFull(args, cfg))
+		}
+		if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && !boolFlag(args, "fix") && !boolFlag(args, "diff") && (analyzeInFull(args, cfg) || countedFactsOnly(args, cfg)) {
+			// In full; or, for the distlint command, a dependency outside
+			// its modules vetted with no findings (policy.FactsOnly stays
+			// set), so that unitchecker prints its empty JSON result and
+			// the command's progress counts it as analyzed.
 			full, err := fullConfig(cfg)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "distlint: %v\n", err)
 				os.Exit(1)
 			}
 			os.Args[len(os.Args)-1] = full
-		}
-		// A dependency analyzed for its facts: the go command keeps them
-		// and discards the findings, which the analyzers then skip.
-		if cfg := os.Args[len(os.Args)-1]; strings.HasSuffix(cfg, ".cfg") {
-			policy.FactsOnly = factsOnlyConfig(cfg)
 		}
 		unitchecker.Main(suite...) // does not return
 	}

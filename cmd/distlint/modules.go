@@ -92,3 +92,15 @@ func analyzeInFull(args []string, cfg string) bool {
 	}
 	return slices.Contains(strings.Split(modules, ","), moduleKey(c.ModulePath))
 }
+
+// countedFactsOnly reports whether the package of the vet config at cfg
+// is a dependency the distlint command analyzes for its facts only
+// (-report-modules names other modules) with -json: run as vetted, with
+// the facts-only policy, it prints an empty result, which the command's
+// progress counts; as VetxOnly it would print nothing.
+func countedFactsOnly(args []string, cfg string) bool {
+	if _, ok := stringFlag(args, reportModulesFlag); !ok || !boolFlag(args, "json") {
+		return false
+	}
+	return factsOnlyConfig(cfg) && !analyzeInFull(args, cfg)
+}

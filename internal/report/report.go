@@ -213,6 +213,9 @@ func ParseDirective(text string) (names map[string]bool, reason string, ok bool)
 // Report reports d unless the policy or a directive drops it. It fills in
 // the analyzer's URL.
 func (r *Reporter) Report(d analysis.Diagnostic) {
+	if r.policy.FactsOnly {
+		return // nobody keeps this run's findings
+	}
 	tf := r.pass.Fset.File(d.Pos)
 	if tf == nil {
 		return
