@@ -2,7 +2,6 @@ package unboundedqueue
 
 import (
 	"go/ast"
-	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -20,16 +19,8 @@ func (c *checker) keyGuarded(loop inspector.Cursor) bool {
 	body := loopBody(loop)
 	var checked, stored []flow.Path
 	mapIndex := func(e ast.Expr) (flow.Path, bool) {
-		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
-		if !ok {
-			return flow.Path{}, false
-		}
-		if t := c.info.TypeOf(ix.X); t == nil {
-			return flow.Path{}, false
-		} else if _, isMap := t.Underlying().(*types.Map); !isMap {
-			return flow.Path{}, false
-		}
-		return flow.PathOf(c.info, ix.X)
+		ck, ok := c.indexCheck(e) // keyedsend.go: m[k] for a map m
+		return ck.m, ok
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
