@@ -79,7 +79,7 @@ func TestFactsOnly(t *testing.T) {
 
 // stopEarly are the analyzers that stop once their facts are exported
 // in a facts-only run.
-var stopEarly = []string{"ctxdeadline", "unboundedqueue", "timeout", "latency", "retrystorm"}
+var stopEarly = []string{"ctxdeadline", "unboundedqueue", "timeout", "latency", "retrystorm", "wallclock", "dualwrite", "boundary"}
 
 // analyze runs the suite on pkgs and returns every fact exported (one
 // sorted line each) and the number of findings of the stopEarly

@@ -179,3 +179,23 @@ func TestIsTestFile(t *testing.T) {
 		}
 	}
 }
+
+// Under the facts-only policy (a dependency analyzed for its facts, whose
+// findings nobody keeps) the reporter drops every finding; the same
+// package reports its call of bad under the default policy.
+func TestFactsOnlyDropsFindings(t *testing.T) {
+	for _, tc := range []struct {
+		policy *report.Policy
+		want   int
+	}{{nil, 1}, {&report.Policy{FactsOnly: true}, 0}} {
+		rec := new(recorder)
+		results := analysistest.Run(rec, analysistest.TestData(), demo(tc.policy), "factsonly")
+		n := 0
+		for _, r := range results {
+			n += len(r.Diagnostics)
+		}
+		if n != tc.want {
+			t.Errorf("policy %+v: %d findings, want %d", tc.policy, n, tc.want)
+		}
+	}
+}

@@ -1,0 +1,7 @@
+package factsonly
+
+func bad() {}
+
+func f() {
+	bad()
+}
