@@ -60,12 +60,12 @@ func (c *checker) returnedEvidence(cur inspector.Cursor, hops int) evidence {
 		return escape
 	}
 	result := cur.ParentEdgeIndex()
-	var decl *ast.FuncDecl
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		decl, _ = f.Node().(*ast.FuncDecl)
-		break
+	fc, ok := match.InnermostFunc(cur)
+	if !ok {
+		return escape
 	}
-	if decl == nil {
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok {
 		return escape
 	}
 	// An exported function's or a method's other callers are out of
