@@ -60,11 +60,7 @@ func (c *checker) returnedEvidence(cur inspector.Cursor, hops int) evidence {
 		return escape
 	}
 	result := cur.ParentEdgeIndex()
-	fc, ok := match.InnermostFunc(cur)
-	if !ok {
-		return escape
-	}
-	decl, ok := fc.Node().(*ast.FuncDecl)
+	decl, ok := match.DeclOf(cur)
 	if !ok {
 		return escape
 	}

@@ -173,11 +173,7 @@ func (c *checker) atomicStore(call *ast.CallExpr) (string, ast.Expr, bool) {
 // identityReturn checks values returned by functions named like an
 // identity (newID, nextSeq) or into results so named.
 func (c *checker) identityReturn(cur inspector.Cursor, ret *ast.ReturnStmt) {
-	fc, ok := match.InnermostFunc(cur)
-	if !ok {
-		return
-	}
-	decl, ok := fc.Node().(*ast.FuncDecl)
+	decl, ok := match.DeclOf(cur)
 	if !ok || decl.Type.Results == nil {
 		return
 	}

@@ -43,6 +43,17 @@ func InnermostFunc(cur inspector.Cursor) (fn inspector.Cursor, ok bool) {
 	return inspector.Cursor{}, false
 }
 
+// DeclOf returns the function declaration whose own body cur is in:
+// ok is false inside a function literal, or outside any function.
+func DeclOf(cur inspector.Cursor) (*ast.FuncDecl, bool) {
+	f, ok := InnermostFunc(cur)
+	if !ok {
+		return nil, false
+	}
+	decl, ok := f.Node().(*ast.FuncDecl)
+	return decl, ok
+}
+
 // FuncParts returns the type and body of a function declaration or
 // literal (body nil for a declaration without one), or nils for any
 // other node.

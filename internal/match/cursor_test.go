@@ -51,6 +51,9 @@ func outer(x int) {
 			if self, ok := match.InnermostFunc(fn); !ok || self != fn {
 				t.Errorf("%s: InnermostFunc of a function is not itself", id.Name)
 			}
+			if decl, ok := match.DeclOf(cur); ok != (id.Name == "c") || (ok && decl.Name.Name != "outer") {
+				t.Errorf("%s: DeclOf = %v, %v; want outer only for c", id.Name, decl, ok)
+			}
 		}
 		if got != w {
 			t.Errorf("%s: InnermostFunc has parameter %s, want %s", id.Name, got, w)

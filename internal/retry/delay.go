@@ -95,11 +95,7 @@ func (c *Finder) ReturnsError(l *Loop) bool {
 	if !ok {
 		return false
 	}
-	f, ok := match.InnermostFunc(cur)
-	if !ok {
-		return false
-	}
-	fd, ok := f.Node().(*ast.FuncDecl)
+	fd, ok := match.DeclOf(cur)
 	if !ok {
 		return false
 	}
