@@ -18,11 +18,11 @@ import (
 // (services8: go-containerregistry's remote.writer, whose cancelUpload
 // sends a Delete from http.NewRequest only on the writer
 // CheckPushPermission builds; the writers makeWriter builds send every
-// request with a context). Where a value can come from is followed
-// through local variables, function results, unexported fields and the
-// callers of unexported methods; where that cannot be seen (a
-// parameter, an exported method, an interface), every client the field
-// is given is judged by the send, as before.
+// request with a context). Where a value can come from is followed by
+// flow.SiteFinder, through local variables, function results,
+// unexported fields and the callers of unexported methods; where that
+// cannot be seen (a parameter, an exported method, an interface), every
+// client the field is given is judged by the send, as before.
 
 // A keeper is the struct value that the client being judged is kept in:
 // the field, and (computed on the first send through that field) where
