@@ -143,14 +143,7 @@ func isParam(v *types.Var, body inspector.Cursor) bool {
 		return false
 	}
 	for f := range body.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var typ *ast.FuncType
-		switch fn := f.Node().(type) {
-		case *ast.FuncDecl:
-			typ = fn.Type
-		case *ast.FuncLit:
-			typ = fn.Type
-		}
-		if typ.Params != nil && v.Pos() >= typ.Params.Pos() && v.Pos() < typ.Params.End() {
+		if typ, _ := match.FuncParts(f.Node()); typ.Params != nil && v.Pos() >= typ.Params.Pos() && v.Pos() < typ.Params.End() {
 			return true
 		}
 	}

@@ -373,7 +373,7 @@ func (f *funcFlow) returnStmt(cur inspector.Cursor, ret *ast.ReturnStmt) {
 	if f.fn == nil {
 		return
 	}
-	if encl, ok := enclosingFunc(cur); !ok || encl != f.decl.Node() {
+	if encl, ok := match.InnermostFunc(cur); !ok || encl.Node() != f.decl.Node() {
 		return // a closure's return
 	}
 	results := f.fn.Signature().Results()
@@ -406,15 +406,6 @@ func (f *funcFlow) returnStmt(cur inspector.Cursor, ret *ast.ReturnStmt) {
 			f.returns = append(f.returns, &class{opaque: true})
 		}
 	}
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// around cur.
-func enclosingFunc(cur inspector.Cursor) (ast.Node, bool) {
-	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return e.Node(), true
-	}
-	return nil, false
 }
 
 // use checks the context of each use of a variable that holds a request:

@@ -18,13 +18,7 @@ import (
 // still reported.
 func (c *checker) inBenchmark(cur inspector.Cursor) bool {
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch n := f.Node().(type) {
-		case *ast.FuncDecl:
-			ft = n.Type
-		case *ast.FuncLit:
-			ft = n.Type
-		}
+		ft, _ := match.FuncParts(f.Node())
 		for _, field := range ft.Params.List {
 			if t, ok := c.info.TypeOf(field.Type).(*types.Pointer); ok && match.IsType(t.Elem(), "testing.B") {
 				return true

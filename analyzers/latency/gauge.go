@@ -47,14 +47,7 @@ func (c *checker) record(cur inspector.Cursor, call *ast.CallExpr, s sink) {
 func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token.Pos) (string, bool) {
 	// A request handler or interceptor: one call per request.
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch n := f.Node().(type) {
-		case *ast.FuncDecl:
-			ft = n.Type
-		case *ast.FuncLit:
-			ft = n.Type
-		}
-		if c.handlerParams(ft) {
+		if ft, _ := match.FuncParts(f.Node()); c.handlerParams(ft) {
 			return "per request", true
 		}
 	}

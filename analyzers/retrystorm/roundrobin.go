@@ -79,15 +79,11 @@ func (c *checker) roundRobin(l *retry.Loop, a retry.Attempt, cur inspector.Curso
 	if len(lists) == 0 {
 		return false
 	}
-	var body *ast.BlockStmt
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if f, ok := fc.Node().(*ast.FuncDecl); ok {
-			body = f.Body
-		} else {
-			body = fc.Node().(*ast.FuncLit).Body
-		}
-		break
+	fc, ok := match.InnermostFunc(cur)
+	if !ok {
+		return false
 	}
+	_, body := match.FuncParts(fc.Node())
 	if body == nil {
 		return false
 	}

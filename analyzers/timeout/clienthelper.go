@@ -60,12 +60,8 @@ func (c *checker) returnedEvidence(cur inspector.Cursor, hops int) evidence {
 		return escape
 	}
 	result := cur.ParentEdgeIndex()
-	var decl *ast.FuncDecl
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		decl, _ = f.Node().(*ast.FuncDecl)
-		break
-	}
-	if decl == nil {
+	decl, ok := match.DeclOf(cur)
+	if !ok {
 		return escape
 	}
 	// An exported function's or a method's other callers are out of

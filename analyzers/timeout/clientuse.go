@@ -108,7 +108,7 @@ func (c *checker) stored(cur inspector.Cursor, hops int) (evidence, bool) {
 // literalField returns the struct field that the expression at cur is
 // the value of, in a keyed composite literal.
 func (c *checker) literalField(cur inspector.Cursor) (*types.Var, bool) {
-	cur = outerParens(cur)
+	cur = match.OuterParens(cur)
 	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
 		cur = cur.Parent()
 	}
@@ -249,7 +249,7 @@ func (c *checker) setsTimeout(cur inspector.Cursor) bool {
 // useEvidence is the evidence of one use of a client: the expression at
 // cur denotes the client.
 func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
-	cur = outerParens(cur)
+	cur = match.OuterParens(cur)
 	switch p := cur.Parent().Node().(type) {
 	case *ast.SelectorExpr:
 		if cur.ParentEdgeKind() != edge.SelectorExpr_X {

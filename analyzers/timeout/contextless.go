@@ -156,11 +156,7 @@ func (c *checker) newRequestHelper(fn *types.Func, depth int) bool {
 	if fn == nil || fn.Pkg() != c.pass.Pkg || depth > 4 {
 		return false
 	}
-	decl := match.FuncDecl(c.pass.Files, c.info, fn)
-	if decl == nil || decl.Body == nil {
-		return false
-	}
-	cur, ok := c.root.FindNode(decl.Body)
+	cur, ok := c.sites.Body(fn)
 	if !ok {
 		return false
 	}

@@ -17,7 +17,7 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
 		expr = cur.Parent() // http.DefaultClient
 	}
-	expr = outerParens(expr)
+	expr = match.OuterParens(expr)
 	switch p := expr.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		if expr.ParentEdgeKind() == edge.AssignStmt_Lhs {

@@ -78,11 +78,10 @@ func (c *checker) exportSharedClients() {
 		if !fn.Exported() || decl.Body == nil || fn.Signature().Results().Len() != 1 {
 			continue
 		}
-		declCur, ok := c.root.FindNode(decl)
+		body, ok := c.sites.Body(fn)
 		if !ok {
 			continue
 		}
-		body := declCur.ChildAt(edge.FuncDecl_Body, -1)
 		var returned *types.Var
 		every := true
 		for rc := range body.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {

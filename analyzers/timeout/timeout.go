@@ -78,12 +78,11 @@ type checker struct {
 	// contextlessFields caches contextlessField
 	contextlessFields map[*types.Var]string
 	// keeper is the struct value the client being judged is kept in
-	// (instance.go); the rest index the package for following it
-	keeper       *keeper
-	visiting     map[*types.Func]bool
-	ifaceMethods map[string]bool
-	decls        map[*types.Func]inspector.Cursor
-	recvs        map[*types.Var]*types.Func
+	// (instance.go)
+	keeper *keeper
+	// sites follows struct values to where they are made, and finds the
+	// package's function declarations
+	sites *flow.SiteFinder
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -104,7 +103,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool), contextless: make(map[*types.Var]string), contextlessFields: make(map[*types.Var]string)}
+	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool), contextless: make(map[*types.Var]string), contextlessFields: make(map[*types.Var]string), sites: flow.NewSiteFinder(pass.Pkg, pass.TypesInfo, insp.Root())}
 	if bounded || match.Imports(pass.Pkg, netHTTP) {
 		// A package between two others may keep a client it never names
 		// by net/http's types (smallstep's authority keeps a
@@ -308,24 +307,19 @@ func typeRange(lit *ast.CompositeLit) analysis.Range {
 // (the request's context) is the remedy for both: one mistake, one
 // finding.
 func inHandler(info *types.Info, cur inspector.Cursor) bool {
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ftype *ast.FuncType
-		switch fn := fc.Node().(type) {
-		case *ast.FuncDecl:
-			ftype = fn.Type
-		case *ast.FuncLit:
-			ftype = fn.Type
-		}
-		var params []types.Type
-		for _, f := range ftype.Params.List {
-			t := info.TypeOf(f.Type)
-			for range max(1, len(f.Names)) {
-				params = append(params, t)
-			}
-		}
-		return len(params) == 2 && match.IsType(params[0], "net/http.ResponseWriter") && match.IsTypeOrPointer(params[1], "net/http.Request") && isPointerType(params[1])
+	fc, ok := match.InnermostFunc(cur)
+	if !ok {
+		return false
 	}
-	return false
+	ftype, _ := match.FuncParts(fc.Node())
+	var params []types.Type
+	for _, f := range ftype.Params.List {
+		t := info.TypeOf(f.Type)
+		for range max(1, len(f.Names)) {
+			params = append(params, t)
+		}
+	}
+	return len(params) == 2 && match.IsType(params[0], "net/http.ResponseWriter") && match.IsTypeOrPointer(params[1], "net/http.Request") && isPointerType(params[1])
 }
 
 func isPointerType(t types.Type) bool {

@@ -183,15 +183,11 @@ func (c *checker) clientParam(fn *types.Func, i int) (*types.Var, inspector.Curs
 	if param.Name() == "" || param.Name() == "_" {
 		return nil, inspector.Cursor{}, false
 	}
-	decl := match.FuncDecl(c.pass.Files, c.info, fn)
-	if decl == nil || decl.Body == nil {
-		return nil, inspector.Cursor{}, false
-	}
-	declCur, ok := c.root.FindNode(decl)
+	body, ok := c.sites.Body(fn)
 	if !ok {
 		return nil, inspector.Cursor{}, false
 	}
-	return param, declCur.ChildAt(edge.FuncDecl_Body, -1), true
+	return param, body, true
 }
 
 // boundedField reports whether every request sent through field f, in
@@ -258,7 +254,7 @@ func (c *checker) boundedUse(use inspector.Cursor, depth int) (ok, sends bool) {
 	if depth > maxHops {
 		return false, false
 	}
-	use = outerParens(use)
+	use = match.OuterParens(use)
 	switch p := use.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		if use.ParentEdgeKind() == edge.AssignStmt_Lhs {
@@ -466,27 +462,15 @@ func (c *checker) delegatingTransport(cur inspector.Cursor, lit *ast.CompositeLi
 	if !ok || rt.Pkg() != c.pass.Pkg || !isRoundTrip(rt) {
 		return false
 	}
-	decl := match.FuncDecl(c.pass.Files, c.info, rt)
-	if decl == nil || decl.Body == nil {
-		return false
-	}
-	declCur, ok := c.root.FindNode(decl)
+	rtBody, ok := c.sites.Body(rt)
 	if !ok {
 		return false
 	}
-	var outer *ast.FuncType
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch fn := fc.Node().(type) {
-		case *ast.FuncDecl:
-			outer = fn.Type
-		case *ast.FuncLit:
-			outer = fn.Type
-		}
-		break
-	}
-	if outer == nil {
+	fc, ok := match.InnermostFunc(cur)
+	if !ok {
 		return false
 	}
+	outer, _ := match.FuncParts(fc.Node())
 	for _, fv := range match.LiteralFields(c.info, inner) {
 		id, ok := ast.Unparen(fv.Value).(*ast.Ident)
 		if !ok || !isClientType(fv.Field.Type()) {
@@ -496,7 +480,7 @@ func (c *checker) delegatingTransport(cur inspector.Cursor, lit *ast.CompositeLi
 		if !ok || v.Pos() < outer.Params.Pos() || v.Pos() >= outer.Params.End() {
 			continue // not a parameter: its origin is in view
 		}
-		if c.forwardsThrough(declCur.ChildAt(edge.FuncDecl_Body, -1), rt.Signature().Params().At(0), fv.Field) {
+		if c.forwardsThrough(rtBody, rt.Signature().Params().At(0), fv.Field) {
 			return true
 		}
 	}
@@ -520,15 +504,4 @@ func (c *checker) forwardsThrough(body inspector.Cursor, req, f *types.Var) bool
 		}
 	}
 	return false
-}
-
-// outerParens returns the outermost parenthesized expression around the
-// expression at cur (cur itself when it has none).
-func outerParens(cur inspector.Cursor) inspector.Cursor {
-	for {
-		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
-			return cur
-		}
-		cur = cur.Parent()
-	}
 }

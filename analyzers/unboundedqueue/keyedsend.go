@@ -340,7 +340,7 @@ func (c *checker) indexCheck(e ast.Expr) (keyCheck, bool) {
 // _, ok := m.Load(k) or _, loaded := m.LoadOrStore(k, x). ok is true
 // when v holds whether the key was present.
 func (c *checker) okCheck(ifCur inspector.Cursor, v *types.Var) (keyCheck, bool) {
-	fn, ok := enclosingFunc(ifCur)
+	fn, ok := match.InnermostFunc(ifCur)
 	if !ok {
 		return keyCheck{}, false
 	}
@@ -376,15 +376,6 @@ func (c *checker) okCheck(ifCur inspector.Cursor, v *types.Var) (keyCheck, bool)
 	}
 	p, ok := flow.PathOf(c.info, sel.X)
 	return keyCheck{m: p, key: call.Args[0], pos: call.Pos(), stores: fnObj.Name() == "LoadOrStore"}, ok
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// enclosing cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return f, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // recorded reports whether fn, between the check and before, stores the

@@ -173,14 +173,8 @@ func (c *checker) atomicStore(call *ast.CallExpr) (string, ast.Expr, bool) {
 // identityReturn checks values returned by functions named like an
 // identity (newID, nextSeq) or into results so named.
 func (c *checker) identityReturn(cur inspector.Cursor, ret *ast.ReturnStmt) {
-	var decl *ast.FuncDecl
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if d, ok := f.Node().(*ast.FuncDecl); ok {
-			decl = d
-		}
-		break
-	}
-	if decl == nil || decl.Type.Results == nil {
+	decl, ok := match.DeclOf(cur)
+	if !ok || decl.Type.Results == nil {
 		return
 	}
 	var names []string

@@ -96,13 +96,7 @@ func (w *writers) single(f *types.Var) bool {
 // assigns a random identity to another field of f's struct.
 func enclosingSetsRandomID(info *types.Info, cur inspector.Cursor, f *types.Var) bool {
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var body *ast.BlockStmt
-		switch d := fn.Node().(type) {
-		case *ast.FuncDecl:
-			body = d.Body
-		case *ast.FuncLit:
-			body = d.Body
-		}
+		_, body := match.FuncParts(fn.Node())
 		found := false
 		ast.Inspect(body, func(n ast.Node) bool {
 			as, ok := n.(*ast.AssignStmt)

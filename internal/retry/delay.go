@@ -95,19 +95,16 @@ func (c *Finder) ReturnsError(l *Loop) bool {
 	if !ok {
 		return false
 	}
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fd, ok := f.Node().(*ast.FuncDecl)
-		if !ok {
-			return false
-		}
-		fn, ok := c.info.Defs[fd.Name].(*types.Func)
-		if !ok {
-			return false
-		}
-		res := fn.Signature().Results()
-		return res.Len() > 0 && isError(res.At(res.Len()-1).Type())
+	fd, ok := match.DeclOf(cur)
+	if !ok {
+		return false
 	}
-	return false
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	res := fn.Signature().Results()
+	return res.Len() > 0 && isError(res.At(res.Len()-1).Type())
 }
 
 // Delay classifies the waits in the loop: sleeps, receives from timers,
