@@ -32,39 +32,13 @@ func (c *checker) skipsMarked(l *retry.Loop, a retry.Attempt, cur inspector.Curs
 		marks map[*types.Var]bool
 	}
 	picks := make(map[*types.Var]pick)
-	ast.Inspect(l.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) {
-				return true
-			}
-			for i, rhs := range n.Rhs {
-				call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-				if !ok {
-					continue
-				}
-				v := c.localVar(n.Lhs[i])
-				if v == nil {
-					continue
-				}
-				if list, marks := c.picker(call); list != nil {
-					picks[v] = pick{list, marks}
-				}
-			}
+	c.assignedCalls(l, func(v *types.Var, call *ast.CallExpr) {
+		if list, marks := c.picker(call); list != nil {
+			picks[v] = pick{list, marks}
 		}
-		return true
 	})
-	if len(picks) == 0 {
-		return false
-	}
-	fc, ok := match.InnermostFunc(cur)
-	if !ok {
-		return false
-	}
-	_, body := match.FuncParts(fc.Node())
-	if body == nil {
+	body := funcBody(cur)
+	if len(picks) == 0 || body == nil {
 		return false
 	}
 	found := false
