@@ -30,7 +30,9 @@ func (c *checker) shedsWhenFull(cur inspector.Cursor) bool {
 	switch p := mk.Parent().Node().(type) {
 	case *ast.KeyValueExpr:
 		if id, ok := p.Key.(*ast.Ident); ok && mk.ParentEdgeKind() == edge.KeyValueExpr_Value {
-			kept, _ = c.info.Uses[id].(*types.Var)
+			if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
+				kept = f
+			}
 		}
 	case *ast.AssignStmt:
 		if len(p.Lhs) == len(p.Rhs) && mk.ParentEdgeKind() == edge.AssignStmt_Rhs {
