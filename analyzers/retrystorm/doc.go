@@ -20,7 +20,11 @@
 // what bounds them. A wait it cannot see into (a helper of another
 // package named like a wait, a channel that is not a timer), a wait
 // that depends on state other than the attempt, or a loop that moves to
-// another backend on each failure keeps it silent.
+// another backend on each failure keeps it silent: failover is exempt
+// only when the loop is bounded by the number of backends and the
+// analyzer can see that the next attempt goes elsewhere (the list shrinks
+// or is walked round robin, or the failed backend is marked and the
+// picker, whose body it reads, skips the marked ones).
 //
 // The analyzer reports a loop that repeats a network call after it fails
 // (the failure leads back to the loop's head while success leaves it:
@@ -70,9 +74,19 @@
 // atomic add) or pops or rotates the slice, and the loop's condition
 // bounds the attempts by that slice's length: i < len(c.addrs), or a
 // countdown n from len(c.addrs), or from 1 while the list is not loaded,
-// as in fasthttp's HostClient.dialHostHard; a helper that returns the
-// same backend every time, a round robin bounded by a retry count or not
-// at all, and a loop that dials one picked address again are still
+// as in fasthttp's HostClient.dialHostHard; or each attempt is made
+// with a backend the loop takes from a function of the package that
+// walks a slice of backends and skips the ones marked failed
+// (`if b.isBroken() { continue }`, the mark read directly or through a
+// method of the backend), the loop marks the backend that failed after
+// its attempt (b.brokenUntil.Store(t), b.down = true, directly or
+// through a function of the package) and its condition bounds the
+// attempts by the slice's length, as in VictoriaMetrics'
+// loadbalancerTransport.RoundTrip: the backend that failed is not picked
+// again; a helper that returns the same backend every time, a round
+// robin bounded by a retry count or not at all, a loop that dials one
+// picked address again, and a picker loop that marks nothing, marks a
+// field the picker does not skip on, or is bounded otherwise are still
 // reported);
 // waits that happen only sometimes (under a condition about something
 // other than the attempt, its results or a counter: a sleep while there

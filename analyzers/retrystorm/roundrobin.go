@@ -30,33 +30,10 @@ func (c *checker) roundRobin(l *retry.Loop, a retry.Attempt, cur inspector.Curso
 	// The variables the loop stores a round-robin pick in, by the slice
 	// the pick comes from.
 	picks := make(map[*types.Var]*types.Var)
-	ast.Inspect(l.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) {
-				return true
-			}
-			for i, rhs := range n.Rhs {
-				call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-				if !ok {
-					continue
-				}
-				id, ok := ast.Unparen(n.Lhs[i]).(*ast.Ident)
-				if !ok {
-					continue
-				}
-				v, ok := c.info.ObjectOf(id).(*types.Var)
-				if !ok {
-					continue
-				}
-				if list := c.rotates(call); list != nil {
-					picks[v] = list
-				}
-			}
+	c.assignedCalls(l, func(v *types.Var, call *ast.CallExpr) {
+		if list := c.rotates(call); list != nil {
+			picks[v] = list
 		}
-		return true
 	})
 	// The slices whose picks the attempt's call is made with.
 	var lists []*types.Var
@@ -79,11 +56,7 @@ func (c *checker) roundRobin(l *retry.Loop, a retry.Attempt, cur inspector.Curso
 	if len(lists) == 0 {
 		return false
 	}
-	fc, ok := match.InnermostFunc(cur)
-	if !ok {
-		return false
-	}
-	_, body := match.FuncParts(fc.Node())
+	body := funcBody(cur)
 	if body == nil {
 		return false
 	}
@@ -93,6 +66,44 @@ func (c *checker) roundRobin(l *retry.Loop, a retry.Attempt, cur inspector.Curso
 		}
 	}
 	return false
+}
+
+// assignedCalls calls f for each assignment, in the loop's body but not
+// in a function literal, of the result of a call to a local variable
+// (b := pick()).
+func (c *checker) assignedCalls(l *retry.Loop, f func(v *types.Var, call *ast.CallExpr)) {
+	ast.Inspect(l.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, rhs := range n.Rhs {
+				call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				if id, ok := ast.Unparen(n.Lhs[i]).(*ast.Ident); ok {
+					if v, ok := c.info.ObjectOf(id).(*types.Var); ok {
+						f(v, call)
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// funcBody returns the body of the function around cur, or nil.
+func funcBody(cur inspector.Cursor) *ast.BlockStmt {
+	fc, ok := match.InnermostFunc(cur)
+	if !ok {
+		return nil
+	}
+	_, body := match.FuncParts(fc.Node())
+	return body
 }
 
 // listOf returns the slice that e denotes: the last field of a chain of

@@ -6,19 +6,21 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/distlint/distlint/internal/match"
 )
 
 // makeChan reports make(chan T, n) with a huge constant n, or with n an
 // option or configuration field whose visible default is huge and that
 // nothing clamps.
-func (c *checker) makeChan(call *ast.CallExpr) {
+func (c *checker) makeChan(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) != 2 || !match.IsBuiltin(c.info, call, "make") || !isChan(c.info.TypeOf(call.Args[0])) {
 		return
 	}
 	tv := c.info.Types[call.Args[1]]
 	if tv.Value == nil || tv.Value.Kind() != constant.Int {
-		c.configuredChan(call)
+		c.configuredChan(cur, call)
 		return
 	}
 	n, exact := constant.Int64Val(tv.Value)
@@ -33,7 +35,9 @@ func (c *checker) makeChan(call *ast.CallExpr) {
 // field F a default at or above the threshold (in a composite literal or
 // an assignment of a constant) and never compares F with a limit or
 // passes it through min: users who keep the default get the huge buffer.
-func (c *checker) configuredChan(call *ast.CallExpr) {
+// A buffer whose every send is in view and sheds load is left alone
+// (shedsWhenFull).
+func (c *checker) configuredChan(cur inspector.Cursor, call *ast.CallExpr) {
 	arg := ast.Unparen(call.Args[1])
 	if conv, ok := arg.(*ast.CallExpr); ok && len(conv.Args) == 1 {
 		if tv, ok := c.info.Types[conv.Fun]; ok && tv.IsType() {
@@ -46,7 +50,7 @@ func (c *checker) configuredChan(call *ast.CallExpr) {
 	}
 	d := c.defaults()
 	n, ok := d.value[f]
-	if !ok || n < int64(c.cfg.MaxBuffer) || d.clamped[f] {
+	if !ok || n < int64(c.cfg.MaxBuffer) || d.clamped[f] || c.shedsWhenFull(cur) {
 		return
 	}
 	c.rep.Reportf(call, "huge-buffer",

@@ -30,7 +30,11 @@
 // the code shows the producer serialized or bounded it stays silent: a
 // spawner that takes back from the channel what its goroutine sends, a
 // re-queue from the consumer's own loop, a signal of the program's own
-// event, a goroutine per connection.
+// event, a goroutine per connection. A huge channel buffer is reported
+// when its size is a constant, or an option whose visible default is
+// huge; an option-sized buffer whose every send the analyzer can see
+// cannot block (below) is a bounded queue that sheds load and is left
+// alone.
 //
 // The analyzer reports:
 //
@@ -89,7 +93,20 @@
 //     -unboundedqueue.maxbuffer, or with n an option or configuration
 //     field whose visible default (a constant in a literal or an
 //     assignment in the package) is at or above it and that nothing
-//     clamps (no comparison with a limit, no min);
+//     clamps (no comparison with a limit, no min). Left alone: an
+//     option-sized outage buffer that sheds load when full, kept in an
+//     unexported field or variable whose every use is in view, and every
+//     use a send that cannot block (a case of a select with a default
+//     branch, where the item is dropped and, usually, counted), a
+//     receive, a range, close, len or cap, with at least one send: the
+//     operator's setting caps the memory and a full buffer drops, the
+//     "drop with a metric" the message asks for (VictoriaMetrics'
+//     vmalert remotewrite.Client.Push). A blocking send anywhere (plain,
+//     in a select with no default, or in the default branch), the
+//     channel kept in an exported field or variable, handed out
+//     (returned, passed, sent, stored elsewhere, its address taken), or
+//     a buffer nothing in view sends on, stays reported; so does a
+//     constant size, however its sends behave;
 //   - a goroutine (go, errgroup.Group.Go, sync.WaitGroup.Go) started per
 //     item received from a channel or a subscription (a loop ranging over a
 //     channel, receiving, or calling Next, NextMsg, Receive, Recv, Fetch,

@@ -135,9 +135,11 @@ func nonBlocking(call *ast.CallExpr) bool {
 		return false
 	}
 	sel, ok := lit.Body.List[0].(*ast.SelectStmt)
-	if !ok {
-		return false
-	}
+	return ok && hasDefault(sel)
+}
+
+// hasDefault reports whether the select has a default case.
+func hasDefault(sel *ast.SelectStmt) bool {
 	for _, cl := range sel.Body.List {
 		if cc, ok := cl.(*ast.CommClause); ok && cc.Comm == nil {
 			return true

@@ -99,7 +99,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		case *ast.GoStmt:
 			c.goStmt(cur, n)
 		case *ast.CallExpr:
-			c.makeChan(n)
+			c.makeChan(cur, n)
 			c.groupGo(cur, n)
 			c.spawnCall(cur, n, spawners)
 		case *ast.AssignStmt:
