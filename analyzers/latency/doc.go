@@ -35,6 +35,19 @@
 // in a benchmark (a function taking a *testing.B, analyzed with -tests)
 // is left alone too: go test reports benchmarks as means per operation
 // by design, and a benchmark measures in a lab, not a service's requests.
+// A mean that ranks is a profiling view, not an instrument: means
+// computed once per entry in a loop over a collection (per query, per
+// key, per group), stored in a field that the package sorts the entries
+// by (sort.Slice, sort.SliceStable, slices.SortFunc, a Less method: the
+// top queries by average duration), or compared with another entry's
+// mean inside such a comparator, are left alone when no read of that
+// field in the package records it into a metric or compares it with
+// anything but the same field of another entry. Per-key histograms
+// there would be unbounded cardinality, and the ranking orders keys;
+// it measures no one's latency. A running mean updated per request, a
+// series of means per time window kept in time order, means sorted by
+// something else, and a ranked mean that is also exported or checked
+// against a threshold stay reported.
 //
 // The analyzer reports:
 //
@@ -73,7 +86,8 @@
 // duration and is left alone. A counter of seconds with no count beside
 // it is a rate of busy time (the process_cpu_seconds_total convention),
 // not an average, and is left alone. A ratio of two durations (busy time
-// over elapsed time) is not a mean.
+// over elapsed time) is not a mean. Per-entry means used only to sort
+// the entries (a top-N report) are a ranking, not a latency record.
 //
 // Bad:
 //

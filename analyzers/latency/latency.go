@@ -147,6 +147,9 @@ type checker struct {
 	// divisions are the divisions of one of them by something.
 	totals    map[types.Object][]inspector.Cursor // where durations are added
 	divisions []division
+	// rankKeys caches, per field holding means, whether it is only a
+	// sort key (see rankKey).
+	rankKeys map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -164,6 +167,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		summaries: make(map[types.Object]*summary),
 		counted:   make(map[ast.Node]bool),
 		totals:    make(map[types.Object][]inspector.Cursor),
+		rankKeys:  make(map[*types.Var]bool),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.jobs = paced.New(pass, insp)

@@ -93,6 +93,21 @@ func (c *checker) divide(cur inspector.Cursor, bin *ast.BinaryExpr) {
 // totalOf returns the location that expr reads, through conversions and
 // unit methods (float64(total), total.Seconds()).
 func (c *checker) totalOf(expr ast.Expr) types.Object {
+	expr, ok := c.quantity(expr)
+	if !ok {
+		return nil
+	}
+	k, ok := key(c.info, expr)
+	if !ok {
+		return nil
+	}
+	return k
+}
+
+// quantity returns the expression whose quantity expr carries, through
+// conversions and unit methods (float64(total), total.Seconds()); ok is
+// false for any other call.
+func (c *checker) quantity(expr ast.Expr) (ast.Expr, bool) {
 	for range maxDepth {
 		expr = ast.Unparen(expr)
 		call, ok := expr.(*ast.CallExpr)
@@ -108,13 +123,9 @@ func (c *checker) totalOf(expr ast.Expr) types.Object {
 			expr = sel.X
 			continue
 		}
-		return nil
+		return nil, false
 	}
-	k, ok := key(c.info, expr)
-	if !ok {
-		return nil
-	}
-	return k
+	return ast.Unparen(expr), true
 }
 
 // isCount reports whether expr counts things: a non-constant number that
@@ -148,7 +159,7 @@ func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr, depth int) bool {
 func (c *checker) reportMeans() {
 	for _, d := range c.divisions {
 		sites := c.totals[d.total]
-		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) {
+		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) {
 			c.rep.Reportf(d.bin, "mean",
 				"average latency computed by hand (a running total of durations divided by a count): a mean hides the tail, one slow request in a hundred barely moves it; %s", remedy)
 		}

@@ -20,6 +20,16 @@
 // overwrite of a value that crosses a process boundary, a name or key
 // that says identifier, sequence or version, or a map key. A timestamp
 // whose writers it cannot see, or that has one writer, keeps it silent.
+// A name is not evidence on its own: a clock reading kept in a local
+// variable whose every use is in view, and only prints it (an argument
+// of fmt.Print*, log, slog, a logger's Infof or testing's Logf, or
+// arithmetic, conversions, String, Format and fmt.Sprintf whose results
+// are in turn only printed: offset := now - days; log.Printf("from %d",
+// offset)), orders, keys, versions and sends nothing, and is left alone.
+// It stays reported once any use can: stored in a field or a map,
+// returned, sent, compared, passed to another function (sql's Exec,
+// fmt.Fprintf to a connection), captured by a returned closure, or its
+// address taken.
 //
 // The analyzer reports:
 //
@@ -69,7 +79,8 @@
 // Left alone: durations and deadlines on one machine (time.Since, Sub of
 // a reading and time.Now, timers, timeouts), TTL and expiry checks
 // (fields named like Expires, Deadline, TTL, NotAfter, Lease, Next),
-// logging and metrics, timestamps that are stored but never compared for
+// logging and metrics (a reading named offset or seq that is only
+// printed), timestamps that are stored but never compared for
 // order, sorting of types that stay in the process, comparisons of two
 // timestamps of the same value (its own history), tracking the newest
 // timestamp seen (only the time is copied), integer sample timestamps

@@ -240,6 +240,9 @@ func (c *checker) identityOf(cur inspector.Cursor, value ast.Expr, name string, 
 	if field != nil && c.writers.incremented[field.Origin()] {
 		return // a counter seeded from the clock
 	}
+	if target != nil && inFunc && c.onlyPrinted(scope, target) {
+		return // a local reading only shown to an operator: the name is all there is
+	}
 	if cursorWords[word] {
 		c.rep.Reportf(value, "identity",
 			"wall-clock time used as a resume %s (%s): a write committed on another machine, or later with an earlier clock, falls behind the cursor and is never read; resume from an offset, sequence number or version assigned by one source", word, name)
