@@ -10,7 +10,9 @@
 //
 //	peaks -o FILE -comm vet,distlint,compile -- CMD ARGS...
 //
-// It samples /proc every -every (20ms). VmHWM is a high-water mark, so a
+// Only the command's own descendants count: other processes of the same
+// name on the machine (another go vet, a test run) are left out. It
+// samples /proc every -every (20ms). VmHWM is a high-water mark, so a
 // sample taken late still sees the peak reached before it; only growth
 // in the last interval before a process exits can be missed. FILE gets
 // one line per watched name: the name, the peak in KiB (0 when no such
@@ -69,7 +71,7 @@ loop:
 		case err = <-done:
 			break loop
 		case <-tick.C:
-			sample(watch, peak, seen)
+			sample(cmd.Process.Pid, watch, peak, seen)
 		}
 	}
 
@@ -90,9 +92,9 @@ loop:
 	}
 }
 
-// sample reads the name and VmHWM of every process and keeps the largest
-// per watched name.
-func sample(watch map[string]bool, peak map[string]int64, seen map[string]map[int]bool) {
+// sample reads the name and VmHWM of every process descending from root
+// and keeps the largest per watched name.
+func sample(root int, watch map[string]bool, peak map[string]int64, seen map[string]map[int]bool) {
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
 	for _, d := range dirs {
 		comm, err := os.ReadFile(d + "/comm")
@@ -104,6 +106,9 @@ func sample(watch map[string]bool, peak map[string]int64, seen map[string]map[in
 			continue
 		}
 		pid, _ := strconv.Atoi(filepath.Base(d))
+		if !descends(pid, root) {
+			continue
+		}
 		if seen[name] == nil {
 			seen[name] = make(map[int]bool)
 		}
@@ -129,4 +134,29 @@ func hwm(path string) int64 {
 		}
 	}
 	return 0
+}
+
+// descends reports whether pid is root or one of its descendants,
+// following parent pids (the fourth field of /proc/PID/stat, after the
+// parenthesised name, which may itself hold spaces).
+func descends(pid, root int) bool {
+	for depth := 0; pid > 1 && depth < 64; depth++ {
+		if pid == root {
+			return true
+		}
+		stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+		if err != nil {
+			return false
+		}
+		i := bytes.LastIndexByte(stat, ')')
+		if i < 0 {
+			return false
+		}
+		f := strings.Fields(string(stat[i+1:]))
+		if len(f) < 2 {
+			return false
+		}
+		pid, _ = strconv.Atoi(f[1])
+	}
+	return false
 }
