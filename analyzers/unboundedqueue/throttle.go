@@ -40,8 +40,8 @@ func (c *checker) timedWork(loop inspector.Cursor, spawn *ast.CallExpr, items []
 	if body == nil {
 		return false
 	}
-	params := c.spawnParams(spawn)
 	node := loop.Node()
+	params := c.spawnParams(spawn, node)
 	fixed := func(e ast.Expr) bool {
 		ok := true
 		ast.Inspect(e, func(n ast.Node) bool {
@@ -80,17 +80,21 @@ func (c *checker) timedWork(loop inspector.Cursor, spawn *ast.CallExpr, items []
 	return false
 }
 
-// spawnParams returns the parameters (and, for a method of the package,
-// the receiver) of the function that spawn runs: values bound at the
-// spawn, which may come from the iteration.
-func (c *checker) spawnParams(spawn *ast.CallExpr) map[*types.Var]bool {
+// spawnParams returns the parameters of the function that spawn runs
+// (and, for a method of the package, its receiver, unless the spawn
+// calls it on a variable declared outside the loop node): values bound
+// at the spawn, which may come from the iteration.
+func (c *checker) spawnParams(spawn *ast.CallExpr, node ast.Node) map[*types.Var]bool {
 	out := make(map[*types.Var]bool)
 	var lists []*ast.FieldList
 	if lit, ok := ast.Unparen(spawn.Fun).(*ast.FuncLit); ok {
 		lists = append(lists, lit.Type.Params)
 	} else if fn := match.Callee(c.info, spawn); fn != nil && fn.Pkg() == c.pass.Pkg {
 		if decl := match.FuncDecl(c.pass.Files, c.info, fn.Origin()); decl != nil {
-			lists = append(lists, decl.Recv, decl.Type.Params)
+			lists = append(lists, decl.Type.Params)
+			if !c.fixedRecv(spawn, node) {
+				lists = append(lists, decl.Recv)
+			}
 		}
 	}
 	for _, list := range lists {
@@ -106,6 +110,18 @@ func (c *checker) spawnParams(spawn *ast.CallExpr) map[*types.Var]bool {
 		}
 	}
 	return out
+}
+
+// fixedRecv reports whether spawn calls a method on a variable (or a
+// field of one) declared outside node: the same receiver every
+// iteration.
+func (c *checker) fixedRecv(spawn *ast.CallExpr, node ast.Node) bool {
+	sel, ok := ast.Unparen(spawn.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	p, ok := flow.PathOf(c.info, sel.X)
+	return ok && (p.Root.Pos() < node.Pos() || p.Root.Pos() >= node.End())
 }
 
 // runsUnder reports whether stmts run their work under the context ctx:
@@ -281,8 +297,18 @@ func (c *checker) keyThrottled(loop inspector.Cursor, spawn *ast.CallExpr, items
 		}
 		stored := false
 		walkLoopBody(body, func(n ast.Node) {
+			if stored || !before(n) || n.Pos() < skipAt {
+				return
+			}
+			if call, ok := n.(*ast.CallExpr); ok && len(call.Args) >= 2 && types.ExprString(call.Args[0]) == t.key {
+				if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel && timeOnly(compared) {
+					if p, ok := flow.PathOf(c.info, sel.X); ok && p.Equal(t.container) {
+						stored = true // cache.Add(k, next) for a cache of times
+					}
+				}
+			}
 			as, ok := n.(*ast.AssignStmt)
-			if !ok || stored || !before(n) || n.Pos() < skipAt || as.Tok != token.ASSIGN {
+			if !ok || as.Tok != token.ASSIGN {
 				return
 			}
 			for _, lhs := range as.Lhs {
@@ -325,6 +351,17 @@ func (c *checker) futureTime(n ast.Node, entry *types.Var) (flow.Path, bool) {
 		return flow.Path{}, false
 	}
 	return p, true
+}
+
+// timeOnly reports whether some compared location is the entry itself:
+// the container holds times.
+func timeOnly(compared []flow.Path) bool {
+	for _, p := range compared {
+		if len(p.Fields) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // endsWithContinue reports whether the block's last statement is a
