@@ -27,14 +27,8 @@ var releaseMethods = []string{"Close", "CloseWithError", "CloseNow", "Release", 
 // receive). A goroutine that does anything else with the item (handles
 // it, writes to it, passes it to a function) is work, and is reported.
 func (c *checker) releasesItem(spawn *ast.CallExpr, items []*types.Var) bool {
-	fun := ast.Unparen(spawn.Fun)
-	if fn := match.Callee(c.info, spawn); match.IsMethod(fn, "sync", "WaitGroup", "Go") ||
-		match.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Go", "TryGo") {
-		if len(spawn.Args) != 1 {
-			return false
-		}
-		fun = ast.Unparen(spawn.Args[0])
-	} else if c.releaseCall(spawn, items) {
+	fun := c.goroutineFunc(spawn)
+	if fun == ast.Unparen(spawn.Fun) && c.releaseCall(spawn, items) {
 		return true // go c.Close()
 	}
 	lit, ok := fun.(*ast.FuncLit)
