@@ -128,7 +128,7 @@ func (c *checker) helperChecksLen(call *ast.CallExpr, f, recv *types.Var) bool {
 		return false
 	}
 	decl := match.FuncDecl(c.pass.Files, c.info, fn.Origin())
-	if decl == nil || decl.Body == nil {
+	if decl == nil || decl.Body == nil || decl.Type.Params == nil {
 		return false
 	}
 	holders := make(map[*types.Var]bool) // the helper's names for recv

@@ -93,7 +93,11 @@ func (c *checker) timeCompared(body ast.Node, v *types.Var) bool {
 		if !ok || found || len(call.Args) != 1 || !match.IsMethod(match.Callee(c.info, call), "time", "Time", "Before", "After") {
 			return !found
 		}
-		for _, e := range []ast.Expr{ast.Unparen(call.Fun).(*ast.SelectorExpr).X, call.Args[0]} {
+		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !isSel {
+			return true
+		}
+		for _, e := range []ast.Expr{sel.X, call.Args[0]} {
 			if p, ok := flow.PathOf(c.info, e); ok && p.Root == v {
 				found = true
 			}

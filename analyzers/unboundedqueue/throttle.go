@@ -341,7 +341,10 @@ func (c *checker) futureTime(n ast.Node, entry *types.Var) (flow.Path, bool) {
 	if !ok || len(call.Args) != 1 || !match.IsMethod(match.Callee(c.info, call), "time", "Time", "Before", "After") {
 		return flow.Path{}, false
 	}
-	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return flow.Path{}, false
+	}
 	later, now := call.Args[0], sel.X // now.Before(later)
 	if sel.Sel.Name == "After" {
 		later, now = sel.X, call.Args[0] // later.After(now)
