@@ -88,7 +88,19 @@
 //     every function that stores into the registry, or every caller of
 //     it, compares a count of the struct with a limit (len(p.conns) <
 //     p.maxSize): the free list holds at most what the pool made, and the
-//     pool makes no more than its maximum, whatever the rate of check-ins;
+//     pool makes no more than its maximum, whatever the rate of check-ins.
+//     A length check one call away counts: a statement before the
+//     append (in its block or an enclosing one) is an if whose branch
+//     returns (or panics), or a for that waits (sync.Cond's Wait, a
+//     receive), while its condition holds, and the condition (alone,
+//     negated, or one operand of ||) calls a function or method of the
+//     package, given the receiver or the slice, whose own body compares
+//     the slice's length with a limit (if m.full() { return false },
+//     full returning len(m.batches) == cap(m.batches): collector-contrib's
+//     Kafka partition mailbox). The helper is followed one call deep. A
+//     helper that does not look at the length, one that calls another
+//     helper that does, a check behind && or a branch that goes on to
+//     the append is still reported;
 //   - make(chan T, n) with a constant n at or above
 //     -unboundedqueue.maxbuffer, or with n an option or configuration
 //     field whose visible default (a constant in a literal or an
@@ -132,6 +144,40 @@
 // the input stops. Work after the timer (a handler, a send) or a wait
 // with no timer is still reported.
 //
+// A goroutine that bounds its own lifetime and is started at most once
+// per key per back-off period is bounded the same way (go-libp2p's
+// BackoffConnector: a connect attempt per discovered peer). Both halves
+// must be in view. The goroutine, before anything but bookkeeping,
+// makes a context with context.WithTimeout or WithDeadline from a
+// duration fixed outside the loop (a constant, a field of the
+// spawner's receiver; nothing the item or the iteration carries), and
+// runs its work under it: every call that takes a context gets that
+// one, every call given the item takes it (logging aside), and it
+// neither sends, nor receives outside a select that also waits on the
+// context's Done, nor starts goroutines. The loop guards the spawn per
+// key of the item: a key set (below), or a per-key throttle that looks
+// up the entry of a key the item carries (m[k], cache.Get(k)), skips
+// the item (continue) while the entry's time is in the future
+// (now.Before(e.nextTry), next.After(now)), and stores the next time for
+// that key (e.nextTry = ..., m[k] = ...). Then at most the keys' rate
+// times the deadline are alive and none waits on a consumer. Either
+// half alone is still reported: a deadline alone lets goroutines pile
+// up at the input rate, and a throttle alone lets slow work pile up
+// behind it; so is a deadline taken from the item, a time checked but
+// never stored, or a send of the result.
+//
+// A goroutine that only releases the item it was handed is no queue
+// either: go c.Close(), or a function literal whose whole body is one
+// call of Close, CloseWithError, CloseNow, Release, Stop or Cancel on
+// the item or a field of it (with arguments that call nothing),
+// optionally keeping its error only to log it (go-libp2p's upgrader
+// closing, in the background, a connection found closed: Close can
+// wait). It does no work with the item and waits on no consumer; a
+// goroutine that does anything else with the item (serves it, writes
+// to it, passes it to a function) is still reported. A function whose
+// goroutine is such a release does not carry the "spawns an unbounded
+// goroutine per call" fact.
+//
 // Limits are recognised by what they do and by their types, not by the
 // names of methods: a send or a bare receive in the loop (a buffered
 // channel of tokens), a helper of the package that does one, a
@@ -146,7 +192,9 @@
 // net/http model, bounded by the operating system), fan-out over a slice,
 // map or integer range (bounded by its length), a goroutine started once
 // per distinct key (the loop checks a map or sync.Map for the key and
-// records it: bounded by the key set, not by the message rate), a
+// records it: bounded by the key set, not by the message rate; a map
+// whose looked-up value the loop compares as a time is a throttle, not
+// a key set), a
 // goroutine per item of a channel that the package feeds once per new
 // key (the channel is an unexported struct field or package variable,
 // made in the package and handed to no other code, and every send to it

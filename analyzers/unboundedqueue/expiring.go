@@ -17,13 +17,9 @@ import (
 // function of this package (go s.expire(id)), or nil when it cannot be
 // seen.
 func (c *checker) goroutineBody(spawn *ast.CallExpr) *ast.BlockStmt {
-	fun := ast.Unparen(spawn.Fun)
-	if fn := match.Callee(c.info, spawn); match.IsMethod(fn, "sync", "WaitGroup", "Go") ||
-		match.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Go", "TryGo") {
-		if len(spawn.Args) != 1 {
-			return nil
-		}
-		fun = ast.Unparen(spawn.Args[0])
+	fun := c.goroutineFunc(spawn)
+	if fun == nil {
+		return nil
 	}
 	if lit, ok := fun.(*ast.FuncLit); ok {
 		return lit.Body
@@ -43,6 +39,21 @@ func (c *checker) goroutineBody(spawn *ast.CallExpr) *ast.BlockStmt {
 		return decl.Body
 	}
 	return nil
+}
+
+// goroutineFunc returns the function that spawn runs on a new
+// goroutine: the argument of errgroup's or sync.WaitGroup's Go, or the
+// called function of a go statement's call; nil for a Go call with
+// other arguments.
+func (c *checker) goroutineFunc(spawn *ast.CallExpr) ast.Expr {
+	if fn := match.Callee(c.info, spawn); match.IsMethod(fn, "sync", "WaitGroup", "Go") ||
+		match.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Go", "TryGo") {
+		if len(spawn.Args) != 1 {
+			return nil
+		}
+		return ast.Unparen(spawn.Args[0])
+	}
+	return ast.Unparen(spawn.Fun)
 }
 
 // selfExpiring reports whether the goroutine that spawn starts ends on

@@ -2,6 +2,7 @@ package unboundedqueue
 
 import (
 	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -14,7 +15,10 @@ import (
 // compared in a condition, sync.Map's Load or LoadOrStore) and records
 // the key in the same map (an index assignment, or LoadOrStore, which
 // does both). One goroutine per key is bounded by the set of keys (the
-// partitions, tenants or peers), not by the rate of messages.
+// partitions, tenants or peers), not by the rate of messages. A map of
+// times is no key set: v, ok := m[k] whose v the loop compares as a
+// time (v.Before(now), now.After(v.next)) is a back-off that lets the
+// key through again later (see keyThrottled).
 func (c *checker) keyGuarded(loop inspector.Cursor) bool {
 	body := loopBody(loop)
 	var checked, stored []flow.Path
@@ -33,7 +37,7 @@ func (c *checker) keyGuarded(loop inspector.Cursor) bool {
 				}
 			}
 			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
-				if p, ok := mapIndex(n.Rhs[0]); ok {
+				if p, ok := mapIndex(n.Rhs[0]); ok && !c.timeCompared(body, c.varOf(n.Lhs[0])) {
 					checked = append(checked, p) // v, ok := m[k]
 				}
 			}
@@ -75,4 +79,30 @@ func (c *checker) keyGuarded(loop inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// timeCompared reports whether body compares v, or a field of it, as a
+// time (time.Time's Before or After).
+func (c *checker) timeCompared(body ast.Node, v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || len(call.Args) != 1 || !match.IsMethod(match.Callee(c.info, call), "time", "Time", "Before", "After") {
+			return !found
+		}
+		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !isSel {
+			return true
+		}
+		for _, e := range []ast.Expr{sel.X, call.Args[0]} {
+			if p, ok := flow.PathOf(c.info, e); ok && p.Root == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -61,7 +61,8 @@ func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis
 		return
 	}
 	items, source, ok := c.sourceItems(loop)
-	if !ok || connItems(items) || !c.refersTo(spawn, items) || c.limited(loop) || c.acksItem(spawn, items) || c.keyGuarded(loop) || c.replacesPrevious(loop, spawn) || c.selfExpiring(spawn) || c.fedOncePerKey(loop, spawn, items) {
+	if !ok || connItems(items) || !c.refersTo(spawn, items) || c.limited(loop) || c.acksItem(spawn, items) || c.keyGuarded(loop) || c.replacesPrevious(loop, spawn) || c.selfExpiring(spawn) || c.fedOncePerKey(loop, spawn, items) ||
+		c.releasesItem(spawn, items) || c.timedPerKey(loop, spawn, items) {
 		return
 	}
 	c.rep.Reportf(at, "goroutine-per-item",

@@ -111,7 +111,8 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 		locked, signals := c.locksAndSignals(decl.Body, true)
 		for i, p := range pushes {
 			f := pushed[i]
-			p.locked, p.signals, p.checked = locked, signals, c.lenChecked(decl.Body, f, recv)
+			p.locked, p.signals = locked, signals
+			p.checked = c.lenChecked(decl.Body, f, recv) || c.helperGuarded(p.cur, f, recv)
 			p.bumped = c.bumpedFields(decl.Body, recv)
 			q := get(f)
 			q.pushes = append(q.pushes, p)
@@ -448,13 +449,19 @@ func (c *checker) locksAndSignals(body *ast.BlockStmt, follow bool) (locked, sig
 
 // lenChecked reports whether body compares len(recv.f) with a limit (not
 // with 0 or 1, which only tests emptiness).
-func (c *checker) lenChecked(body *ast.BlockStmt, f, recv *types.Var) bool {
+func (c *checker) lenChecked(body ast.Node, f, recv *types.Var) bool {
+	return c.lenCompared(body, func(e ast.Expr) bool { return c.recvSliceField(e, recv) == f })
+}
+
+// lenCompared reports whether node compares len(s), for an s that
+// isQueue accepts, with a limit (not with 0 or 1).
+func (c *checker) lenCompared(node ast.Node, isQueue func(ast.Expr) bool) bool {
 	checked := false
 	isLen := func(e ast.Expr) bool {
 		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		return ok && len(call.Args) == 1 && match.IsBuiltin(c.info, call, "len") && c.recvSliceField(call.Args[0], recv) == f
+		return ok && len(call.Args) == 1 && match.IsBuiltin(c.info, call, "len") && isQueue(call.Args[0])
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(node, func(n ast.Node) bool {
 		bin, ok := n.(*ast.BinaryExpr)
 		if !ok || checked {
 			return !checked

@@ -3,6 +3,7 @@ package unboundedqueue
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -79,6 +80,9 @@ func (c *checker) spawnsPerCall(fn *types.Func, decl *ast.FuncDecl) *spawnsPerCa
 	}
 	if spawn == nil || conditional || c.blocksOnToken(decl.Body, true) || c.selfExpiring(spawn) {
 		return nil
+	}
+	if c.releasesItem(spawn, slices.Collect(sig.Params().Variables())) {
+		return nil // go c.Close(): a release, not work
 	}
 	for i := range sig.Params().Len() {
 		p := sig.Params().At(i)

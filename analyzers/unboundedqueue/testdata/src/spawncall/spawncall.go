@@ -68,3 +68,28 @@ func starts(d *dispatch.Dispatcher, msgs <-chan Msg) {
 		d.Start()
 	}
 }
+
+// A function that only closes its argument in the background: a
+// release per call, not work.
+type conn struct{}
+
+func (*conn) Close() error { return nil }
+func (*conn) Serve()       {}
+
+func closeLater(c *conn) { go c.Close() }
+
+func serveLater(c *conn) { // want serveLater:"spawns an unbounded goroutine per call"
+	go c.Serve()
+}
+
+func drainConns(conns <-chan *conn) {
+	for c := range conns {
+		closeLater(c)
+	}
+}
+
+func serveConns(conns <-chan *conn) {
+	for c := range conns {
+		serveLater(c) // want `serveLater starts a goroutine on every call`
+	}
+}
