@@ -32,6 +32,7 @@ type post struct {
 	retrier    string
 	paths      []string
 	pathParams []int
+	body       *identified // the body, when it identifies itself (identity.go)
 }
 
 // A via is a call of a function that sends an unkeyed write it makes
@@ -53,6 +54,7 @@ type write struct {
 	operation  string // the once-only operation its URL or a name says it performs
 	where      string // where the operation word was seen
 	pathParams []int  // parameters of the function that give its URL
+	identified bool   // its replay is harmless: the body carries its own stable identifier
 }
 
 // quiet reports whether the function's writes are left alone whatever
@@ -81,9 +83,7 @@ func (f *funcFlow) writes() []write {
 	var out []write
 	for _, p := range f.posts {
 		w := write{call: p.call, method: "POST", post: p.name, retrier: p.retrier, pathParams: p.pathParams}
-		if w.retrier == "" {
-			w.retrier = f.c.retryLoop(p.cur, p.call)
-		}
+		f.replay(&w, p.cur, []*identified{p.body})
 		w.operation, w.where = f.operation(p.paths, nil)
 		out = append(out, w)
 	}
@@ -94,15 +94,37 @@ func (f *funcFlow) writes() []write {
 		}
 		r := find(sd.cls)
 		w := write{call: sd.call, method: method, retrier: sd.retrier}
-		if w.retrier == "" {
-			w.retrier = f.c.retryLoop(sd.cur, sd.call)
+		bodies := r.bodies
+		if r.unidentified {
+			bodies = nil
 		}
+		f.replay(&w, sd.cur, bodies)
 		paths := append(slices.Clip(r.paths), sd.paths...)
 		w.pathParams = append(slices.Clip(r.pathParams), sd.pathParams...)
 		w.operation, w.where = f.operation(paths, sd.sender)
 		out = append(out, w)
 	}
 	return out
+}
+
+// replay completes the replay evidence of w, sent at cur: what retries
+// it, unless every body it may carry identifies itself with the same
+// identifier on every attempt (identity.go), so that the receiver
+// recognises a repeat as it would by a key.
+func (f *funcFlow) replay(w *write, cur inspector.Cursor, bodies []*identified) {
+	name, scope := f.c.retryScope(cur, w.call)
+	if w.retrier == "" {
+		w.retrier = name
+	}
+	if w.retrier == "" || len(bodies) == 0 {
+		return
+	}
+	for _, b := range bodies {
+		if !f.stableIdentity(b, scope) {
+			return
+		}
+	}
+	w.retrier, w.identified = "", true
 }
 
 // operation returns the once-only operation that the constant parts of a
@@ -218,7 +240,7 @@ func (f *funcFlow) silentWrite() *SendsWrite {
 		return nil
 	}
 	for _, w := range f.writes() {
-		if w.retrier == "" && w.operation == "" {
+		if w.retrier == "" && w.operation == "" && !w.identified {
 			return &SendsWrite{Method: w.method, Sender: funcName(f.fn), PathParams: sortedSet(w.pathParams)}
 		}
 	}
