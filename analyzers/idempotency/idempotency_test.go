@@ -19,6 +19,7 @@ func TestAnalyzer(t *testing.T) {
 		"sdkflow/launcher", // a helper sending its caller's request in a retry closure
 		"sdkflow",          // factory functions and helpers that send the caller's request
 		"transports",       // transports and client wrappers that replay
+		"identitybody",     // replayed bodies that carry their own stable identifier
 	)
 }
 

@@ -83,8 +83,8 @@ func (f *funcFlow) writes() []write {
 	var out []write
 	for _, p := range f.posts {
 		w := write{call: p.call, method: "POST", post: p.name, retrier: p.retrier, pathParams: p.pathParams}
-		f.replay(&w, p.cur, []*identified{p.body})
 		w.operation, w.where = f.operation(p.paths, nil)
+		f.replay(&w, p.cur, []*identified{p.body})
 		out = append(out, w)
 	}
 	for _, sd := range f.sends {
@@ -98,10 +98,10 @@ func (f *funcFlow) writes() []write {
 		if r.unidentified {
 			bodies = nil
 		}
-		f.replay(&w, sd.cur, bodies)
 		paths := append(slices.Clip(r.paths), sd.paths...)
 		w.pathParams = append(slices.Clip(r.pathParams), sd.pathParams...)
 		w.operation, w.where = f.operation(paths, sd.sender)
+		f.replay(&w, sd.cur, bodies)
 		out = append(out, w)
 	}
 	return out
@@ -110,13 +110,15 @@ func (f *funcFlow) writes() []write {
 // replay completes the replay evidence of w, sent at cur: what retries
 // it, unless every body it may carry identifies itself with the same
 // identifier on every attempt (identity.go), so that the receiver
-// recognises a repeat as it would by a key.
+// recognises a repeat as it would by a key. A once-only operation (a
+// payment with its ID in the body) keeps its replay: such APIs take a
+// key in the header, not a field of the resource, as the proof.
 func (f *funcFlow) replay(w *write, cur inspector.Cursor, bodies []*identified) {
 	name, scope := f.c.retryScope(cur, w.call)
 	if w.retrier == "" {
 		w.retrier = name
 	}
-	if w.retrier == "" || len(bodies) == 0 {
+	if w.retrier == "" || w.operation != "" || len(bodies) == 0 {
 		return
 	}
 	for _, b := range bodies {
