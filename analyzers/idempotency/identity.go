@@ -32,10 +32,11 @@ var identityFields = []string{
 	"IdempotencyKey", "DedupID",
 }
 
-// encodedArg returns the index of the argument that a call encodes whole
-// into the bytes it returns (json.Marshal, protojson.Marshal,
-// proto.Marshal), or -1.
-func encodedArg(fn *types.Func) int {
+// encodedArg returns the index of the argument that a call of fn
+// encodes whole into the bytes it returns (json.Marshal,
+// protojson.Marshal, proto.Marshal, a function with an EncodesParam
+// fact), or -1.
+func (c *checker) encodedArg(fn *types.Func) int {
 	const (
 		protojsonPkg = "google.golang.org/protobuf/encoding/protojson"
 		protoPkg     = "google.golang.org/protobuf/proto"
@@ -49,6 +50,10 @@ func encodedArg(fn *types.Func) int {
 		match.IsMethod(fn, protojsonPkg, "MarshalOptions", "Marshal"),
 		match.IsMethod(fn, protoPkg, "MarshalOptions", "Marshal"):
 		return 0
+	}
+	var enc EncodesParam
+	if fn != nil && c.pass.ImportObjectFact(fn, &enc) {
+		return enc.Index
 	}
 	return -1
 }
@@ -107,7 +112,7 @@ func (f *funcFlow) followBody(top, e ast.Expr, depth int) *identified {
 				return f.followBody(top, sel.X, depth+1)
 			}
 		default:
-			if i := encodedArg(fn); i >= 0 && i < len(x.Args) {
+			if i := f.c.encodedArg(fn); i >= 0 && i < len(x.Args) {
 				return identityOf(info, x, x.Args[i])
 			}
 		}

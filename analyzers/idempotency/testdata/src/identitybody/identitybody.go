@@ -18,6 +18,8 @@ import (
 	"github.com/cenkalti/backoff/v4"
 	retryablehttp "github.com/hashicorp/go-retryablehttp"
 	"google.golang.org/protobuf/encoding/protojson"
+
+	"identitybody/pbjson"
 )
 
 var client = &http.Client{}
@@ -245,5 +247,24 @@ func submitOrder(ctx context.Context, u string, o Order) error {
 	body, _ := json.Marshal(o)
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(body))
 	_, err := client.Do(req) // want `POST request sent without an Idempotency-Key header, for a once-only operation \(order, in identitybody.submitOrder\)`
+	return err
+}
+
+// The program's own encoder, seen through its fact.
+func (n *notifier) sendWrapped(event *WebhookEvent, u string) error {
+	encoded, err := pbjson.Marshal(event)
+	if err != nil {
+		return err
+	}
+	r, _ := retryablehttp.NewRequest("POST", u, bytes.NewReader(encoded))
+	_, err = n.rc.Do(r)
+	return err
+}
+
+// A helper that stamps a new id before it encodes is no encoder.
+func (n *notifier) sendStamped(m *pbjson.Stamped, u string) error {
+	encoded, _ := pbjson.MarshalStamped(m)
+	r, _ := retryablehttp.NewRequest("POST", u, bytes.NewReader(encoded))
+	_, err := n.rc.Do(r) // want `POST request retried by go-retryablehttp without an Idempotency-Key header`
 	return err
 }

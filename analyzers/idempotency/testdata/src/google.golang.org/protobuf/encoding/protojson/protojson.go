@@ -3,3 +3,9 @@ package protojson
 
 // Marshal writes the message m in JSON.
 func Marshal(m any) ([]byte, error) { return nil, nil }
+
+// MarshalOptions configures Marshal.
+type MarshalOptions struct{ AllowPartial bool }
+
+// Marshal writes the message m in JSON.
+func (o MarshalOptions) Marshal(m any) ([]byte, error) { return nil, nil }
