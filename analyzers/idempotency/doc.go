@@ -33,8 +33,10 @@
 // the key the message asks for: it reports a replayed write only when it
 // cannot see that every attempt sends one identified message, that is a
 // body that is the encoding (encoding/json's Marshal or an Encoder into
-// a local buffer, encoding/xml's, protojson's or proto's Marshal,
-// followed through readers,
+// a local buffer, encoding/xml's, protojson's or proto's Marshal, or a
+// function of the program whose body only returns such an encoding of
+// its parameter, as livekit's utils/protojson.Marshal does; followed
+// through readers,
 // conversions and locals given that one value) of a struct whose type
 // has its own identity field (an exported ID, Id, UUID, Uuid, EventID,
 // EventId, MessageID, MessageId, RequestID, RequestId, IdempotencyKey or
