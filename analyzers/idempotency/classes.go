@@ -17,15 +17,17 @@ import (
 type class struct {
 	up *class
 
-	origins       []origin // where the request was made
-	assigned      []string // constant methods assigned to its Method field
-	methodUnknown bool     // Method assigned a non-constant
-	keyed         bool     // an idempotency header is set on it
-	maybe         bool     // a header may be set out of view
-	opaque        bool     // it may come from out of view
-	params        []int    // it is (also) this function's parameter
-	paths         []string // constant parts of its URL
-	pathParams    []int    // parameters of the function that give its URL
+	origins       []origin      // where the request was made
+	assigned      []string      // constant methods assigned to its Method field
+	methodUnknown bool          // Method assigned a non-constant
+	keyed         bool          // an idempotency header is set on it
+	maybe         bool          // a header may be set out of view
+	opaque        bool          // it may come from out of view
+	params        []int         // it is (also) this function's parameter
+	paths         []string      // constant parts of its URL
+	pathParams    []int         // parameters of the function that give its URL
+	bodies        []*identified // the identified bodies it is made with (identity.go)
+	unidentified  bool          // it is made (also) with a body that identifies nothing
 }
 
 // An origin is where a request is made.
@@ -60,6 +62,8 @@ func union(a, b *class) {
 	a.params = append(a.params, b.params...)
 	a.paths = append(a.paths, b.paths...)
 	a.pathParams = append(a.pathParams, b.pathParams...)
+	a.bodies = append(a.bodies, b.bodies...)
+	a.unidentified = a.unidentified || b.unidentified
 }
 
 // A location is a node of a trie of the paths the function uses: a
@@ -177,7 +181,7 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 	info := f.c.info
 	if match.IsBuiltin(info, call, "make") || match.IsBuiltin(info, call, "new") {
 		if len(call.Args) > 0 && match.IsType(info.TypeOf(call.Args[0]), "net/http.Request") {
-			return &class{origins: []origin{{method: "GET", param: -1, known: true}}} // the zero Method is GET
+			return &class{origins: []origin{{method: "GET", param: -1, known: true}}, unidentified: true} // the zero Method is GET
 		}
 		return &class{}
 	}
@@ -185,6 +189,12 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 	if m, u, _, ok := netreach.RequestArgs(fn); ok && len(call.Args) > u {
 		cl := &class{origins: f.methodOrigins(call.Args[m])}
 		cl.paths, cl.pathParams = f.urlOf(call.Args[u], 0)
+		// The body follows the URL in every constructor RequestArgs knows.
+		if id := f.bodyIdentity(argAt(call, u+1)); id != nil {
+			cl.bodies = []*identified{id}
+		} else {
+			cl.unidentified = true
+		}
 		return cl
 	}
 	if match.IsFunc(fn, retryPkg, "FromRequest") && len(call.Args) > 0 {
@@ -195,7 +205,7 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 	}
 	for _, p := range restyPkgs {
 		if match.IsMethod(fn, p, "Client", "R", "NewRequest") {
-			return &class{origins: []origin{{param: -1}}} // the method comes with the send
+			return &class{origins: []origin{{param: -1}}, unidentified: true} // the method comes with the send
 		}
 	}
 	// Methods of requests that return the same request (WithContext,
@@ -208,7 +218,7 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 		}
 	}
 	if r := f.c.returnsOf(fn); r != nil && !isMethodExpr(info, call) {
-		cl := &class{keyed: r.Key == KeySet, maybe: r.Key == KeyMaybe, paths: r.Paths}
+		cl := &class{keyed: r.Key == KeySet, maybe: r.Key == KeyMaybe, paths: r.Paths, unidentified: true}
 		for _, p := range r.PathParams {
 			if p < len(call.Args) {
 				paths, params := f.urlOf(call.Args[p], 0)
@@ -287,6 +297,7 @@ func (f *funcFlow) litClass(lit *ast.CompositeLit) *class {
 	t := f.typeOf(lit)
 	switch {
 	case match.IsType(t, "net/http.Request"):
+		cl.unidentified = true // a Body field is not followed
 		method := []origin{{method: "GET", param: -1, known: true}}
 		for _, elt := range lit.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)

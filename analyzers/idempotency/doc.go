@@ -29,7 +29,26 @@
 // unkeyed writes (consensus messages idempotent by their term and index,
 // lease renewals, guarded state transitions, reads sent as POST, one-shot
 // credential requests) are left alone unless -idempotency.strict asks
-// for every one. It reports an SDK or RPC call only when it can see the
+// for every one. A replay is no evidence when the body already carries
+// the key the message asks for: it reports a replayed write only when it
+// cannot see that every attempt sends one identified message, that is a
+// body that is the encoding (encoding/json's Marshal or an Encoder into
+// a local buffer, encoding/xml's, protojson's or proto's Marshal, or a
+// function of the program whose body only returns such an encoding of
+// its parameter, as livekit's utils/protojson.Marshal does; followed
+// through readers,
+// conversions and locals given that one value) of a struct whose type
+// has its own identity field (an exported ID, Id, UUID, Uuid, EventID,
+// EventId, MessageID, MessageId, RequestID, RequestId, IdempotencyKey or
+// DedupID, embedded ones included, or a protobuf GetId getter), encoded
+// before the retry starts, or on each attempt with the identity field
+// never assigned inside the retry and the value not made there by a
+// call: an at-least-once webhook whose event carries its unique id,
+// which receivers deduplicate on. Fields that refer to other things
+// (CustomerID, OrderID), maps, forms, and a fresh id on each attempt
+// identify nothing, and a once-only operation (a payment create whose
+// body has an ID) is still reported: such APIs take the key in a
+// header. It reports an SDK or RPC call only when it can see the
 // request struct built (a literal, new, a zero value, or a factory
 // function whose facts say it returns a fresh struct) with its
 // idempotency field unset: the API asking for a key is the evidence. It

@@ -15,6 +15,7 @@ func TestFactStrings(t *testing.T) {
 		{&ReturnsRequest{Methods: []Method{{Param: 1}}, Key: KeySet}, "returnsRequest(param 1; key set)"},
 		{&ReturnsRequest{Methods: []Method{{Name: "POST", Param: -1}, {Name: "GET", Param: -1}}, Key: KeyMaybe}, "returnsRequest(POST|GET; key maybe set)"},
 		{KeyState(7), "KeyState(7)"},
+		{&EncodesParam{Index: 1}, "encodesParam(param 1)"},
 		{&SendsWrite{Method: "POST", Sender: "billing.Client.post"}, "sendsWrite(POST by billing.Client.post)"},
 		{&SendsWrite{Method: "PATCH", Sender: "api.send", PathParams: []int{1, 2}, Depth: 2}, "sendsWrite(PATCH by api.send, path param 1, path param 2)"},
 	} {

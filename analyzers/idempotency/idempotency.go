@@ -148,6 +148,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 // follows its own values, exports its facts (listed in factTypes) and
 // reports. A new rule adds itself here and its facts there.
 var rules = []func(*checker){
+	(*checker).encoders,   // encoders.go: functions that return the encoding of a parameter
 	(*checker).httpWrites, // httpflow: walk.go, classes.go, summaries.go, report.go
 	(*checker).sdkWrites,  // sdk.go, sdkflow.go
 	(*checker).publishes,  // publish.go: JetStream, sarama, franz-go
@@ -156,6 +157,7 @@ var rules = []func(*checker){
 
 // factTypes are the facts the rules export.
 var factTypes = []analysis.Fact{
+	new(EncodesParam),                                                     // encoders
 	new(SetsKey), new(SendsRequest), new(ReturnsRequest), new(SendsWrite), // httpWrites
 }
 

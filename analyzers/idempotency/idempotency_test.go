@@ -13,12 +13,14 @@ import (
 // once-only operation in view, and the SDK struct rule.
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), idempotency.New(idempotency.Config{}),
-		"evidence",         // replay and once-only evidence, and the classes without it
-		"evidence/caller",  // callers that retry, or name, a helper's write (facts)
-		"sdkwrites",        // the SDK and RPC struct rule
-		"sdkflow/launcher", // a helper sending its caller's request in a retry closure
-		"sdkflow",          // factory functions and helpers that send the caller's request
-		"transports",       // transports and client wrappers that replay
+		"evidence",            // replay and once-only evidence, and the classes without it
+		"evidence/caller",     // callers that retry, or name, a helper's write (facts)
+		"sdkwrites",           // the SDK and RPC struct rule
+		"sdkflow/launcher",    // a helper sending its caller's request in a retry closure
+		"sdkflow",             // factory functions and helpers that send the caller's request
+		"transports",          // transports and client wrappers that replay
+		"identitybody",        // replayed bodies that carry their own stable identifier
+		"identitybody/pbjson", // the program's own encoders (facts)
 	)
 }
 

@@ -14,6 +14,13 @@ import (
 // loop", "backoff.Retry", a retry helper of the program), or "" if
 // nothing in view does: the evidence of a replay.
 func (c *checker) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
+	name, _ := c.retryScope(cur, call)
+	return name
+}
+
+// retryScope is retryLoop that also returns the code run again on each
+// attempt: the function literal handed to the retry helper, or the loop.
+func (c *checker) retryScope(cur inspector.Cursor, call *ast.CallExpr) (string, inspector.Cursor) {
 	// A call in a function literal handed to a backoff library or to a
 	// retry helper.
 	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
@@ -24,12 +31,12 @@ func (c *checker) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
 			outer := e.Parent().Node().(*ast.CallExpr)
 			if name, ok := c.helpers.Retries(outer, i, c.cfg.Libraries); ok {
 				if c.retriesOnlyAnswers(match.Callee(c.info, outer)) {
-					return "" // a lost response is never retried (answers.go)
+					return "", inspector.Cursor{} // a lost response is never retried (answers.go)
 				}
 				if fn := match.Callee(c.info, outer); fn != nil && fn.Pkg() != nil && !c.cfg.Libraries.Has(fn.Pkg().Path()) {
 					name = funcName(fn)
 				}
-				return name
+				return name, e
 			}
 		}
 		break
@@ -38,7 +45,7 @@ func (c *checker) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
 	// after it succeeds.
 	lc, ok := retry.Innermost(cur)
 	if !ok {
-		return ""
+		return "", inspector.Cursor{}
 	}
 	var label *ast.Ident
 	if ls, ok := lc.Parent().Node().(*ast.LabeledStmt); ok {
@@ -46,11 +53,11 @@ func (c *checker) retryLoop(cur inspector.Cursor, call *ast.CallExpr) string {
 	}
 	l := c.loops.NewLoop(lc.Node().(ast.Stmt), label)
 	if l == nil || c.loops.IndexesInputs(l) {
-		return "" // over a collection, or one input per attempt: not a retry of one write
+		return "", inspector.Cursor{} // over a collection, or one input per attempt: not a retry of one write
 	}
 	l.Cur = lc
 	if _, ok := c.loops.Retried(l, func(x *ast.CallExpr) bool { return x == call }); ok {
-		return "this retry loop"
+		return "this retry loop", lc
 	}
-	return ""
+	return "", inspector.Cursor{}
 }

@@ -32,6 +32,7 @@ type post struct {
 	retrier    string
 	paths      []string
 	pathParams []int
+	body       *identified // the body, when it identifies itself (identity.go)
 }
 
 // A via is a call of a function that sends an unkeyed write it makes
@@ -53,6 +54,7 @@ type write struct {
 	operation  string // the once-only operation its URL or a name says it performs
 	where      string // where the operation word was seen
 	pathParams []int  // parameters of the function that give its URL
+	identified bool   // its replay is harmless: the body carries its own stable identifier
 }
 
 // quiet reports whether the function's writes are left alone whatever
@@ -81,10 +83,8 @@ func (f *funcFlow) writes() []write {
 	var out []write
 	for _, p := range f.posts {
 		w := write{call: p.call, method: "POST", post: p.name, retrier: p.retrier, pathParams: p.pathParams}
-		if w.retrier == "" {
-			w.retrier = f.c.retryLoop(p.cur, p.call)
-		}
 		w.operation, w.where = f.operation(p.paths, nil)
+		f.replay(&w, p.cur, []*identified{p.body})
 		out = append(out, w)
 	}
 	for _, sd := range f.sends {
@@ -94,15 +94,39 @@ func (f *funcFlow) writes() []write {
 		}
 		r := find(sd.cls)
 		w := write{call: sd.call, method: method, retrier: sd.retrier}
-		if w.retrier == "" {
-			w.retrier = f.c.retryLoop(sd.cur, sd.call)
+		bodies := r.bodies
+		if r.unidentified {
+			bodies = nil
 		}
 		paths := append(slices.Clip(r.paths), sd.paths...)
 		w.pathParams = append(slices.Clip(r.pathParams), sd.pathParams...)
 		w.operation, w.where = f.operation(paths, sd.sender)
+		f.replay(&w, sd.cur, bodies)
 		out = append(out, w)
 	}
 	return out
+}
+
+// replay completes the replay evidence of w, sent at cur: what retries
+// it, unless every body it may carry identifies itself with the same
+// identifier on every attempt (identity.go), so that the receiver
+// recognises a repeat as it would by a key. A once-only operation (a
+// payment with its ID in the body) keeps its replay: such APIs take a
+// key in the header, not a field of the resource, as the proof.
+func (f *funcFlow) replay(w *write, cur inspector.Cursor, bodies []*identified) {
+	name, scope := f.c.retryScope(cur, w.call)
+	if w.retrier == "" {
+		w.retrier = name
+	}
+	if w.retrier == "" || w.operation != "" || len(bodies) == 0 {
+		return
+	}
+	for _, b := range bodies {
+		if !f.stableIdentity(b, scope) {
+			return
+		}
+	}
+	w.retrier, w.identified = "", true
 }
 
 // operation returns the once-only operation that the constant parts of a
@@ -218,7 +242,7 @@ func (f *funcFlow) silentWrite() *SendsWrite {
 		return nil
 	}
 	for _, w := range f.writes() {
-		if w.retrier == "" && w.operation == "" {
+		if w.retrier == "" && w.operation == "" && !w.identified {
 			return &SendsWrite{Method: w.method, Sender: funcName(f.fn), PathParams: sortedSet(w.pathParams)}
 		}
 	}

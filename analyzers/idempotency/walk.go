@@ -324,6 +324,9 @@ func (f *funcFlow) addPost(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 	if len(call.Args) > 0 {
 		p.paths, p.pathParams = f.urlOf(call.Args[0], 0)
 	}
+	if fn.Name() == "Post" { // Post(url, contentType, body); PostForm's form has no identity
+		p.body = f.bodyIdentity(argAt(call, 2))
+	}
 	f.posts = append(f.posts, p)
 }
 
