@@ -14,6 +14,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 // ranking reports whether the mean at d ranks entries rather than
@@ -29,7 +30,7 @@ func (c *checker) ranking(d division) bool {
 	if other, ok := c.comparedWith(v); ok {
 		return c.inComparator(v) && c.meanOf(other, d.total)
 	}
-	if !inLoop(d.cur) {
+	if _, ok := retry.Innermost(d.cur); !ok {
 		return false
 	}
 	fields, ok := c.meanFields(v, 0)
@@ -123,19 +124,6 @@ func (c *checker) meanOf(e ast.Expr, total types.Object) bool {
 	}
 	bin, ok := e.(*ast.BinaryExpr)
 	return ok && bin.Op == token.QUO && c.totalOf(bin.X) == total
-}
-
-// inLoop reports whether cur is in the body of a loop of its own
-// function: the mean is computed once per entry of a collection.
-func inLoop(cur inspector.Cursor) bool {
-	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		switch e.Node().(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return true
-		}
-		return false
-	}
-	return false
 }
 
 // meanFields returns the struct fields that the value at v is stored in:

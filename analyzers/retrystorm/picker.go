@@ -87,7 +87,7 @@ func (c *checker) picker(call *ast.CallExpr) (*types.Var, map[*types.Var]bool) {
 	// elem reports whether e is an element of the list found so far.
 	elem := func(e ast.Expr) bool {
 		t := c.info.TypeOf(e)
-		return t != nil && list != nil && types.Identical(deref(t), deref(list.Type().Underlying().(*types.Slice).Elem()))
+		return t != nil && list != nil && types.Identical(match.Deref(t), match.Deref(list.Type().Underlying().(*types.Slice).Elem()))
 	}
 	var walk func(n ast.Node, inLoop bool) bool
 	walk = func(n ast.Node, inLoop bool) bool {
@@ -279,12 +279,4 @@ func (c *checker) writesField(n ast.Node, v *types.Var, fields map[*types.Var]bo
 		}
 	}
 	return false
-}
-
-// deref returns the type a pointer points to, or t.
-func deref(t types.Type) types.Type {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }

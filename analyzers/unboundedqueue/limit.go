@@ -120,7 +120,7 @@ func acquireReleasePair(fn *types.Func) bool {
 	if ws[0] != "acquire" {
 		typeName := ""
 		if sig.Recv() != nil {
-			if n, ok := types.Unalias(derefType(sig.Recv().Type())).(*types.Named); ok {
+			if n, ok := match.Deref(sig.Recv().Type()).(*types.Named); ok {
 				typeName = n.Obj().Name()
 			}
 		}
@@ -134,11 +134,4 @@ func acquireReleasePair(fn *types.Func) bool {
 		}
 	}
 	return false
-}
-
-func derefType(t types.Type) types.Type {
-	if p, ok := t.(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }

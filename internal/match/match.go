@@ -45,7 +45,7 @@ func IsMethod(fn *types.Func, pkgPath, typeName string, names ...string) bool {
 	if !ok || sig.Recv() == nil {
 		return false
 	}
-	switch recv := deref(sig.Recv().Type()).(type) {
+	switch recv := Deref(sig.Recv().Type()).(type) {
 	case *types.Named:
 		return recv.Obj().Name() == typeName
 	case *types.Interface:
@@ -68,8 +68,8 @@ func IsMethod(fn *types.Func, pkgPath, typeName string, names ...string) bool {
 	return false
 }
 
-// deref returns the type that t is or points to, aliases looked through.
-func deref(t types.Type) types.Type {
+// Deref returns the type that t is or points to, aliases looked through.
+func Deref(t types.Type) types.Type {
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
 		t = types.Unalias(p.Elem())
@@ -80,7 +80,7 @@ func deref(t types.Type) types.Type {
 // NamedStruct returns the named struct type that t is, points to or
 // aliases, or nil.
 func NamedStruct(t types.Type) *types.Named {
-	n, ok := deref(t).(*types.Named)
+	n, ok := Deref(t).(*types.Named)
 	if !ok {
 		return nil
 	}
@@ -98,7 +98,7 @@ func RecvName(fn *types.Func) string {
 	if !ok || sig.Recv() == nil {
 		return ""
 	}
-	if n, ok := deref(sig.Recv().Type()).(*types.Named); ok {
+	if n, ok := Deref(sig.Recv().Type()).(*types.Named); ok {
 		return n.Obj().Name()
 	}
 	return ""
