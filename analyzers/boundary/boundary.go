@@ -152,7 +152,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	rep := report.New(pass, cfg.Policy)
 	retries := &retrier{
-		finder:  retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
+		finder:  retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, insp, cfg.Libraries),
 		libs:    cfg.Libraries,
 		helpers: pass.ResultOf[retry.Analyzer].(*retry.Helpers),
 		info:    pass.TypesInfo,

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
@@ -42,9 +43,10 @@ var Analyzer = New(Config{})
 // New returns a dualwrite analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name: Name,
-		Doc:  docs.Extract(doc, Name),
-		URL:  URL,
+		Name:     Name,
+		Doc:      docs.Extract(doc, Name),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
 	}
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
@@ -60,7 +62,7 @@ type checker struct {
 	summaries map[*types.Func]funcSummary
 	// decls are the package's function declarations with a body.
 	decls map[*types.Func]*ast.FuncDecl
-	// insp is built for the first body that needs a cursor.
+	// insp is the package's inspector, shared with the suite.
 	insp *inspector.Inspector
 	// txCallbacks are the function literals that run inside a
 	// transaction (a func(*sql.Tx) error, func(*gorm.DB) error, ...
@@ -99,6 +101,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		txCallbacks: make(map[*ast.FuncLit]*types.Var),
 		txParams:    make(map[*types.Var]bool),
 		inlined:     make(map[*ast.FuncLit]bool),
+		insp:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -227,9 +230,6 @@ func (c *checker) summaryOf(fn *types.Func) (op, bool) {
 func (c *checker) unitCursor() (inspector.Cursor, bool) {
 	if c.unit == nil {
 		return inspector.Cursor{}, false
-	}
-	if c.insp == nil {
-		c.insp = inspector.New(c.pass.Files)
 	}
 	return match.CursorOf(c.insp.Root(), c.unit)
 }

@@ -131,7 +131,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		headers: make(map[string]bool),
 		net:     pass.ResultOf[netreach.Analyzer].(*netreach.Result),
 		helpers: pass.ResultOf[retry.Analyzer].(*retry.Helpers),
-		loops:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
+		loops:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), cfg.Libraries),
 		values:  pass.ResultOf[flow.Analyzer].(*flow.Engine),
 	}
 	for _, h := range cfg.Headers {

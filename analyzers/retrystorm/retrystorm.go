@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/netreach"
@@ -56,7 +58,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     Name,
 		Doc:      docs.Extract(doc, Name),
 		URL:      URL,
-		Requires: []*analysis.Analyzer{netreach.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, netreach.Analyzer},
 	}
 	a.Flags.Var(cfg.Libraries, "backoffpkgs", "comma-separated import paths of more retry and backoff libraries whose use leaves a loop alone")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
@@ -89,7 +91,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		info: pass.TypesInfo,
 		rep:  report.New(pass, cfg.Policy),
 		net:  net,
-		find: retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, cfg.Libraries),
+		find: retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), cfg.Libraries),
 	}
 	for _, f := range pass.Files {
 		if c.rep.Skip(f) || c.testCode(f) {

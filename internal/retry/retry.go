@@ -26,17 +26,20 @@ type Finder struct {
 	pkg   *types.Package
 	files []*ast.File
 	libs  *Libraries
-	insp  *inspector.Inspector // built for the first loop that needs a cursor
+	insp  *inspector.Inspector // the pass's, or built for the first loop that needs a cursor
 }
 
 // NewFinder returns a Finder for the package pkg, whose files and type
-// information are given. libs says which packages are retry and backoff
-// libraries; nil means the default list.
-func NewFinder(info *types.Info, pkg *types.Package, files []*ast.File, libs *Libraries) *Finder {
+// information are given. insp is the package's inspector (the result of
+// the inspect pass); nil builds one when a loop first needs a cursor. An
+// inspector of a large package is hundreds of megabytes: an analyzer
+// passes the one the suite shares. libs says which packages are retry
+// and backoff libraries; nil means the default list.
+func NewFinder(info *types.Info, pkg *types.Package, files []*ast.File, insp *inspector.Inspector, libs *Libraries) *Finder {
 	if libs == nil {
 		libs = new(Libraries)
 	}
-	return &Finder{info: info, pkg: pkg, files: files, libs: libs}
+	return &Finder{info: info, pkg: pkg, files: files, insp: insp, libs: libs}
 }
 
 // Cursor returns the cursor of the loop l and stores it in l.Cur,

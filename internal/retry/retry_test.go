@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/match"
 )
@@ -21,7 +23,7 @@ var probe = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		h := pass.ResultOf[Analyzer].(*Helpers)
-		f := NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, nil)
+		f := NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, nil, nil)
 		counts := func(call *ast.CallExpr) bool {
 			fn := match.Callee(pass.TypesInfo, call)
 			return fn != nil && fn.Name() == "attempt"
@@ -95,4 +97,42 @@ func TestHelperString(t *testing.T) {
 	if got, want := (&Helper{Params: []int{0, 2}}).String(), "retries its func parameters [0 2]"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
+}
+
+// A Finder given the suite's inspector answers cursors from it and builds
+// no second one (an inspector of a large package is hundreds of MB).
+func TestFinderSharesInspector(t *testing.T) {
+	a := &analysis.Analyzer{
+		Name:     "shared",
+		Doc:      "check that cursors come from the pass's inspector",
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+			f := NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, insp, nil)
+			loops := 0
+			for n := range insp.PreorderSeq((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+				l := f.NewLoop(n.(ast.Stmt), nil)
+				if l == nil {
+					continue
+				}
+				cur, ok := f.Cursor(l)
+				if !ok {
+					t.Errorf("no cursor for the loop at %v", pass.Fset.Position(n.Pos()))
+					continue
+				}
+				loops++
+				if cur.Inspector() != insp {
+					t.Errorf("the cursor of the loop at %v comes from another inspector", pass.Fset.Position(n.Pos()))
+				}
+			}
+			if f.insp != insp {
+				t.Error("the Finder replaced the inspector it was given")
+			}
+			if loops == 0 {
+				t.Error("no loop in the test package")
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "shared")
 }
