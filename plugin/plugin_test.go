@@ -53,7 +53,7 @@ func TestBadSettings(t *testing.T) {
 		{map[string]any{"enabled": []any{"timeout"}}, `unknown key "enabled" (want enable, disable, or an analyzer name: `},
 		{map[string]any{"enable": []any{"nosuch"}}, `unknown analyzer "nosuch"`},
 		{map[string]any{"enable": 3}, "want a list of analyzer names"},
-		{map[string]any{"unboundedqueue": map[string]any{"maxbufer": 5}}, `unknown option "maxbufer" (options: maxbuffer)`},
+		{map[string]any{"unboundedqueue": map[string]any{"maxbufer": 5}}, `unknown option "maxbufer" (options: maxbuffer, strict)`},
 		{map[string]any{"unboundedqueue": map[string]any{"maxbuffer": "lots"}}, "option maxbuffer"},
 		{map[string]any{"timeout": map[string]any{"x": 1}}, "timeout has no options"},
 		{map[string]any{"unboundedqueue": 5}, "want a map of options"},

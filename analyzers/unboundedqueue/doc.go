@@ -36,6 +36,26 @@
 // cannot block (below) is a bounded queue that sheds load and is left
 // alone.
 //
+// The harm is pile-up behind a slow consumer, and the slow party this
+// suite is about is the network. A goroutine per item and a slice queue
+// show a producer and a consumer by their shape alone, not that the
+// consumer is ever slow; so by default they are reported only when the
+// consumer is seen to wait on the network: the goroutine's work (its
+// function literal, or the function or method it runs) makes a network
+// call (an HTTP request, a gRPC call, a database/sql statement, a
+// broker, Redis or cloud SDK call, a raw dial), directly or through the
+// functions it calls, in this package or, by facts, in others; for a
+// slice queue, a drain method does, or a function of the package that
+// calls a drain and uses what it returns (a worker that swaps the slice
+// out and sends a Redis pipeline). A goroutine or drain that does only
+// local work (computing, sending to a local consumer, logging, closing,
+// updating a map) is left alone, and so is one whose work is a function
+// value or an interface method the analyzer cannot follow (the consumer
+// is not seen). -unboundedqueue.strict reports both shapes without that
+// evidence, as the analyzer did before. The other rules (a goroutine
+// started only to send, the pump, huge buffers) need no consumer in
+// view: their shape is itself the mistake.
+//
 // The analyzer reports:
 //
 //   - a goroutine started only to send on a channel
@@ -62,7 +82,8 @@
 //     under a sync.Mutex with a wake-up signal to a consumer (a channel
 //     send, sync.Cond Signal or Broadcast), and drained in another
 //     method that reads its items (reset to nil or [:0], sliced from the
-//     front, swapped), with no check of its length before the append.
+//     front, swapped), with no check of its length before the append,
+//     and (by default) a consumer that waits on the network (above).
 //     The drain must consume the items: do work with them (send, write,
 //     handle each, hand the batch on by returning or passing it). A
 //     drain that only releases them (for each item, or each copied out,
@@ -123,12 +144,14 @@
 //     item received from a channel or a subscription (a loop ranging over a
 //     channel, receiving, or calling Next, NextMsg, Receive, Recv, Fetch,
 //     FetchMessage, ReadMessage or Poll for a message) when nothing in view
-//     limits concurrency, unless the item is a network connection (a
+//     limits concurrency and (by default) the goroutine waits on the
+//     network (above), unless the item is a network connection (a
 //     net.Conn, or a type with Read, Write, Close, SetDeadline and
 //     RemoteAddr: an accept loop behind a channel), or the goroutine
 //     expires on its own (below); also a call, per received item, of a
 //     function that starts a goroutine on every call (the fact "spawns
-//     an unbounded goroutine per call" carries this across packages).
+//     an unbounded goroutine per call" carries this across packages,
+//     with the network call the goroutine makes, if any).
 //
 // A goroutine that expires on its own is no queue: its body first waits
 // on a timer (<-time.After(d), <-t.C of a timer it makes, or a select
@@ -224,7 +247,7 @@
 //	}
 //
 //	for msg := range sub.Messages() {
-//		go handle(msg) // a goroutine per message, however fast they come
+//		go forward(msg) // a goroutine per message, each waiting on an HTTP call
 //	}
 //
 // Good:
@@ -237,10 +260,11 @@
 //
 //	g.SetLimit(64)
 //	for msg := range sub.Messages() {
-//		g.Go(func() error { return handle(msg) })
+//		g.Go(func() error { return forward(msg) })
 //	}
 //
 // Options:
 //
 //	-unboundedqueue.maxbuffer N   smallest channel buffer reported (default 10000)
+//	-unboundedqueue.strict        report every goroutine per received item and every slice queue by its shape, without a consumer seen to wait on the network (the analyzer's behaviour before the evidence standard)
 package unboundedqueue

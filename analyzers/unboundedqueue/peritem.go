@@ -65,6 +65,9 @@ func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis
 		c.releasesItem(spawn, items) || c.timedPerKey(loop, spawn, items) {
 		return
 	}
+	if _, waits := c.goroutineNet(spawn); !waits && !c.cfg.Strict {
+		return // no slow consumer in view
+	}
 	c.rep.Reportf(at, "goroutine-per-item",
 		"goroutine started per item received from %s with no limit on concurrency: %s goroutines pile up until memory runs out; bound them with a worker pool, a semaphore or errgroup.SetLimit", source, msgGrow)
 }

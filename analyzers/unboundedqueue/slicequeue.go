@@ -17,8 +17,8 @@ import (
 type queueField struct {
 	field  *types.Var
 	name   string
-	pushes []push          // appends, with what their method does around them
-	drains map[string]bool // the methods that empty the slice
+	pushes []push                 // appends, with what their method does around them
+	drains map[string]*types.Func // the methods that empty the slice, by name
 }
 
 // A push is one append to a queue field in a method.
@@ -59,7 +59,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 	get := func(f *types.Var) *queueField {
 		q := fields[f]
 		if q == nil {
-			q = &queueField{name: f.Name(), field: f, drains: make(map[string]bool)}
+			q = &queueField{name: f.Name(), field: f, drains: make(map[string]*types.Func)}
 			fields[f] = q
 		}
 		return q
@@ -75,7 +75,8 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 		}
 		var pushes []push
 		var pushed []*types.Var
-		if fn, ok := c.info.Defs[decl.Name].(*types.Func); ok {
+		fn, _ := c.info.Defs[decl.Name].(*types.Func)
+		if fn != nil {
 			c.noteSizeMethod(fn, decl, recv, sizes)
 		}
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -100,7 +101,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 						pushed = append(pushed, f)
 					}
 				} else if c.drainValue(as.Rhs[i], f, recv) && c.readsQueue(decl.Body, f, recv) {
-					get(f).drains[decl.Name.Name] = true
+					get(f).drains[decl.Name.Name] = fn
 				}
 			}
 			return true
@@ -128,6 +129,9 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 			}
 			if drain == "" || !p.locked || !p.signals || p.checked || p.putBack || p.serves || c.sizeConsulted(q.field, p, sizes) || c.clockPaced(p) || c.poolFreeList(q.field, p.recv) {
 				continue
+			}
+			if _, waits := c.consumerNet(q, p.method); !waits && !c.cfg.Strict {
+				continue // no slow consumer in view
 			}
 			c.rep.Reportf(report.Span(p.at.Pos(), p.at.End()), "slice-queue",
 				"slice queue %s grows without bound: %s appends with no length check and %s drains it, so %s every pending item stays in memory until it runs out; check len(%s) before appending and block, reject or drop (with a metric) when it is full",

@@ -22,6 +22,9 @@ import (
 type spawnsPerCall struct {
 	// Param is the index of the first parameter the goroutine uses.
 	Param int
+	// Net names the network call the goroutine makes, directly or
+	// through the functions it calls; empty if none is seen.
+	Net string
 }
 
 // AFact marks spawnsPerCall as a fact.
@@ -87,7 +90,8 @@ func (c *checker) spawnsPerCall(fn *types.Func, decl *ast.FuncDecl) *spawnsPerCa
 	for i := range sig.Params().Len() {
 		p := sig.Params().At(i)
 		if p.Name() != "" && p.Name() != "_" && c.refersTo(spawn, []*types.Var{p}) {
-			return &spawnsPerCall{Param: i}
+			via, _ := c.goroutineNet(spawn)
+			return &spawnsPerCall{Param: i, Net: via}
 		}
 	}
 	return nil
@@ -114,6 +118,9 @@ func (c *checker) spawnCall(cur inspector.Cursor, call *ast.CallExpr, local map[
 	}
 	if f == nil || f.Param >= len(call.Args) || fn.Signature().Variadic() && f.Param >= fn.Signature().Params().Len()-1 {
 		return
+	}
+	if f.Net == "" && !c.cfg.Strict {
+		return // the goroutine is not seen to wait on the network
 	}
 	if _, inGo := cur.Parent().Node().(*ast.GoStmt); inGo {
 		return // go f(m): the go statement is the spawn

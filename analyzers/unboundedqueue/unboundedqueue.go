@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/paced"
 	"github.com/distlint/distlint/internal/report"
 )
@@ -33,6 +34,11 @@ type Config struct {
 	// MaxBuffer is the smallest constant channel buffer reported
 	// (-unboundedqueue.maxbuffer); 0 means DefaultMaxBuffer.
 	MaxBuffer int
+	// Strict reports every goroutine per received item and every slice
+	// queue by their shape alone, as the analyzer did before the
+	// evidence standard (-unboundedqueue.strict); by default they are
+	// reported only when the consumer is seen to wait on the network.
+	Strict bool
 }
 
 // Analyzer is a ready instance with the default configuration, for
@@ -51,10 +57,11 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      Name,
 		Doc:       docs.Extract(doc, Name),
 		URL:       URL,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, netreach.Analyzer},
 		FactTypes: []analysis.Fact{new(spawnsPerCall)},
 	}
 	a.Flags.IntVar(&cfg.MaxBuffer, "maxbuffer", cfg.MaxBuffer, "smallest constant channel buffer reported")
+	a.Flags.BoolVar(&cfg.Strict, "strict", false, "report every goroutine per received item and every slice queue, not only those whose consumer waits on the network")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
 }
@@ -73,6 +80,8 @@ type checker struct {
 	info *types.Info
 	cfg  *Config
 	rep  *report.Reporter
+	// net tells the calls that reach the network.
+	net  *netreach.Result
 	insp *inspector.Inspector
 	// fieldDefaults is computed on the first make(chan T, o.F).
 	fieldDefaults *fieldDefaults
@@ -85,7 +94,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	c := &checker{pass: pass, info: pass.TypesInfo, cfg: cfg, rep: report.New(pass, cfg.Policy)}
+	c := &checker{pass: pass, info: pass.TypesInfo, cfg: cfg, rep: report.New(pass, cfg.Policy), net: pass.ResultOf[netreach.Analyzer].(*netreach.Result)}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.insp = insp
 	filter := []ast.Node{(*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}

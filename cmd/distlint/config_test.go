@@ -89,7 +89,7 @@ func TestBadConfigFile(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
 		{"enable: [timeout]\ndisabel: [latency]\n", `.distlint.yaml:2: unknown key "disabel" (want enable, disable, tests, generated, exclude, or an analyzer name: `},
 		{"disable: [timeout, nosuch]\n", `.distlint.yaml:1: unknown analyzer "nosuch" (analyzers: `},
-		{"timeout: {}\nunboundedqueue:\n  maxbufer: 5\n", `.distlint.yaml:3: unboundedqueue: unknown option "maxbufer" (options: maxbuffer)`},
+		{"timeout: {}\nunboundedqueue:\n  maxbufer: 5\n", `.distlint.yaml:3: unboundedqueue: unknown option "maxbufer" (options: maxbuffer, strict)`},
 		{"timeout:\n  x: 1\n", `.distlint.yaml:2: timeout: unknown option "x" (timeout has no options)`},
 		{"unboundedqueue:\n  maxbuffer: lots\n", `.distlint.yaml:2: unboundedqueue.maxbuffer: bad value "lots": want a whole number`},
 		{"tests: sometimes\n", `.distlint.yaml:1: tests: want true or false, not "sometimes"`},
