@@ -49,9 +49,10 @@ func TestSplit(t *testing.T) {
 		"bench/services4": "tune",
 		"bench/services5": "tune",
 		"bench/services8": "tune",
-		"bench/services9": "tune",
+		"bench/services9":  "tune",
+		"bench/services10": "tune",
 	}
-	wantHalf := map[string]string{"bench/services10": "heldout"}
+	wantHalf := map[string]string{"bench/services11": "heldout"}
 	for c, h := range formerRounds {
 		wantHalf[c] = h
 	}
@@ -76,8 +77,8 @@ func TestSplit(t *testing.T) {
 	for c := range formerRounds {
 		former += n[c+" tune"]
 	}
-	if former != 70 || n["heldout"] < 5 || n["heldout"] > 30 {
-		t.Errorf("halves: %d tune modules from rounds 2 to 7, %d held out; want 70 and 5 to 30", former, n["heldout"])
+	if former != 98 || n["heldout"] < 5 || n["heldout"] > 30 {
+		t.Errorf("halves: %d tune modules from rounds 2 to 8, %d held out; want 98 and 5 to 30", former, n["heldout"])
 	}
 }
 
