@@ -74,6 +74,8 @@ type checker struct {
 	// flow knows the origins of contexts kept in struct fields.
 	flow *flow.Engine
 	insp *inspector.Inspector
+	// net tells the functions that reach the network.
+	net *netreach.Result
 }
 
 // A site is a call that passes a context to a network call, directly or
@@ -111,6 +113,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		local: make(map[*types.Func]*ReachesSink),
 		flow:  pass.ResultOf[flow.Analyzer].(*flow.Engine),
 		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		net:   pass.ResultOf[netreach.Analyzer].(*netreach.Result),
 	}
 	sites := c.sites()
 	c.facts(sites)
@@ -226,6 +229,11 @@ func (c *checker) site(body inspector.Cursor, call *ast.CallExpr) *site {
 	}
 	if d, ok := c.directSink(body, call, fn); ok {
 		return &site{call: call, direct: &d, called: fn.Name()}
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "database/sql" {
+		if recv, ok := recvExpr(call); ok && c.inProcessDB(body, recv, 0) {
+			return nil // QueryRowContext and friends on a driver's scratch database
+		}
 	}
 	fn = fn.Origin()
 	sig := fn.Type().(*types.Signature)

@@ -39,7 +39,13 @@
 //     response and an error, not a stream);
 //   - database/sql's ExecContext, QueryContext, QueryRowContext,
 //     PrepareContext, BeginTx and PingContext of DB, Conn, Tx and Stmt
-//     (the other SQL libraries netreach knows are not reported yet);
+//     (the other SQL libraries netreach knows are not reported yet),
+//     except on a driver's scratch database: a *sql.DB that, followed
+//     through locals, the package's functions and every value given to
+//     an unexported field (nil aside), is always sql.OpenDB on a
+//     connector of the package whose Connect reaches no network call
+//     (go-hdb hands stored-procedure output back through one); it
+//     serves what the process holds, and nothing there can stall;
 //   - (*net.Dialer).DialContext on a Dialer made in view (as above)
 //     without Timeout or Deadline;
 //   - a call of a function, in this package or another, whose context

@@ -70,6 +70,9 @@ func (c *checker) directSink(body inspector.Cursor, call *ast.CallExpr, fn *type
 		if nc.Ctx < 0 || nc.Ctx >= len(call.Args) || nc.Op == "Conn" || fn.Pkg() == nil || fn.Pkg().Path() != "database/sql" {
 			return sink{}, false
 		}
+		if recv != nil && c.inProcessDB(body, recv, 0) {
+			return sink{}, false // no server to stall
+		}
 		return sink{ctx: call.Args[nc.Ctx], name: nc.Name(), kind: "sql"}, true
 	case netreach.Dial:
 		if !match.IsMethod(fn, "net", "Dialer", "DialContext") || len(call.Args) == 0 || recv == nil || !c.dialerUnbounded(body, recv) {

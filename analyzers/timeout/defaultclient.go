@@ -26,6 +26,13 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 		if c.isFallback(expr.Parent(), p) {
 			return
 		}
+		if c.localBounded(expr) {
+			return
+		}
+	case *ast.ValueSpec:
+		if c.localBounded(expr) {
+			return
+		}
 	case *ast.BinaryExpr:
 		if p.Op == token.EQL || p.Op == token.NEQ {
 			return // comparing with it
@@ -72,6 +79,52 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 		}
 	}
 	c.rep.Reportf(expr.Node(), "default-client", "http.DefaultClient has no Timeout: %s; use an http.Client with Timeout, or send requests with a context deadline", msgHang)
+}
+
+// localBounded reports whether http.DefaultClient at cur is kept in a
+// local variable (client := http.DefaultClient, var c =
+// http.DefaultClient, often replaced by a configured client where there
+// is one) whose every use is in view and sends requests that carry a
+// context, directly or through the locals, fields and helpers it is
+// handed to: those requests are bounded by their contexts, as a Do with
+// a request that carries one is (fresh tune corpus: hashicorp/cap's
+// discovery key set sends its one request with the caller's context).
+// A variable that escapes (returned, handed out of view, kept where its
+// requests cannot be seen) or through which a request with no context
+// is sent is still reported, and so is a parameter or a global given it.
+func (c *checker) localBounded(cur inspector.Cursor) bool {
+	path, ok := c.target(cur)
+	if !ok || len(path.Fields) != 0 || path.Root.Parent() == c.pass.Pkg.Scope() || !c.declares(cur.Parent().Node(), path.Root) {
+		return false
+	}
+	ev := c.valueEvidence(cur, 0)
+	_, contextless := ev.why()
+	return !contextless && ev.escape == "" && ev.public == ""
+}
+
+// declares reports whether the statement or spec n declares v (v := ...,
+// var v = ...), rather than assigning to a variable declared elsewhere.
+func (c *checker) declares(n ast.Node, v *types.Var) bool {
+	var names []*ast.Ident
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok != token.DEFINE {
+			return false
+		}
+		for _, e := range n.Lhs {
+			if id, ok := e.(*ast.Ident); ok {
+				names = append(names, id)
+			}
+		}
+	case *ast.ValueSpec:
+		names = n.Names
+	}
+	for _, id := range names {
+		if c.info.Defs[id] == v {
+			return true
+		}
+	}
+	return false
 }
 
 // isFallback reports whether the assignment of http.DefaultClient at cur

@@ -128,7 +128,12 @@
 //     it where every request carries a context (above); and so are
 //     assignments to its fields and
 //     comparisons with it; kept in a struct field, it is judged by the
-//     field's uses as a client is;
+//     field's uses as a client is, and so is one kept in a local
+//     variable declared with it (client := http.DefaultClient, often
+//     replaced by a configured client where there is one): silent when
+//     every use is in view and every request sent through it carries a
+//     context, reported when one carries none or the variable escapes
+//     (returned, handed out of view);
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,
 //     unless one is assigned to it later in the same function, or it is
 //     handed to a helper that sets one (directly or through other

@@ -237,3 +237,72 @@ func (p *pooled) wrongBranch(url string) {
 		http.DefaultClient.Get(url) // want `http.DefaultClient has no Timeout`
 	}
 }
+
+// A local variable given http.DefaultClient (and a configured client
+// where there is one) is judged by its uses, as a client literal is:
+// every request it sends carries a context, so the contexts bound them.
+type ctxKey struct{}
+
+func discoveryDoc(ctx context.Context, issuer string) error {
+	client := http.DefaultClient // no finding: its one request carries ctx
+	if c, ok := ctx.Value(ctxKey{}).(*http.Client); ok {
+		client = c
+	}
+	req, err := http.NewRequest(http.MethodGet, issuer+"/.well-known/openid-configuration", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func declaredWithVar(ctx context.Context, u string, custom *http.Client) error {
+	var hc = http.DefaultClient // no finding: every request carries ctx
+	if custom != nil {
+		hc = custom
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Look-alikes: the same local that sends a request with no context, or
+// that escapes, is still reported.
+func localContextless(u string) error {
+	client := http.DefaultClient // want `http.DefaultClient has no Timeout`
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func localNoContextRequest(u string) error {
+	var hc = http.DefaultClient // want `http.DefaultClient has no Timeout`
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func localReturned(custom *http.Client) *http.Client {
+	client := http.DefaultClient // want `http.DefaultClient has no Timeout`
+	if custom != nil {
+		client = custom
+	}
+	return client
+}
