@@ -23,7 +23,6 @@ require (
 	github.com/tidwall/evio v1.0.8
 	github.com/tidwall/redcon v1.6.4
 	github.com/tsenart/vegeta/v12 v12.13.0
-	github.com/vjeantet/ldapserver v1.0.1
 	github.com/xmppo/go-xmpp v0.4.1
 	gosrc.io/xmpp v0.5.1
 	mellium.im/xmpp v0.22.0
@@ -100,7 +99,6 @@ require (
 	github.com/kevinburke/ssh_config v1.2.0 // indirect
 	github.com/klauspost/compress v1.20.4 // indirect
 	github.com/klauspost/cpuid/v2 v2.3.0 // indirect
-	github.com/lor00x/goldap v0.0.0-20180618054307-a546dffdd1a3 // indirect
 	github.com/lufia/plan9stats v0.0.0-20240909124753-873cd0166683 // indirect
 	github.com/magisterquis/connectproxy v0.0.0-20200725203833-3582e84f0c9b // indirect
 	github.com/mailru/easyjson v0.7.7 // indirect
@@ -172,6 +170,7 @@ require (
 	github.com/tscholl2/siec v0.0.0-20240310163802-c2c6f6198406 // indirect
 	github.com/tsenart/go-tsz v0.0.0-20180814235614-0bd30b3df1c3 // indirect
 	github.com/twmb/murmur3 v1.1.8 // indirect
+	github.com/valyala/fasthttp v1.79.0 // indirect
 	github.com/wlynxg/anet v0.0.5 // indirect
 	github.com/xanzy/ssh-agent v0.3.3 // indirect
 	github.com/yosida95/uritemplate/v3 v3.0.2 // indirect

@@ -149,7 +149,6 @@ import (
 	_ "github.com/tsenart/vegeta/v12/lib/lttb"
 	_ "github.com/tsenart/vegeta/v12/lib/plot"
 	_ "github.com/tsenart/vegeta/v12/lib/prom"
-	_ "github.com/vjeantet/ldapserver"
 	_ "github.com/xmppo/go-xmpp"
 	_ "gosrc.io/xmpp"
 	_ "gosrc.io/xmpp/stanza"
