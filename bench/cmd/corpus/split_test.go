@@ -42,13 +42,13 @@ func TestSplit(t *testing.T) {
 		byCorpus[m.corpus][m.half] = true
 	}
 	formerRounds := map[string]string{ // the corpora of rounds 2 to 5, now tune
-		"bench/corpus":    "tune",
-		"bench/services":  "tune",
-		"bench/services2": "tune",
-		"bench/services3": "tune",
-		"bench/services4": "tune",
-		"bench/services5": "tune",
-		"bench/services8": "tune",
+		"bench/corpus":     "tune",
+		"bench/services":   "tune",
+		"bench/services2":  "tune",
+		"bench/services3":  "tune",
+		"bench/services4":  "tune",
+		"bench/services5":  "tune",
+		"bench/services8":  "tune",
 		"bench/services9":  "tune",
 		"bench/services10": "tune",
 	}
