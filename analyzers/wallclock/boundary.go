@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 )
 
 // wireTags are the struct tag keys of serialization formats and ORMs: a
@@ -82,9 +83,36 @@ func (b *boundary) crosses(t types.Type) bool {
 		return v
 	}
 	b.cache[obj] = false // cycles through embedding end here
-	v := b.decoded[obj] || isProtoMessage(n) || hasWireTags(n.Underlying().(*types.Struct), b, 0)
+	v := b.decoded[obj] || isProtoMessage(n) || !isConfigType(n) && hasWireTags(n.Underlying().(*types.Struct), b, 0)
 	b.cache[obj] = v
 	return v
+}
+
+// configPkgs are the package names that hold a program's configuration.
+var configPkgs = map[string]bool{
+	"config": true, "configs": true, "configuration": true, "conf": true, "cfg": true, "settings": true,
+}
+
+// isConfigType reports whether n is configuration: it is declared in a
+// package named config (conf, cfg, settings), or its name ends in
+// Config, Configuration or Settings. Its serialization tags are for a
+// local configuration file or API, not evidence that its values come
+// from other machines; decoding in the package or a protobuf message
+// still is.
+func isConfigType(n *types.Named) bool {
+	obj := n.Obj()
+	if obj.Pkg() != nil && configPkgs[obj.Pkg().Name()] {
+		return true
+	}
+	ws := names.Words(obj.Name())
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "config", "configuration", "settings":
+		return true
+	}
+	return false
 }
 
 // hasWireTags reports whether a field of st, or of a struct it embeds,

@@ -74,7 +74,11 @@
 // timestamppb fields are followed through AsTime), or a type whose values
 // the package decodes (json.Unmarshal, a json, xml, gob or yaml
 // Decoder's Decode, proto.Unmarshal, database/sql Rows.Scan into it or
-// its fields).
+// its fields). Tags alone do not count for configuration (a type
+// declared in a package named config, conf, cfg or settings, or named
+// *Config, *Configuration, *Settings): they are for a local config file
+// or API; such a type crosses only when the package decodes it or it is
+// a protobuf message.
 //
 // Left alone: durations and deadlines on one machine (time.Since, Sub of
 // a reading and time.Now, timers, timeouts), TTL and expiry checks
@@ -85,7 +89,12 @@
 // timestamps of the same value (its own history), tracking the newest
 // timestamp seen (only the time is copied), integer sample timestamps
 // sorted by a time-series store (they are the data's coordinates, not an
-// event order: integer fields are only read for last-write-wins), a name
+// event order: integer fields are only read for last-write-wins), and
+// likewise samples sorted by their time.Time: the struct holding the
+// timestamp also holds a measured value (a time.Duration or number
+// field named like latency, elapsed, rtt, duration, took, or a float
+// value), as a load-test result or a metric point; skew shifts one
+// machine's points on the axis, no order is decided from it; a name
 // that also says time (versionTime, epochMillis, seqDeadline, seed), a
 // clock value mixed with another source (fmt.Sprintf("%s-%d", host,
 // now)), a clock reading clamped to be monotonic

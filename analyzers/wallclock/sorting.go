@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 )
 
 // maxHelperDepth bounds how deep comparators are followed into helper
@@ -50,7 +51,7 @@ func (c *checker) sortCall(call *ast.CallExpr) {
 		return // checking an order decides nothing
 	}
 	cmp, ok := c.comparator(less, 0)
-	if !ok || !c.crossing(cmp, c.elemType(coll)) {
+	if !ok || pick == "" && isSample(cmp) || !c.crossing(cmp, c.elemType(coll)) {
 		return
 	}
 	c.reportSort(call.Fun, cmp, pick)
@@ -76,7 +77,7 @@ func (c *checker) sortInterface(call *ast.CallExpr, arg ast.Expr) {
 		return
 	}
 	cmp, ok := c.compareIn(decl.Body, 0)
-	if !ok || !c.crossing(cmp, c.elemType(arg)) {
+	if !ok || isSample(cmp) || !c.crossing(cmp, c.elemType(arg)) {
 		return
 	}
 	c.reportSort(call.Fun, cmp, "")
@@ -112,6 +113,59 @@ func (c *checker) crossing(cmp timeCmp, elem types.Type) bool {
 		return true
 	}
 	return elem != nil && c.bound.crosses(elem)
+}
+
+// measureWords name a measured value: a field so named next to the
+// timestamp makes the value a sample (a latency at a time).
+var measureWords = map[string]bool{
+	"latency": true, "elapsed": true, "rtt": true, "duration": true, "took": true, "value": true,
+}
+
+// isSample reports whether the sorted timestamps are samples' coordinates
+// on a time axis: the struct owning the compared field also carries a
+// measured value, a time.Duration or number field whose name says
+// latency, elapsed, rtt, duration or took, or a float field named value
+// (a load-test result, a metric point; an integer Value may be a
+// register's state). Sorting samples by time lays them out for a plot or a
+// time series; skew shifts one machine's points, no order is decided.
+func isSample(cmp timeCmp) bool {
+	for _, r := range []timeRef{cmp.x, cmp.y} {
+		if r.owner == nil {
+			return false
+		}
+		st, ok := types.Unalias(r.owner).Underlying().(*types.Struct)
+		if p, isPtr := types.Unalias(r.owner).Underlying().(*types.Pointer); isPtr {
+			st, ok = p.Elem().Underlying().(*types.Struct)
+		}
+		if !ok || !hasMeasure(st, r.obj) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasMeasure reports whether st has a measured-value field other than ts.
+func hasMeasure(st *types.Struct, ts *types.Var) bool {
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if f == ts || ts != nil && f == ts.Origin() {
+			continue
+		}
+		float := false
+		if !match.IsType(f.Type(), "time.Duration") {
+			b, ok := types.Unalias(f.Type()).Underlying().(*types.Basic)
+			if !ok || b.Info()&types.IsNumeric == 0 {
+				continue
+			}
+			float = b.Info()&types.IsFloat != 0
+		}
+		for _, w := range names.Words(f.Name()) {
+			if measureWords[w] && (w != "value" || float) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // elemType returns the element type of a collection expression: a

@@ -10,11 +10,14 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), wallclock.New(wallclock.Config{}),
-		"sorting",  // sort and min/max by a wall-clock field of wire types
-		"lww",      // last-write-wins guarded by wall-clock comparisons
-		"identity", // time.Now as an identifier, sequence or version
-		"decoded",  // types without tags whose values are decoded
-		"protomsg", // generated protobuf messages and timestamppb
+		"sorting",     // sort and min/max by a wall-clock field of wire types
+		"lww",         // last-write-wins guarded by wall-clock comparisons
+		"identity",    // time.Now as an identifier, sequence or version
+		"decoded",     // types without tags whose values are decoded
+		"protomsg",    // generated protobuf messages and timestamppb
+		"configtypes", // a config package's tags are a local file's
+		"cfgname",     // types named *Config, *Settings
+		"samples",     // samples on a time axis (a latency at a time)
 	)
 }
 
