@@ -47,7 +47,20 @@
 // it measures no one's latency. A running mean updated per request, a
 // series of means per time window kept in time order, means sorted by
 // something else, and a ranked mean that is also exported or checked
-// against a threshold stay reported.
+// against a threshold stay reported. A mean shown beside the tail hides
+// nothing: a mean stored in a struct whose percentile fields (P50, P99,
+// Quantiles, Median) the package fills, as a load-test report's Mean
+// column beside its P50 and P99, or set in the same composite literal
+// as a non-zero percentile, is left alone; a mean with no percentile
+// beside it, or beside one nothing fills, stays reported. A duration
+// summed into a counter next to a count is left alone when, in the same
+// block, the same duration is also exported on its own: observed into
+// a histogram or summary, or set into a gauge that the gauge rule
+// leaves alone (a prometheus.Collector timing its own Collect, once
+// per scrape, with a _last gauge beside the _total pair). Every run is
+// then visible, and the pair measures busy time and cadence. A gauge
+// set per request beside the pair loses requests, and both stay
+// reported.
 //
 // The analyzer reports:
 //

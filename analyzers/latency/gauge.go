@@ -26,7 +26,7 @@ func (c *checker) record(cur inspector.Cursor, call *ast.CallExpr, s sink) {
 		} else if _, ok := c.measured(cur, val, 0); ok {
 			// Only a measured duration: a sum of configured delays
 			// (backoffSeconds.Add(delay.Seconds())) is not a latency.
-			c.sums = append(c.sums, sumRecord{cur: cur, call: call, block: enclosingBlock(cur)})
+			c.sums = append(c.sums, sumRecord{cur: cur, call: call, block: enclosingBlock(cur), val: val})
 		}
 		return
 	}
@@ -37,7 +37,11 @@ func (c *checker) record(cur inspector.Cursor, call *ast.CallExpr, s sink) {
 	if why, ok := c.perEvent(cur, call, start); ok {
 		c.rep.Reportf(call, "gauge",
 			"latency measured %s recorded into a gauge: a gauge keeps only the last value, so every slow request between two scrapes is lost; %s", why, remedy)
+		return
 	}
+	// A gauge of each run's duration, left alone: a sum and a count of
+	// the same runs beside it hide no run.
+	c.export(cur, val)
 }
 
 // perEvent reports whether the recording at cur happens once per event

@@ -150,6 +150,12 @@ type checker struct {
 	// rankKeys caches, per field holding means, whether it is only a
 	// sort key (see rankKey).
 	rankKeys map[*types.Var]bool
+	// exported are the durations also exported one by one: the value
+	// set into a gauge the gauge rule leaves alone, or observed into a
+	// histogram or summary, by block.
+	exported map[ast.Node][]flow.Path
+	// filled are the struct fields assigned in the package.
+	filled map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -168,6 +174,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		counted:   make(map[ast.Node]bool),
 		totals:    make(map[types.Object][]inspector.Cursor),
 		rankKeys:  make(map[*types.Var]bool),
+		exported:  make(map[ast.Node][]flow.Path),
+		filled:    make(map[*types.Var]bool),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.jobs = paced.New(pass, insp)
@@ -178,6 +186,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			c.call(cur, n)
 		case *ast.AssignStmt:
 			c.accumulate(cur, n)
+			c.fill(n)
 		case *ast.BinaryExpr:
 			c.divide(cur, n)
 		}
@@ -204,11 +213,19 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		match.IsFunc(fn, promautoPkg, "NewSummary", "NewSummaryVec"),
 		match.IsMethod(fn, promautoPkg, "Factory", "NewSummary", "NewSummaryVec"):
 		c.summaryCreated(cur, call)
-	case match.IsMethod(fn, promPkg, "Observer", "Observe"), match.IsMethod(fn, promPkg, "Summary", "Observe"):
+	case match.IsMethod(fn, promPkg, "Observer", "Observe"), match.IsMethod(fn, promPkg, "Summary", "Observe"),
+		match.IsMethod(fn, promPkg, "Histogram", "Observe"):
+		if len(call.Args) == 1 {
+			c.export(cur, call.Args[0])
+		}
 		if len(call.Args) == 1 && c.durationish(cur, call.Args[0], 0) {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 				c.observed(cur, sel.X)
 			}
+		}
+	case match.IsMethod(fn, otelPkg, "Float64Histogram", "Record"), match.IsMethod(fn, otelPkg, "Int64Histogram", "Record"):
+		if len(call.Args) >= 2 {
+			c.export(cur, call.Args[1])
 		}
 	case match.IsFunc(fn, promPkg, "NewTimer"):
 		// A timer observes durations into its observer.

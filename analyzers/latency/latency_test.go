@@ -18,6 +18,7 @@ func TestAnalyzer(t *testing.T) {
 		"helpercall",    // a network call one function away, and look-alikes
 		"noimport",      // a package that cannot matter
 		"onejob",        // a command that runs once
+		"besidetail",    // means beside percentiles, sums beside per-run exports
 	)
 }
 

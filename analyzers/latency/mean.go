@@ -5,8 +5,11 @@ package latency
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -18,6 +21,7 @@ type sumRecord struct {
 	cur   inspector.Cursor
 	call  *ast.CallExpr
 	block ast.Node
+	val   ast.Expr
 }
 
 // count notes that the block around cur counts events.
@@ -37,7 +41,7 @@ func (c *checker) reportSums() {
 	for _, s := range c.sums {
 		// Once per run of a periodic job, the pair's ratio over any
 		// window is one run's duration: nothing is averaged away.
-		if s.block != nil && c.counted[s.block] && !c.periodicRun(s.cur) {
+		if s.block != nil && c.counted[s.block] && !c.periodicRun(s.cur) && !c.exportedToo(s) {
 			c.rep.Reportf(s.call, "sum-and-count",
 				"duration summed into a counter next to a count of the same events: sum divided by count is an average, and an average hides the tail; %s (a histogram exports the sum and count too)", remedy)
 		}
@@ -159,9 +163,151 @@ func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr, depth int) bool {
 func (c *checker) reportMeans() {
 	for _, d := range c.divisions {
 		sites := c.totals[d.total]
-		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) {
+		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) && !c.besidePercentiles(d) {
 			c.rep.Reportf(d.bin, "mean",
 				"average latency computed by hand (a running total of durations divided by a count): a mean hides the tail, one slow request in a hundred barely moves it; %s", remedy)
 		}
 	}
+}
+
+// export notes that the value at cur, recorded into a histogram, a
+// summary or a gauge that the gauge rule leaves alone, is exported one
+// duration at a time.
+func (c *checker) export(cur inspector.Cursor, val ast.Expr) {
+	q, ok := c.quantity(val)
+	if !ok {
+		return
+	}
+	if p, ok := flow.PathOf(c.info, q); ok {
+		if b := enclosingBlock(cur); b != nil {
+			c.exported[b] = append(c.exported[b], p)
+		}
+	}
+}
+
+// exportedToo reports whether the duration summed at s is, in the same
+// block, also exported on its own (a gauge set to it, a histogram
+// observing it): every run's duration is visible, and the sum and count
+// beside it measure busy time and cadence, hiding no tail.
+func (c *checker) exportedToo(s sumRecord) bool {
+	q, ok := c.quantity(s.val)
+	if !ok {
+		return false
+	}
+	p, ok := flow.PathOf(c.info, q)
+	if !ok {
+		return false
+	}
+	for _, e := range c.exported[s.block] {
+		if e.Equal(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// fill notes the struct fields that an assignment stores into.
+func (c *checker) fill(as *ast.AssignStmt) {
+	for _, l := range as.Lhs {
+		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+				if v, ok := s.Obj().(*types.Var); ok {
+					c.filled[v] = true
+				}
+			}
+		}
+	}
+}
+
+// percentileName matches the names of fields that hold percentiles or
+// quantiles: P50, P99, p999, P99_9, Pct95, Q99, Percentiles, Quantiles,
+// Median.
+var percentileName = regexp.MustCompile(`(?i)^((p|pct|q)_?\d+(_\d+)?|percentiles?|quantiles?|median)$`)
+
+// besidePercentiles reports whether the mean at d is stored in a struct
+// that also holds percentiles of the same samples, filled by the package
+// (an assignment to one of them, or a non-zero value for one in the
+// same composite literal): a load-test report's Mean column next to its
+// P50 and P99, which shows the tail beside the mean.
+func (c *checker) besidePercentiles(d division) bool {
+	v := c.valueOf(d.cur)
+	var st *types.Struct
+	var lit *ast.CompositeLit
+	switch p := v.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) != len(p.Rhs) {
+			return false
+		}
+		i := slices.Index(p.Rhs, v.Node().(ast.Expr))
+		if i < 0 {
+			return false
+		}
+		sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		s, ok := c.info.Selections[sel]
+		if !ok || s.Kind() != types.FieldVal {
+			return false
+		}
+		st = structOf(s.Recv())
+	case *ast.KeyValueExpr:
+		l, ok := v.Parent().Parent().Node().(*ast.CompositeLit)
+		if !ok || p.Value != v.Node() {
+			return false
+		}
+		lit = l
+		st = structOf(c.info.TypeOf(l))
+	}
+	if st == nil {
+		return false
+	}
+	for f := range st.Fields() {
+		if !percentileName.MatchString(f.Name()) {
+			continue
+		}
+		if lit == nil && c.filled[f] {
+			return true
+		}
+		if lit != nil {
+			for _, e := range lit.Elts {
+				kv, ok := e.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == f.Name() && !isZero(c.info, kv.Value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// structOf returns the struct that t is or points to.
+func structOf(t types.Type) *types.Struct {
+	if t == nil {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, _ := t.Underlying().(*types.Struct)
+	return s
+}
+
+// isZero reports whether expr is a constant zero or nil.
+func isZero(info *types.Info, expr ast.Expr) bool {
+	tv, ok := info.Types[expr]
+	if !ok {
+		return false
+	}
+	if tv.IsNil() {
+		return true
+	}
+	if tv.Value == nil {
+		return false
+	}
+	k := tv.Value.Kind()
+	return (k == constant.Int || k == constant.Float) && constant.Sign(tv.Value) == 0
 }
