@@ -20,7 +20,7 @@ func (c *checker) background(f *ast.File, cur inspector.Cursor, call *ast.CallEx
 		return
 	}
 	s, ok := c.requestScope(f, cur)
-	if !ok || c.waitsForDone(s, call.Pos()) || c.defaultsParam(cur, s) || c.carriesTrace(s) {
+	if !ok || c.waitsForDone(s, call.Pos()) || c.defaultsParam(cur, s) || c.carriesTrace(s) || c.takenOver(s, call.Pos()) {
 		return
 	}
 	// Deliberate detachment: cleanup whose context must not be the

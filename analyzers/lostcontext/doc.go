@@ -57,7 +57,15 @@
 // goroutines nothing waits for (fire and forget: work that outlives the
 // request by design), and goroutines marked //distlint:detached <reason>
 // on their go statement's line or the line above; context.WithoutCancel(ctx), the deliberate
-// detachment that keeps trace values. Also left alone: functions that
+// detachment that keeps trace values; a fresh context made after the
+// handler took its connection over (a Hijack with http.Hijacker's
+// results, or the Accept or Upgrade of a WebSocket library, such as
+// github.com/coder/websocket, nhooyr.io/websocket, gorilla/websocket or
+// golang.org/x/net/websocket, that takes the ResponseWriter and the
+// request), when the take-over comes before it in the same function and
+// in a block that holds it (not in another branch): the request is over
+// as HTTP, and its context carries no deadline or client-disconnect
+// signal any more. Also left alone: functions that
 // are roots themselves (main, init, tests, benchmarks, fuzz targets),
 // and unnamed or _ parameters.
 //

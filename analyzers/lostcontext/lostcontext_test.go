@@ -24,5 +24,6 @@ func TestTraceCarried(t *testing.T) {
 		"detach",     // deliberate detachment: cleanup and failure paths
 		"tracecarry", // a fresh context that carries or links the request's trace by hand
 		"timer",      // a fresh context used only as a local deadline timer
+		"hijacked",   // a fresh context after the connection is taken over (Hijack, WebSocket accept)
 	)
 }
