@@ -43,6 +43,9 @@ func (c *checker) check(l *retry.Loop) {
 	if bounded && (c.schemaSetup(a.Call) || c.dialsUnixSocket(a.Call)) {
 		return
 	}
+	if d == retry.DelayFixed && bounded && c.shortBound(l) && c.probe(a.Call, 0) {
+		return
+	}
 	rng := report.Span(l.Stmt.Pos(), l.Body.Lbrace)
 	switch {
 	case d == retry.DelayNone && !bounded:

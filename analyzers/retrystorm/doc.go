@@ -103,7 +103,18 @@
 // on the same host, whose kernel refuses a connect while nobody listens,
 // so a client reconnecting to its local agent cannot bring a fleet back
 // in waves onto one server (retried forever, or with a network the
-// analyzer cannot see, it is still reported); and, with -tests, loops in test code (_test.go files,
+// analyzer cannot see, it is still reported), and so is a bounded retry
+// of a request made with an *http.Client, kept in a field, that the
+// package only ever builds with an http.Transport whose Dial or
+// DialContext only dials such a socket (a node's local machine API); a
+// readiness probe (a (*sql.DB).Ping, or a function of the package whose
+// only network calls are probes or an HTTP GET or HEAD read only for its
+// status) retried a fixed delay apart at most ten times, by a constant
+// count, or until a deadline the loop checks on the clock: a short run
+// of probes, which carry no work, waits for a server to come up and
+// ends, it cannot keep one down (retried forever, by a count from a
+// parameter or a field, more than ten times, with no delay, or a request
+// whose response is read, it is still reported); and, with -tests, loops in test code (_test.go files,
 // files that import a test library, test helper packages): a retry storm
 // is a fleet's, and a test is one client against a fixture it started,
 // bounded by go test -timeout.

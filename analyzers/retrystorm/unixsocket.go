@@ -2,6 +2,7 @@ package retrystorm
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/distlint/distlint/internal/match"
@@ -36,6 +37,9 @@ func (c *checker) unixDial(call *ast.CallExpr, depth int) bool {
 		return false
 	}
 	if direct {
+		if nc.Kind == netreach.HTTP {
+			return c.unixTransport(call, nc.Func)
+		}
 		return nc.Kind == netreach.Dial && c.unixNetwork(call, nc.Func)
 	}
 	if depth >= maxUnixDepth {
@@ -106,4 +110,117 @@ func (c *checker) localBody(fn *types.Func) *ast.BlockStmt {
 		return fd.Body
 	}
 	return nil
+}
+
+// unixTransport reports whether the HTTP call is a method of an
+// *http.Client kept in a struct field (e.HTTPClient.Do(req)) that every
+// value the package stores in the field is an &http.Client literal whose
+// Transport is an &http.Transport literal with a Dial or DialContext
+// function literal that only dials a Unix-domain socket (litefs's
+// client of the node-local Fly API at /.fly/api): the request goes to a
+// process on the same host, whatever its URL says. A client the
+// package does not build in view, or a transport that may dial
+// anything else, is not one.
+func (c *checker) unixTransport(call *ast.CallExpr, fn *types.Func) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !match.IsMethod(fn, "net/http", "Client", "Do", "Get", "Head", "Post", "PostForm") {
+		return false
+	}
+	field := match.SelectedField(c.info, sel.X)
+	if field == nil {
+		return false
+	}
+	values := 0
+	good := true
+	check := func(v ast.Expr) {
+		values++
+		good = good && c.unixClient(v)
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				for _, fv := range match.LiteralFields(c.info, n) {
+					if fv.Field == field {
+						check(fv.Value)
+					}
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if match.SelectedField(c.info, lhs) == field {
+						if len(n.Rhs) != len(n.Lhs) {
+							good = false
+							continue
+						}
+						check(n.Rhs[i])
+					}
+				}
+			}
+			return good
+		})
+	}
+	return good && values > 0
+}
+
+// unixClient reports whether e is &http.Client{Transport:
+// &http.Transport{DialContext: func...}} with the dial function's every
+// network call a dial of a Unix-domain socket.
+func (c *checker) unixClient(e ast.Expr) bool {
+	lit := addrLit(e)
+	if lit == nil || !match.IsType(c.info.TypeOf(lit), "net/http.Client") {
+		return false
+	}
+	for _, fv := range match.LiteralFields(c.info, lit) {
+		if fv.Field.Name() != "Transport" {
+			continue
+		}
+		tr := addrLit(fv.Value)
+		if tr == nil || !match.IsType(c.info.TypeOf(tr), "net/http.Transport") {
+			return false
+		}
+		dials := 0
+		for _, tf := range match.LiteralFields(c.info, tr) {
+			switch tf.Field.Name() {
+			case "Dial", "DialContext", "DialTLS", "DialTLSContext":
+				fl, ok := ast.Unparen(tf.Value).(*ast.FuncLit)
+				if !ok || !c.unixBody(fl.Body) {
+					return false
+				}
+				dials++
+			}
+		}
+		return dials > 0
+	}
+	return false
+}
+
+// unixBody reports whether body's network calls are all dials of a
+// Unix-domain socket, and there is one.
+func (c *checker) unixBody(body *ast.BlockStmt) bool {
+	found, other := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		inner, isCall := n.(*ast.CallExpr)
+		if other || !isCall {
+			return !other
+		}
+		if _, _, reaches := c.net.Call(inner); reaches {
+			if c.unixDial(inner, maxUnixDepth) {
+				found = true
+			} else {
+				other = true
+			}
+		}
+		return !other
+	})
+	return found && !other
+}
+
+// addrLit returns the composite literal of &T{...} or T{...}.
+func addrLit(e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
 }

@@ -14,3 +14,11 @@ import (
 func TestUnixSocket(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{}), "unixsocket")
 }
+
+// A retry of a readiness probe (a database ping, a GET read only for its
+// status) bounded by a constant count of at most ten or a deadline is
+// left alone; forever, by a variable count, above the cap, with no delay,
+// or of a request that carries work it is still reported.
+func TestProbe(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{}), "probe")
+}
