@@ -45,7 +45,15 @@
 //     an unexported field (nil aside), is always sql.OpenDB on a
 //     connector of the package whose Connect reaches no network call
 //     (go-hdb hands stored-procedure output back through one); it
-//     serves what the process holds, and nothing there can stall;
+//     serves what the process holds, and nothing there can stall. The
+//     same holds for sql.Open when every value its driver name can
+//     hold (constants, through locals and unexported package variables
+//     and fields) names an embedded database (sqlite, sqlite3, duckdb:
+//     no server) or rqlite (gorqlite's HTTP client has a 10 s Timeout);
+//     unexported package-level handles are followed like fields
+//     (mailpit keeps one sql.Open("sqlite"|"rqlite") in a global). A
+//     driver name out of view (a parameter, a configuration field) or
+//     any other driver (postgres, mysql, pgx) is still reported;
 //   - (*net.Dialer).DialContext on a Dialer made in view (as above)
 //     without Timeout or Deadline;
 //   - a call of a function, in this package or another, whose context

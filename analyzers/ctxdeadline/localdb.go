@@ -2,6 +2,8 @@ package ctxdeadline
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -51,6 +53,9 @@ func (c *checker) inProcessOrigin(scope inspector.Cursor, o ast.Expr, hops int) 
 		if match.IsFunc(fn, "database/sql", "OpenDB") && len(o.Args) == 1 {
 			return c.localConnector(c.info.TypeOf(o.Args[0]))
 		}
+		if match.IsFunc(fn, "database/sql", "Open") && len(o.Args) == 2 {
+			return c.boundedDriver(scope, o.Args[0], hops)
+		}
 		if fn == nil || fn.Pkg() != c.pass.Pkg || fn.Signature().Results().Len() != 1 {
 			return false
 		}
@@ -77,49 +82,164 @@ func (c *checker) inProcessOrigin(scope inspector.Cursor, o ast.Expr, hops int) 
 			returns++
 		}
 		return returns > 0
-	case *ast.SelectorExpr:
-		f, ok := c.info.Uses[o.Sel].(*types.Var)
-		if !ok || !f.IsField() || f.Pkg() != c.pass.Pkg || f.Exported() {
+	case *ast.SelectorExpr, *ast.Ident:
+		v := c.packageVar(o)
+		if v == nil {
 			return false
 		}
-		return c.fieldInProcess(f, hops)
+		return c.eachValue(v, func(scope inspector.Cursor, value ast.Expr, index int) bool {
+			return index == 0 && c.inProcessDB(scope, value, hops+1)
+		})
 	}
 	return false
 }
 
-// fieldInProcess reports whether every value the package gives the
-// unexported field f (assignments and keyed literals) is an in-process
-// database, and there is at least one; nil, which resets the field, is
-// none.
-func (c *checker) fieldInProcess(f *types.Var, hops int) bool {
+// packageVar returns the unexported field of this package, or the
+// unexported package-level variable of this package, that e names, or
+// nil: the variables whose every value the package's own code gives.
+func (c *checker) packageVar(e ast.Expr) *types.Var {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = e.Sel
+	case *ast.Ident:
+		id = e
+	default:
+		return nil
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg || v.Exported() {
+		return nil
+	}
+	if !v.IsField() && v.Parent() != c.pass.Pkg.Scope() {
+		return nil // a local or a parameter: flow.Origins follows locals
+	}
+	return v
+}
+
+// boundedDriver reports whether every value the driver name given to
+// sql.Open can hold (constants, followed through locals and unexported
+// package variables and fields) is one of boundedDrivers: a database
+// with no server to stall, or one whose client bounds its own requests.
+// A name out of view (a parameter, a configuration field) is not.
+func (c *checker) boundedDriver(scope inspector.Cursor, name ast.Expr, hops int) bool {
+	if hops > maxDBHops {
+		return false
+	}
+	origins, ok := flow.Origins(c.info, scope, name)
+	if !ok || len(origins) == 0 {
+		return false
+	}
+	for _, o := range origins {
+		if o == nil {
+			return false // a declaration's zero value: no driver
+		}
+		if tv, ok := c.info.Types[o]; ok && tv.Value != nil {
+			if tv.Value.Kind() != constant.String || boundedDrivers[constant.StringVal(tv.Value)] == "" {
+				return false
+			}
+			continue
+		}
+		v := c.packageVar(o)
+		if v == nil || !c.eachValue(v, func(scope inspector.Cursor, value ast.Expr, index int) bool {
+			return index == 0 && c.boundedDriver(scope, value, hops+1)
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+// boundedDrivers are the database/sql driver names whose calls cannot
+// be held forever by a server, each with its reason. Any other name
+// (postgres, mysql, pgx, ...) talks to a server that can stall.
+var boundedDrivers = map[string]string{
+	"sqlite":  "embedded: modernc.org/sqlite, glebarez/go-sqlite; the database is a local file, no server",
+	"sqlite3": "embedded: mattn/go-sqlite3, ncruces/go-sqlite3; the database is a local file, no server",
+	"duckdb":  "embedded: marcboeker/go-duckdb; the database runs in the process, no server",
+	"rqlite":  "gorqlite's database/sql driver: every request goes through an http.Client with a 10 s Timeout by default",
+}
+
+// eachValue calls f with every value the package gives v (an
+// unexported field or package-level variable of this package):
+// assignments, keyed literals and declarations, with the scope to read
+// each in and the value's index among a call's results. It reports
+// whether f accepted them all and there was at least one; nil, which
+// resets a handle, and a declaration without a value are none. A value
+// out of view (v's address taken, a range, an operator assignment) is
+// a refusal.
+func (c *checker) eachValue(v *types.Var, f func(scope inspector.Cursor, value ast.Expr, index int) bool) bool {
+	names := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			return c.info.Uses[e.Sel] == v
+		case *ast.Ident:
+			return c.info.Uses[e] == v || c.info.Defs[e] == v
+		}
+		return false
+	}
 	values := 0
-	for cur := range c.insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
-		var value ast.Expr
+	accept := func(cur inspector.Cursor, value ast.Expr, index int) bool {
+		if index == 0 && c.info.Types[value].IsNil() {
+			return true // a reset (c.db = nil) opens nothing
+		}
+		scope, ok := flow.EnclosingFunc(cur)
+		if !ok {
+			scope = cur // a package-level declaration
+		}
+		values++
+		return f(scope, value, index)
+	}
+	for cur := range c.insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil),
+		(*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
-				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-				if !ok || c.info.Uses[sel.Sel] != f {
+				if !names(lhs) {
 					continue
 				}
-				if len(n.Lhs) != len(n.Rhs) {
+				if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 					return false
 				}
-				value = n.Rhs[i]
+				value, index := ast.Expr(nil), 0
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					value = n.Rhs[i]
+				case len(n.Rhs) == 1:
+					value, index = n.Rhs[0], i
+				default:
+					return false
+				}
+				if !accept(cur, value, index) {
+					return false
+				}
 			}
 		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok && c.info.Uses[id] == f {
-				value = n.Value
+			if id, ok := n.Key.(*ast.Ident); ok && v.IsField() && c.info.Uses[id] == v && !accept(cur, n.Value, 0) {
+				return false
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if c.info.Defs[id] != v || len(n.Values) == 0 {
+					continue
+				}
+				value, index := n.Values[0], i
+				if len(n.Values) == len(n.Names) {
+					value, index = n.Values[i], 0
+				}
+				if !accept(cur, value, index) {
+					return false
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && names(n.X) {
+				return false // its address is taken: written out of view
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil && names(n.Key) || n.Value != nil && names(n.Value) {
+				return false
 			}
 		}
-		if value == nil || c.info.Types[value].IsNil() {
-			continue // a reset (c.db = nil) opens nothing
-		}
-		scope, ok := flow.EnclosingFunc(cur)
-		if !ok || !c.inProcessDB(scope, value, hops+1) {
-			return false
-		}
-		values++
 	}
 	return values > 0
 }
