@@ -140,14 +140,23 @@
 //     helpers, seen across packages by internal/flow's summaries) or
 //     that is out of view (a function value, an interface method, a
 //     helper with no summary); a visible helper that sets neither
-//     silences nothing. In test code a server (and http.Serve) in a
+//     silences nothing. A server kept in an unexported field of a
+//     package struct is judged by the whole package: an assignment of a
+//     non-zero ReadHeaderTimeout or ReadTimeout to that field's server
+//     anywhere in it (a Serve method copying the struct's settings) is
+//     the one it is served with. In test code a server (and http.Serve) in a
 //     function that opens the listener it serves on is the test's
 //     fixture, whose only clients are the test's own;
 //   - a struct type of the package that embeds an http.Server by value,
 //     made without giving the server a value, when the package serves
 //     with it and no builder or setter sets a read timeout on it;
 //   - calls of http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
-//     http.ServeTLS, which cannot set one;
+//     http.ServeTLS, which cannot set one, unless http.Serve(TLS) serves
+//     on a listener that is visibly a Unix-domain socket (opened with
+//     the constant network "unix" or "unixpacket", followed through
+//     local variables and the package's unexported fields), which no
+//     remote client can reach; a TCP listener, or one out of view,
+//     stays reported;
 //   - net.Dial and tls.Dial on a TCP network, net.DialTCP, and Dial or
 //     tls.DialWithDialer with a net.Dialer that has neither Timeout nor
 //     Deadline. DialContext takes the caller's context and is left alone,

@@ -155,7 +155,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	case match.IsType(t, "net/http.Server"):
 		set1, zero1 := litField(c.info, lit, t, "ReadHeaderTimeout")
 		set2, zero2 := litField(c.info, lit, t, "ReadTimeout")
-		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) || c.testServer(cur) {
+		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.fieldTimeoutSet(cur, "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) || c.testServer(cur) {
 			return
 		}
 		d := analysis.Diagnostic{
@@ -212,7 +212,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		case match.IsTypeOrPointer(t, "net/http.Client"):
 			c.client(cur, call, false)
 		case match.IsTypeOrPointer(t, "net/http.Server"):
-			if !c.setLater(cur, call.End(), "ReadHeaderTimeout", "ReadTimeout") {
+			if !c.setLater(cur, call.End(), "ReadHeaderTimeout", "ReadTimeout") && !c.fieldTimeoutSet(cur, "ReadHeaderTimeout", "ReadTimeout") {
 				c.rep.Reportf(call, "server", "http.Server has neither ReadHeaderTimeout nor ReadTimeout: %s; set ReadHeaderTimeout (for example 10 * time.Second)", msgSlow)
 			}
 		default:
@@ -234,7 +234,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		c.rep.Reportf(call.Fun, "default-client", "%s uses http.DefaultClient, which has no Timeout: %s; use an http.Client with Timeout, or http.NewRequestWithContext with a deadline", name, msgHang)
 	case match.IsFunc(fn, netHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
-		if c.testServer(cur) {
+		if c.testServer(cur) || match.IsFunc(fn, netHTTP, "Serve", "ServeTLS") && len(call.Args) > 0 && c.unixListener(cur, call.Args[0], 0) {
 			return
 		}
 		c.rep.Reportf(call.Fun, "listen", "%s serves with no timeouts: %s; use an http.Server with ReadHeaderTimeout and call its %s method", name, msgSlow, fn.Name())

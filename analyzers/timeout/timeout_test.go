@@ -27,6 +27,8 @@ func TestAnalyzer(t *testing.T) {
 		"dial",                 // net.Dial, tls.Dial, net.Dialer
 		"serverhelper",         // servers handed to a helper that may set their timeouts
 		"embedded",             // an http.Server embedded in a wrapper type
+		"fieldserver",          // kept in a field the package gives a read timeout
+		"unixsocket",           // served on a Unix-domain socket
 		"suppress",             // //distlint:ignore
 		"skiptests",            // _test.go files are skipped by default
 		"skipgenerated",        // and so are generated files
