@@ -48,7 +48,13 @@
 // (CustomerID, OrderID), maps, forms, and a fresh id on each attempt
 // identify nothing, and a once-only operation (a payment create whose
 // body has an ID) is still reported: such APIs take the key in a
-// header. It reports an SDK or RPC call only when it can see the
+// header. Nor is a replay evidence for a set-to-value write: a body
+// that encodes a struct literal whose every field is a constant or a
+// local given only constants (role := "replica", or "primary" if a
+// flag says so), with no parameter giving the URL, sets the same state
+// again when repeated. A field from a parameter, a call or a field
+// carries data and keeps the finding, and a once-only name (of the URL
+// path, the sender or its caller) still reports it. It reports an SDK or RPC call only when it can see the
 // request struct built (a literal, new, a zero value, or a factory
 // function whose facts say it returns a fresh struct) with its
 // idempotency field unset: the API asking for a key is the evidence. It

@@ -126,6 +126,10 @@ type SendsWrite struct {
 	// it sends the write itself. Facts stop at maxWriteDepth, so that a
 	// widely used client does not give a fact to every function above it.
 	Depth int
+	// SetsValue: every body of the write is built from constants alone
+	// and no parameter gives its URL (a set-to-value write): a retry
+	// sets the same value again, so only a once-only name reports it.
+	SetsValue bool
 }
 
 // maxWriteDepth is the deepest call chain a SendsWrite fact travels up.
@@ -137,6 +141,9 @@ func (f *SendsWrite) String() string {
 	s := fmt.Sprintf("sendsWrite(%s by %s", f.Method, f.Sender)
 	for _, p := range f.PathParams {
 		s += fmt.Sprintf(", path param %d", p)
+	}
+	if f.SetsValue {
+		s += ", sets a constant value"
 	}
 	return s + ")"
 }

@@ -21,6 +21,7 @@ func TestAnalyzer(t *testing.T) {
 		"transports",          // transports and client wrappers that replay
 		"identitybody",        // replayed bodies that carry their own stable identifier
 		"identitybody/pbjson", // the program's own encoders (facts)
+		"setvalue",            // set-to-value writes: bodies built from constants alone
 	)
 }
 

@@ -20,6 +20,11 @@ type identified struct {
 	value  ast.Expr      // the value encoded
 	field  *types.Var    // its identity field, or nil for a GetId getter
 	name   string        // the type and field, for the record (Event.ID)
+	// constant: the value is a struct literal whose fields are all
+	// constants or locals given only constants (Value: role, role
+	// "primary" or "replica"): a set-to-value write whose repeat leaves
+	// the same state.
+	constant bool
 }
 
 // identityFields are the names of the fields that hold the sender's own
@@ -113,7 +118,12 @@ func (f *funcFlow) followBody(top, e ast.Expr, depth int) *identified {
 			}
 		default:
 			if i := f.c.encodedArg(fn); i >= 0 && i < len(x.Args) {
-				return identityOf(info, x, x.Args[i])
+				if id := identityOf(info, x, x.Args[i]); id != nil {
+					return id
+				}
+				if f.constantValue(x.Args[i], 0) {
+					return &identified{encode: x, value: x.Args[i], name: "constant", constant: true}
+				}
 			}
 		}
 	}
@@ -203,6 +213,9 @@ func (f *funcFlow) stableIdentity(id *identified, scope inspector.Cursor) bool {
 	if id == nil {
 		return false
 	}
+	if id.constant {
+		return true // the same constants on every attempt
+	}
 	if !scope.Valid() {
 		return true // the client replays the request it was given
 	}
@@ -268,4 +281,55 @@ func argAt(call *ast.CallExpr, i int) ast.Expr {
 		return call.Args[i]
 	}
 	return nil
+}
+
+// constantValue reports whether e, an encoded value, is built from
+// constants alone: a struct literal (or its address) whose every field
+// value is a constant, a local variable whose every assignment in the
+// function is a constant (a choice between constants), or such a
+// literal in turn. A parameter, a field, a call or a map carries data
+// that may differ between calls.
+func (f *funcFlow) constantValue(e ast.Expr, depth int) bool {
+	info := f.c.info
+	if e == nil || depth > 4 {
+		return false
+	}
+	e = ast.Unparen(unaddr(e))
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		if _, isStruct := types.Unalias(info.TypeOf(x)).Underlying().(*types.Struct); !isStruct {
+			return false
+		}
+		for _, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if !f.constantValue(elt, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok || !f.locals[v] {
+			return false
+		}
+		defs, ok := flow.Defs(info, f.body, v)
+		if !ok || len(defs) == 0 {
+			return false
+		}
+		for _, d := range defs {
+			if d.Expr == nil || d.Index != 0 {
+				return false
+			}
+			if tv, ok := info.Types[ast.Unparen(d.Expr)]; !ok || tv.Value == nil {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -55,6 +55,22 @@ type write struct {
 	where      string // where the operation word was seen
 	pathParams []int  // parameters of the function that give its URL
 	identified bool   // its replay is harmless: the body carries its own stable identifier
+	setsValue  bool   // a set-to-value write: every body is built from constants alone (identity.go)
+}
+
+// constantWrite reports whether every body a write may carry is built
+// from constants alone and no parameter gives its URL: a repeat sets the
+// same value again.
+func constantWrite(bodies []*identified, pathParams []int) bool {
+	if len(bodies) == 0 || len(pathParams) > 0 {
+		return false
+	}
+	for _, b := range bodies {
+		if b == nil || !b.constant {
+			return false
+		}
+	}
+	return true
 }
 
 // quiet reports whether the function's writes are left alone whatever
@@ -85,6 +101,7 @@ func (f *funcFlow) writes() []write {
 		w := write{call: p.call, method: "POST", post: p.name, retrier: p.retrier, pathParams: p.pathParams}
 		w.operation, w.where = f.operation(p.paths, nil)
 		f.replay(&w, p.cur, []*identified{p.body})
+		w.setsValue = w.operation == "" && constantWrite([]*identified{p.body}, w.pathParams)
 		out = append(out, w)
 	}
 	for _, sd := range f.sends {
@@ -102,6 +119,7 @@ func (f *funcFlow) writes() []write {
 		w.pathParams = append(slices.Clip(r.pathParams), sd.pathParams...)
 		w.operation, w.where = f.operation(paths, sd.sender)
 		f.replay(&w, sd.cur, bodies)
+		w.setsValue = w.operation == "" && constantWrite(bodies, w.pathParams)
 		out = append(out, w)
 	}
 	return out
@@ -205,7 +223,9 @@ func (f *funcFlow) report() {
 		if v.fact.Sender != sender {
 			sender += " (through " + v.fact.Sender + ")"
 		}
-		if retrier := f.c.retryLoop(v.cur, v.call); retrier != "" {
+		// A set-to-value write repeats harmlessly: only a once-only
+		// name reports it.
+		if retrier := f.c.retryLoop(v.cur, v.call); retrier != "" && !v.fact.SetsValue {
 			c.rep.Reportf(v.call, "retried-call",
 				"%s retries %s, which sends a %s request without an %s header: if a response is lost, the retry repeats the write (the double charge); set the header there to a stable key derived from the operation (e.g. order ID), the same on every attempt",
 				retrier, sender, v.fact.Method, c.headerName())
@@ -241,13 +261,20 @@ func (f *funcFlow) silentWrite() *SendsWrite {
 	if f.c.cfg.Strict || f.fn == nil || f.quiet() {
 		return nil
 	}
+	var setsValue *SendsWrite // a set-to-value write: told only when nothing else is
 	for _, w := range f.writes() {
 		if w.retrier == "" && w.operation == "" && !w.identified {
-			return &SendsWrite{Method: w.method, Sender: funcName(f.fn), PathParams: sortedSet(w.pathParams)}
+			sw := &SendsWrite{Method: w.method, Sender: funcName(f.fn), PathParams: sortedSet(w.pathParams), SetsValue: w.setsValue}
+			if !w.setsValue {
+				return sw
+			}
+			if setsValue == nil {
+				setsValue = sw
+			}
 		}
 	}
 	for _, v := range f.vias {
-		if v.fact.Depth+1 > maxWriteDepth || f.c.retryLoop(v.cur, v.call) != "" {
+		if v.fact.Depth+1 > maxWriteDepth || (f.c.retryLoop(v.cur, v.call) != "" && !v.fact.SetsValue) {
 			continue
 		}
 		if op, _ := f.viaOperation(v); op != "" {
@@ -260,9 +287,15 @@ func (f *funcFlow) silentWrite() *SendsWrite {
 				params = append(params, ps...)
 			}
 		}
-		return &SendsWrite{Method: v.fact.Method, Sender: v.fact.Sender, PathParams: sortedSet(params), Depth: v.fact.Depth + 1}
+		sw := &SendsWrite{Method: v.fact.Method, Sender: v.fact.Sender, PathParams: sortedSet(params), Depth: v.fact.Depth + 1, SetsValue: v.fact.SetsValue && len(params) == 0}
+		if !sw.SetsValue {
+			return sw
+		}
+		if setsValue == nil {
+			setsValue = sw
+		}
 	}
-	return nil
+	return setsValue
 }
 
 func sortedSet(xs []int) []int {

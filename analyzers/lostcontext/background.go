@@ -29,6 +29,10 @@ func (c *checker) background(f *ast.File, cur inspector.Cursor, call *ast.CallEx
 	if c.cleanup(receivers) || c.cleanupFunc(cur) || c.afterFailure(cur, s) || c.explained(f, cur) {
 		return
 	}
+	// The context goes only to functions that all ignore it.
+	if c.ignoredByType(receivers) {
+		return
+	}
 	replacement := s.expr
 	detail := "pass " + s.expr
 	if s.goroutine {

@@ -65,7 +65,16 @@
 // request), when the take-over comes before it in the same function and
 // in a block that holds it (not in another branch): the request is over
 // as HTTP, and its context carries no deadline or client-disconnect
-// signal any more. Also left alone: functions that
+// signal any more; a fresh context handed only to calls of a function
+// value of an unexported func type of the package (a handler adapter,
+// type handlerFunc func(context.Context, http.ResponseWriter,
+// *http.Request), whose ServeHTTP passes context.TODO()) when every
+// function of the package with that type's signature (declarations,
+// methods, literals) ignores its context parameter (named _, or only
+// handed on to a value of the same type) and no value of that signature
+// comes from elsewhere (another package's function or variable, a type
+// assertion, an index): no deadline or trace can be lost. Also left
+// alone: functions that
 // are roots themselves (main, init, tests, benchmarks, fuzz targets),
 // and unnamed or _ parameters.
 //

@@ -25,5 +25,6 @@ func TestTraceCarried(t *testing.T) {
 		"tracecarry", // a fresh context that carries or links the request's trace by hand
 		"timer",      // a fresh context used only as a local deadline timer
 		"hijacked",   // a fresh context after the connection is taken over (Hijack, WebSocket accept)
+		"ignoredctx", // a context handed only to functions of a named type that all ignore it
 	)
 }
