@@ -80,9 +80,10 @@
 //     loop that never waits on anyone else (a hub that drops slow
 //     clients): every other send, receive and select in the loop is a
 //     case of a select with a default; no range over a channel, no go
-//     statement; every call is a builtin, a conversion, an error's Error,
-//     a function of the package whose body (three calls deep) obeys the
-//     same rules, or a function of another package that netreach does
+//     statement; every call is a builtin, a conversion, an interface's
+//     Error or String (a value's text), a function of the package whose
+//     body (three calls deep) obeys the same rules, or a function of
+//     another package that netreach does
 //     not see reach the network, that is not in package sync (a mutex
 //     waits on its holder, so a Lock keeps the finding) or time.Sleep,
 //     and that takes no function or channel; a map update or a log line

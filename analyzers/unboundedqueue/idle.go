@@ -102,7 +102,7 @@ func selectLoop(cur inspector.Cursor) (*ast.ForStmt, *ast.SelectStmt, bool) {
 // own waiting select, may wait in its cases; its case bodies are
 // checked), no range over a channel, no go statement (work handed off
 // may come back to the channel), and every call is a builtin, a
-// conversion, the Error method of an error, a function of the package
+// conversion, an interface's Error or String method (a value's text), a function of the package
 // whose body (up to depth calls down) never blocks either, or a function
 // of another package that netreach does not see reach the network,
 // that is not in package sync or time.Sleep, and that takes no function
@@ -181,7 +181,10 @@ func (c *checker) callNeverBlocks(call *ast.CallExpr, depth int, seen map[*types
 	fn = fn.Origin()
 	sig := fn.Type().(*types.Signature)
 	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		return fn.Name() == "Error" && types.Identical(recv.Type(), types.Universe.Lookup("error").Type())
+		// An error's Error and a Stringer's String describe a value.
+		str := types.Typ[types.String]
+		return (fn.Name() == "Error" || fn.Name() == "String") && sig.Params().Len() == 0 &&
+			sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), str)
 	}
 	if fn.Pkg() == c.pass.Pkg {
 		if seen[fn] {

@@ -2,6 +2,7 @@ package sendgoroutine
 
 import (
 	"errors"
+	"net"
 	"net/http"
 	"sync"
 )
@@ -10,7 +11,10 @@ import (
 // a default that drops the slow client, and nothing else in the loop can
 // block. A goroutine that only sends to it waits one iteration at most.
 
-type client struct{ send chan []byte }
+type client struct {
+	send chan []byte
+	addr net.Addr
+}
 
 type Hub struct {
 	clients    map[*client]bool
@@ -31,6 +35,7 @@ func (h *Hub) Run() {
 	for {
 		select {
 		case c := <-h.register:
+			println("connected", c.addr.String())
 			h.clients[c] = true
 			h.count++
 		case c := <-h.unregister:
