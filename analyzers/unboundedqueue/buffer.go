@@ -18,6 +18,9 @@ func (c *checker) makeChan(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) != 2 || !match.IsBuiltin(c.info, call, "make") || !isChan(c.info.TypeOf(call.Args[0])) {
 		return
 	}
+	if connElem(c.info.TypeOf(call.Args[0])) {
+		return
+	}
 	tv := c.info.Types[call.Args[1]]
 	if tv.Value == nil || tv.Value.Kind() != constant.Int {
 		c.configuredChan(cur, call)

@@ -39,3 +39,38 @@ func isConn(t types.Type) bool {
 	}
 	return true
 }
+
+// connElem reports whether the channel type ch carries network
+// connections: its element is a connection, or a struct (or a pointer to
+// one) whose fields are connections and errors, at least one a
+// connection (an accept's result). Such a buffer cannot hold more items
+// than the process can open connections, whatever its size.
+func connElem(ch types.Type) bool {
+	c, ok := ch.Underlying().(*types.Chan)
+	if !ok {
+		return false
+	}
+	t := c.Elem()
+	if isConn(t) {
+		return true
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	conns := 0
+	errType := types.Universe.Lookup("error").Type()
+	for f := range st.Fields() {
+		switch {
+		case types.Identical(f.Type(), errType):
+		case isConn(f.Type()):
+			conns++
+		default:
+			return false
+		}
+	}
+	return conns > 0
+}

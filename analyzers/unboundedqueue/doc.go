@@ -74,7 +74,23 @@
 //     rate nothing in view ties to input); and a re-queue: the function is
 //     called, up to three calls deep within the package, from a loop that
 //     receives from the same channel field, so each goroutine puts back an
-//     item the consumer took out and adds none;
+//     item the consumer took out and adds none. Left alone too: a channel
+//     field or package variable whose every receive in the package is a
+//     case of a select that is a for loop's body (or a range over it) in a
+//     loop that never waits on anyone else (a hub that drops slow
+//     clients): every other send, receive and select in the loop is a
+//     case of a select with a default; no range over a channel, no go
+//     statement; every call is a builtin, a conversion, an interface's
+//     Error or String (a value's text), a function of the package whose
+//     body (three calls deep) obeys the same rules, or a function of
+//     another package that netreach does
+//     not see reach the network, that is not in package sync (a mutex
+//     waits on its holder, so a Lock keeps the finding) or time.Sleep,
+//     and that takes no function or channel; a map update or a log line
+//     is admitted, a call of a function value or another interface
+//     method is not. The sender waits one iteration at most. A blocking
+//     per-client send, a network call, a lock in the loop, a receive
+//     outside such a loop, or no receive in view stays reported;
 //   - the "infinite channel" pump: a loop that receives from one channel,
 //     appends to a slice and sends the slice's head to another channel,
 //     with no check of the slice's length that drops, blocks or rejects;
@@ -139,7 +155,12 @@
 //     channel kept in an exported field or variable, handed out
 //     (returned, passed, sent, stored elsewhere, its address taken), or
 //     a buffer nothing in view sends on, stays reported; so does a
-//     constant size, however its sends behave;
+//     constant size, however its sends behave. Also left alone: a buffer
+//     of connections (an element that is a connection, net.Conn or a
+//     type with its Read, Write, Close, SetDeadline and RemoteAddr, or a
+//     struct whose fields are connections and errors, an accept's
+//     result): it cannot hold more than the process can open (nbio's
+//     lmux). Messages, bytes and other structs stay reported;
 //   - a goroutine (go, errgroup.Group.Go, sync.WaitGroup.Go) started per
 //     item received from a channel or a subscription (a loop ranging over a
 //     channel, receiving, or calling Next, NextMsg, Receive, Recv, Fetch,

@@ -29,7 +29,10 @@ import (
 //     through functions of the package) from the body of a loop that
 //     receives from that same field. Each such goroutine puts back an item
 //     the consumer took out, so the items queued and parked never exceed
-//     what the producers put in; their bound, or its absence, is theirs.
+//     what the producers put in; their bound, or its absence, is theirs;
+//   - every receive of ch in the package is the waiting point of a loop
+//     that never waits on anyone else (consumerNeverWaits): the sender
+//     is parked at most one iteration of it.
 func (c *checker) sendBounded(cur inspector.Cursor, g *ast.GoStmt, ch ast.Expr, inLoop bool) bool {
 	if c.drainedAfter(cur, ch) {
 		return true
@@ -37,7 +40,7 @@ func (c *checker) sendBounded(cur inspector.Cursor, g *ast.GoStmt, ch ast.Expr, 
 	if !inLoop && c.signal(g.Call) {
 		return true
 	}
-	return c.requeue(cur, ch)
+	return c.requeue(cur, ch) || c.consumerNeverWaits(ch)
 }
 
 // drainedAfter reports whether a statement after the one at cur in its
