@@ -110,25 +110,9 @@ func (c *checker) probe(call *ast.CallExpr, depth int) bool {
 		return false
 	}
 	body := c.localBody(nc.Func)
-	if body == nil {
-		return false
-	}
-	found, other := false, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		inner, isCall := n.(*ast.CallExpr)
-		if other || !isCall {
-			return !other
-		}
-		if _, _, reaches := c.net.Call(inner); reaches {
-			if c.statusOnlyGet(body, inner) || c.probe(inner, depth+1) {
-				found = true
-			} else {
-				other = true
-			}
-		}
-		return !other
+	return c.onlyNetCalls(body, func(inner *ast.CallExpr) bool {
+		return c.statusOnlyGet(body, inner) || c.probe(inner, depth+1)
 	})
-	return found && !other
 }
 
 // statusOnlyGet reports whether call is an HTTP GET or HEAD (http.Get,

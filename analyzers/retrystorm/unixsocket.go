@@ -45,9 +45,15 @@ func (c *checker) unixDial(call *ast.CallExpr, depth int) bool {
 	if depth >= maxUnixDepth {
 		return false
 	}
-	body := c.localBody(nc.Func)
+	return c.onlyNetCalls(c.localBody(nc.Func), func(inner *ast.CallExpr) bool { return c.unixDial(inner, depth+1) })
+}
+
+// onlyNetCalls reports whether body (a function of this package; nil
+// for another package's or an interface method) makes at least one
+// network call and every network call it makes satisfies ok.
+func (c *checker) onlyNetCalls(body *ast.BlockStmt, ok func(*ast.CallExpr) bool) bool {
 	if body == nil {
-		return false // another package's, or an interface method
+		return false
 	}
 	found, other := false, false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -56,7 +62,7 @@ func (c *checker) unixDial(call *ast.CallExpr, depth int) bool {
 			return !other
 		}
 		if _, _, reaches := c.net.Call(inner); reaches {
-			if c.unixDial(inner, depth+1) {
+			if ok(inner) {
 				found = true
 			} else {
 				other = true
