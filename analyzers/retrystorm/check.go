@@ -46,6 +46,9 @@ func (c *checker) check(l *retry.Loop) {
 	if d == retry.DelayFixed && bounded && c.shortBound(l) && c.probe(a.Call, 0) {
 		return
 	}
+	if d == retry.DelayFixed && bounded && !c.strict && c.capped(l) {
+		return
+	}
 	rng := report.Span(l.Stmt.Pos(), l.Body.Lbrace)
 	switch {
 	case d == retry.DelayNone && !bounded:

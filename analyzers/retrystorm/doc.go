@@ -26,6 +26,17 @@
 // or is walked round robin, or the failed backend is marked and the
 // picker, whose body it reads, skips the marked ones).
 //
+// A fixed delay is evidence of waves only while the waves go on: by
+// default, distlint reports a fixed-delay retry only when nothing but
+// cancellation (a context, a stop channel, a flag) caps it, or when it
+// may make more than ten attempts (a count compared with a constant above
+// ten). One capped by a count of at most ten, by a count from a
+// parameter or a field (whose value it cannot see), or by a deadline read
+// on the clock is a short burst at startup or around one operation, and
+// is reported only with -retrystorm.strict. Loops with no delay, however
+// few their attempts, and loops whose delay grows but that nothing caps
+// are reported in both modes.
+//
 // The analyzer reports a loop that repeats a network call after it fails
 // (the failure leads back to the loop's head while success leaves it:
 // `for { err := call(); if err == nil { break } }`,
@@ -151,4 +162,6 @@
 //
 //	-retrystorm.backoffpkgs a,b   more import paths of retry and backoff libraries
 //	                              whose use leaves a loop alone (with their subpackages)
+//	-retrystorm.strict            report every fixed-delay retry, however it is capped
+//	                              (the behaviour before the evidence standard)
 package retrystorm

@@ -40,6 +40,10 @@ type Config struct {
 	// analyzer that recognises retries, so that one flag sets it for
 	// all; nil means a value of this instance's own.
 	Libraries *retry.Libraries
+	// Strict reports a fixed-delay retry whatever limits it
+	// (-retrystorm.strict); by default one capped by a few attempts, a
+	// count the analyzer cannot see or a clock deadline is left alone.
+	Strict bool
 }
 
 // Analyzer is a ready instance with the default configuration, for
@@ -61,6 +65,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, netreach.Analyzer},
 	}
 	a.Flags.Var(cfg.Libraries, "backoffpkgs", "comma-separated import paths of more retry and backoff libraries whose use leaves a loop alone")
+	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "report every fixed-delay retry loop, not only those that nothing caps but cancellation or that may make more than ten attempts")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
 }
@@ -71,7 +76,9 @@ type checker struct {
 	rep  *report.Reporter
 	net  *netreach.Result
 	find *retry.Finder
-	fn   string // the name of the function declaration being walked
+	// strict reports fixed-delay loops however they are capped.
+	strict bool
+	fn     string // the name of the function declaration being walked
 
 	decls map[*types.Func]*ast.FuncDecl // the package's functions, made when first needed
 }
@@ -87,11 +94,12 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass: pass,
-		info: pass.TypesInfo,
-		rep:  report.New(pass, cfg.Policy),
-		net:  net,
-		find: retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), cfg.Libraries),
+		pass:   pass,
+		info:   pass.TypesInfo,
+		rep:    report.New(pass, cfg.Policy),
+		net:    net,
+		strict: cfg.Strict,
+		find:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), cfg.Libraries),
 	}
 	for _, f := range pass.Files {
 		if c.rep.Skip(f) || c.testCode(f) {

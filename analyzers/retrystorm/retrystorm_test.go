@@ -3,6 +3,7 @@ package retrystorm_test
 import (
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/distlint/distlint/analyzers/retrystorm"
@@ -12,8 +13,19 @@ import (
 // Each analysistest run loads net/http and its dependencies from source
 // (the analyzer uses facts), so the scenarios share runs.
 
+// strict returns an instance with -retrystorm.strict, set as a user
+// sets it: every fixed-delay loop is reported, however it is capped (the
+// behaviour before the evidence standard; the shapes' tests run in it).
+func strict(t *testing.T) *analysis.Analyzer {
+	a := retrystorm.New(retrystorm.Config{})
+	if err := a.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{}),
+	analysistest.Run(t, analysistest.TestData(), strict(t),
 		"nodelay",       // retries with no delay, bounded or not
 		"fixeddelay",    // fixed delays; growing and jittered delays; no limit
 		"backofflib",    // loops using backoff libraries are left alone
@@ -50,5 +62,14 @@ func TestBackoffPkgsOption(t *testing.T) {
 // and github.com/cenkalti/backoff/v4.
 func TestRealModules(t *testing.T) {
 	dir := testmod.Download(t, "testdata/realmod")
-	analysistest.Run(t, dir, retrystorm.New(retrystorm.Config{}), "./...")
+	analysistest.Run(t, dir, strict(t), "./...")
+}
+
+// By default a fixed-delay retry is reported only when nothing but
+// cancellation caps it, or when it may make more than ten attempts; one
+// capped by a few attempts, by a count from a parameter or a field, or by
+// a clock deadline is left alone. Loops with no delay, and growing
+// delays with no cap, are reported as in strict mode.
+func TestCapped(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{}), "capped")
 }

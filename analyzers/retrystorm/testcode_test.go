@@ -13,5 +13,5 @@ import (
 // same loops outside test code are reported.
 func TestTestCode(t *testing.T) {
 	policy := &report.Policy{Tests: true}
-	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{Policy: policy}), "intests")
+	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{Policy: policy, Strict: true}), "intests")
 }

@@ -12,7 +12,7 @@ import (
 // dial retried forever, a TCP dial and a network the analyzer cannot see
 // are still reported.
 func TestUnixSocket(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{}), "unixsocket")
+	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{Strict: true}), "unixsocket")
 }
 
 // A retry of a readiness probe (a database ping, a GET read only for its
@@ -20,5 +20,5 @@ func TestUnixSocket(t *testing.T) {
 // left alone; forever, by a variable count, above the cap, with no delay,
 // or of a request that carries work it is still reported.
 func TestProbe(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{}), "probe")
+	analysistest.Run(t, analysistest.TestData(), retrystorm.New(retrystorm.Config{Strict: true}), "probe")
 }

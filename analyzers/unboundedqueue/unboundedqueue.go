@@ -61,7 +61,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(spawnsPerCall)},
 	}
 	a.Flags.IntVar(&cfg.MaxBuffer, "maxbuffer", cfg.MaxBuffer, "smallest constant channel buffer reported")
-	a.Flags.BoolVar(&cfg.Strict, "strict", false, "report every goroutine per received item and every slice queue, not only those whose consumer waits on the network")
+	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "report every goroutine per received item and every slice queue, not only those whose consumer waits on the network")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
 }

@@ -1,0 +1,186 @@
+// Package capped holds fixed-delay retries in the analyzer's default mode:
+// capped by a few attempts, a count it cannot see or a clock deadline,
+// they are left alone; capped by nothing but cancellation, or allowed
+// more than ten attempts, they are reported.
+package capped
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// Capped: five attempts a second apart at startup.
+
+func connectAtStartup(db *sql.DB) error {
+	var err error
+	for i := 0; i < 5; i++ {
+		if _, err = db.Exec("SELECT 1"); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
+
+func rangeCount(c *http.Client, req *http.Request) (*http.Response, error) {
+	var err error
+	for range 3 {
+		var resp *http.Response
+		if resp, err = c.Do(req); err == nil {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, err
+}
+
+// A count the caller or the configuration sets: its value cannot be
+// seen, so the loop is left alone.
+type notifier struct {
+	hc         *http.Client
+	maxRetries int
+	interval   time.Duration
+}
+
+func (n *notifier) send(req *http.Request) error {
+	attempt := 0
+	for {
+		resp, err := n.hc.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		attempt++
+		if attempt >= n.maxRetries {
+			return err
+		}
+		time.Sleep(n.interval)
+	}
+}
+
+func withParam(c *http.Client, req *http.Request, tries int) error {
+	for i := 0; i < tries; i++ {
+		if resp, err := c.Do(req); err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(2 * time.Second)
+	}
+	return errors.New("gave up")
+}
+
+// A deadline on the clock.
+func untilDeadline(c *http.Client, req *http.Request) error {
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := c.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Reported: nothing but cancellation caps it.
+
+func untilCancelled(ctx context.Context, c *http.Client, req *http.Request) error {
+	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients that failed together retry together`
+		resp, err := c.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(5 * time.Second):
+		}
+	}
+}
+
+type reconnector struct {
+	hc     *http.Client
+	closed bool
+}
+
+func (r *reconnector) untilClosed(req *http.Request) {
+	for !r.closed { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
+		resp, err := r.hc.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Reported: nothing caps it at all.
+func forever(c *http.Client, req *http.Request) *http.Response {
+	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter and has no limit on attempts or time`
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Reported: more than ten attempts, by a constant.
+
+const maxAttempts = 100
+
+func manyAttempts(c *http.Client, req *http.Request) error {
+	for i := 0; i < maxAttempts; i++ { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
+		if resp, err := c.Do(req); err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return errors.New("gave up")
+}
+
+func manyInGuard(c *http.Client, req *http.Request) error {
+	n := 0
+	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
+		resp, err := c.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		n++
+		if n > 60 {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+func rangeMany(c *http.Client, req *http.Request) error {
+	for range 50 { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter: clients`
+		if resp, err := c.Do(req); err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return errors.New("gave up")
+}
+
+// No delay at all is reported however few the attempts.
+func backToBack(c *http.Client, req *http.Request) error {
+	for i := 0; i < 3; i++ { // want `retry loop around \(\*http.Client\).Do has no delay: during an outage`
+		if resp, err := c.Do(req); err == nil {
+			resp.Body.Close()
+			return nil
+		}
+	}
+	return errors.New("gave up")
+}
