@@ -20,7 +20,6 @@ require (
 	github.com/mdlayher/ndp v1.1.0
 	github.com/newrelic/newrelic-client-go/v2 v2.98.0
 	github.com/nsmithuk/local-kms v0.0.0-20260228092603-2a5e92d09ab6
-	github.com/reviewdog/reviewdog v0.21.0
 	github.com/smnsjas/go-psrpcore v0.0.0-20251230190552-63d922dacbb3
 	github.com/starfederation/datastar-go v1.2.2
 	github.com/stern/stern v1.33.0
@@ -28,7 +27,6 @@ require (
 	github.com/tliron/glsp v0.2.2
 	github.com/ydb-platform/ydb-go-yc v0.12.5
 	github.com/ydb-platform/ydb-go-yc-metadata v0.6.2
-	tailscale.com/client/tailscale/v2 v2.12.0
 )
 
 require (
@@ -238,8 +236,6 @@ require (
 	github.com/r3labs/sse/v2 v2.8.1 // indirect
 	github.com/rcrowley/go-metrics v0.0.0-20201227073835-cf1acfcdf475 // indirect
 	github.com/reva2/bitbucket-insights-api v1.0.0 // indirect
-	github.com/reviewdog/errorformat v0.0.0-20250320004447-223c26dbe212 // indirect
-	github.com/reviewdog/go-bitbucket v0.0.0-20201024094602-708c3f6a7de0 // indirect
 	github.com/robertkrimen/otto v0.5.1 // indirect
 	github.com/robfig/cron/v3 v3.0.2-0.20210106135023-bc59245fe10e // indirect
 	github.com/santhosh-tekuri/jsonschema/v5 v5.3.0 // indirect
@@ -254,7 +250,6 @@ require (
 	github.com/spiffe/go-spiffe/v2 v2.7.0 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/syndtr/goleveldb v1.0.1-0.20210819022825-2ae1ddf74ef7 // indirect
-	github.com/tailscale/hujson v0.0.0-20220506213045-af5ed07155e5 // indirect
 	github.com/tidwall/gjson v1.11.0 // indirect
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.2.0 // indirect
