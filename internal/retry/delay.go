@@ -535,7 +535,8 @@ func (c *Finder) ErrorOnly(e ast.Expr) bool {
 	case *ast.BinaryExpr:
 		return c.ErrorOnly(e.X) && c.ErrorOnly(e.Y)
 	case *ast.UnaryExpr:
-		return e.Op == token.NOT && c.ErrorOnly(e.X)
+		// !isTemporary(err), or the target of errors.As(err, &apiErr).
+		return (e.Op == token.NOT || e.Op == token.AND) && c.ErrorOnly(e.X)
 	case *ast.TypeAssertExpr:
 		return c.ErrorOnly(e.X)
 	case *ast.CallExpr:
