@@ -95,7 +95,19 @@
 // closure or not. The request type must belong to the operation's package
 // (or a parent or child package): stripe-go's charge.New(params), the AWS
 // SDK's RunInstances, Google Cloud's Insert, gRPC stubs whose message has
-// an idempotency_key.
+// an idempotency_key. Two such calls cannot write twice and are left
+// alone: an operation whose token the SDK fills itself when it is unset
+// (the AWS SDK for Go v2 generates addIdempotencyToken_op<Op>Middleware
+// for them: one random token per call, kept across the SDK's own
+// resends; a retry of the program around the call draws a new token per
+// attempt and is still reported, naming the retry), and a request that
+// names, in view, the resource the operation acts on (a field made of
+// the operation's object words and Name or Identifier: CreateChangeSet's
+// ChangeSetName, DeleteStack's StackName, CreateDBInstance's
+// DBInstanceIdentifier), which the service keeps unique, so a repeated
+// create is refused and a repeated delete or execute finds the work
+// done. A name of another resource (a CreateStack given an OwnerName) or
+// no name in view keeps the finding.
 //
 // It also reports, because the replay is built in, broker publishes that
 // the broker could deduplicate and transports that replay:

@@ -16,6 +16,7 @@ func TestAnalyzer(t *testing.T) {
 		"evidence",            // replay and once-only evidence, and the classes without it
 		"evidence/caller",     // callers that retry, or name, a helper's write (facts)
 		"sdkwrites",           // the SDK and RPC struct rule
+		"sdknames",            // tokens the SDK fills, requests that name their resource
 		"sdkflow/launcher",    // a helper sending its caller's request in a retry closure
 		"sdkflow",             // factory functions and helpers that send the caller's request
 		"transports",          // transports and client wrappers that replay

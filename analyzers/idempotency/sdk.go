@@ -43,8 +43,20 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	for _, a := range args {
-		if !c.values.Unset(cur, a.expr, a.kf) || c.carriesPosition(cur, a.expr) {
+		if !c.values.Unset(cur, a.expr, a.kf) || c.carriesPosition(cur, a.expr) || c.namesResource(cur, a.expr, fn.Name()) {
 			continue
+		}
+		if sdkFillsToken(a.named.Obj().Pkg(), fn.Name()) {
+			// The SDK's own resends carry its token: only a replay by
+			// the program makes a second write.
+			by := c.retryLoop(cur, call)
+			if by == "" {
+				continue
+			}
+			c.rep.Reportf(call, "sdk-write",
+				"%s called with %s, whose %s is unset, by %s: the SDK draws a new token on each call, so every attempt is a new write; set %s to a stable key derived from the operation (e.g. order ID) before the first attempt",
+				funcName(fn), typeName(a.named), a.kf.Name, by, a.kf.Name)
+			return
 		}
 		c.rep.Reportf(call, "sdk-write",
 			"%s called with %s, whose %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",
@@ -63,9 +75,16 @@ var positionWords = []string{"offset", "epoch", "term", "sequence", "seq"}
 // local variable, is given a position field in view (centrifugo's
 // outbox forwarding a publication with its Offset and Epoch).
 func (c *checker) carriesPosition(cur inspector.Cursor, arg ast.Expr) bool {
-	isPosition := func(name string) bool {
+	return c.setsField(cur, arg, func(name string) bool {
 		return names.HasWord(name, func(w string) bool { return slices.Contains(positionWords, w) })
-	}
+	})
+}
+
+// setsField reports whether the request struct arg, a literal or a
+// local variable, is given a field whose name satisfies is, in view: a
+// key of the literal (T{Offset: n}, v := T{Offset: n}) or an assignment
+// to the variable's field (v.Offset = n).
+func (c *checker) setsField(cur inspector.Cursor, arg ast.Expr, is func(name string) bool) bool {
 	litHas := func(e ast.Expr) bool {
 		e = ast.Unparen(e)
 		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -77,7 +96,7 @@ func (c *checker) carriesPosition(cur inspector.Cursor, arg ast.Expr) bool {
 		}
 		for _, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if key, ok := kv.Key.(*ast.Ident); ok && isPosition(key.Name) {
+				if key, ok := kv.Key.(*ast.Ident); ok && is(key.Name) {
 					return true
 				}
 			}
@@ -95,12 +114,12 @@ func (c *checker) carriesPosition(cur inspector.Cursor, arg ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	positioned := false
-	flow.EachDef(c.info, cur, id, func(d flow.Def) bool { // v := T{Offset: n}
-		positioned = d.Index == 0 && litHas(d.Expr)
-		return !positioned
+	set := false
+	flow.EachDef(c.info, cur, id, func(d flow.Def) bool {
+		set = d.Index == 0 && litHas(d.Expr)
+		return !set
 	})
-	if positioned {
+	if set {
 		return true
 	}
 	v, ok := c.info.Uses[id].(*types.Var)
@@ -108,8 +127,8 @@ func (c *checker) carriesPosition(cur inspector.Cursor, arg ast.Expr) bool {
 	if !ok || !inFunc {
 		return false
 	}
-	for _, u := range flow.Uses(c.info, body, v) { // v.Offset = n
-		if p, ok := u.Parent().Node().(*ast.SelectorExpr); ok && u.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs && isPosition(p.Sel.Name) {
+	for _, u := range flow.Uses(c.info, body, v) {
+		if p, ok := u.Parent().Node().(*ast.SelectorExpr); ok && u.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs && is(p.Sel.Name) {
 			return true
 		}
 	}

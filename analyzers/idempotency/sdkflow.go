@@ -61,8 +61,12 @@ func (c *checker) helperCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if fd, ok := c.enclosingDecl(cur); ok && c.isTestHelper(fd) {
 			return
 		}
-		if !c.values.Unset(cur, arg, kf) {
+		op := opName(u.Sends)
+		if !c.values.Unset(cur, arg, kf) || c.namesResource(cur, arg, op) {
 			continue
+		}
+		if sdkFillsToken(named.Obj().Pkg(), op) && c.retryLoop(cur, call) == "" {
+			continue // the SDK's own resends carry its token (sdkname.go)
 		}
 		c.rep.Reportf(call, "sdk-write",
 			"%s sends its %s to %s, and its %s is unset: if the response is lost, a retry repeats the write; set %s to a stable key derived from the operation (e.g. order ID)",

@@ -3,6 +3,7 @@ package payments
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -25,8 +26,24 @@ func chargeRead(ctx context.Context, sc *stripe.Client, id string) {
 	sc.V1Charges.Retrieve(ctx, id, &stripe.ChargeRetrieveParams{})
 }
 
+// The SDK fills RunInstances' ClientToken when it is unset
+// (addIdempotencyToken_opRunInstancesMiddleware) and its own resends keep
+// it: one call launches once.
 func launch(ctx context.Context, c *ec2.Client) {
-	c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-1"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1)}) // want `ec2.Client.RunInstances called with ec2.RunInstancesInput, whose ClientToken is unset`
+	c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-1"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1)})
+}
+
+// A retry of the program draws a new token per call: each attempt may
+// launch another instance.
+func launchRetried(ctx context.Context, c *ec2.Client) error {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if _, err = c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-1"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1)}); err == nil { // want `ec2.Client.RunInstances called with ec2.RunInstancesInput, whose ClientToken is unset, by this retry loop: the SDK draws a new token on each call`
+			return nil
+		}
+		time.Sleep(time.Duration(attempt+1) * time.Second)
+	}
+	return err
 }
 
 func launchKeyed(ctx context.Context, c *ec2.Client, jobID string) {
