@@ -38,7 +38,7 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 			return // comparing with it
 		}
 	case *ast.CallExpr:
-		if expr.ParentEdgeKind() == edge.CallExpr_Args && (c.handedToContextSDK(expr.Parent()) || c.callerContext(expr.Parent(), expr.ParentEdgeIndex()) || c.boundedCall(expr.Parent(), expr.ParentEdgeIndex())) {
+		if expr.ParentEdgeKind() == edge.CallExpr_Args && (c.handedToContextSDK(expr.Parent()) || c.callerContext(expr.Parent(), expr.ParentEdgeIndex()) || c.boundedCall(expr.Parent(), expr.ParentEdgeIndex()) || c.handsRequestsWithContext(expr.Parent())) {
 			// Handed to a helper with the caller's context, to an SDK
 			// whose operations carry theirs, or to a function that
 			// keeps it where every request carries one: its requests
@@ -73,7 +73,7 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 			// parameter's deadline is the caller's to set, and a
 			// context without one is ctxdeadline's finding on this
 			// call. One mistake, one finding.
-			if body, ok := flow.EnclosingFunc(cur); ok && c.requestHasContext(body, call.Args[0], 0) {
+			if body, ok := flow.EnclosingFunc(cur); ok && (c.requestHasContext(body, call.Args[0], 0) || c.callersRequest(cur, call.Args[0])) {
 				return
 			}
 		}

@@ -16,7 +16,14 @@
 // read timeout, a dial to a host that may be unreachable. A request that
 // carries a context is bounded by that context: a parameter's deadline
 // is the caller's to set, and a context with no deadline is ctxdeadline's
-// finding, so one mistake gets one finding. An escape is no evidence: a
+// finding, so one mistake gets one finding. A request that http.DefaultClient
+// sends (its Do, or a helper handed the client with the request, as
+// Pulumi's httputil.DoWithRetry(req, http.DefaultClient)) is judged
+// where it is made: made with a context in view, or a parameter whose
+// every caller in the package makes it with one, or whose callers are
+// out of view (a callback, a function literal), it is bounded; a caller
+// in view that makes it without a context, or an exported function's
+// parameter with no such caller, keeps the finding. An escape is no evidence: a
 // client without Timeout is reported only where a request with no context
 // is visibly sent through it, in the function that makes it, through the
 // fields, variables, parameters and results it is followed to in the
