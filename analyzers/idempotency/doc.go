@@ -22,10 +22,19 @@
 // code field: googleapi.Error's Code), so a lost response is never
 // replayed; or a caller that retries the
 // function which sends the write, in the same package or, through facts,
-// in another), or a once-only operation (a constant part of the URL
-// path, the name of the sending function, or the name of its caller has
-// one of the -idempotency.operations words as a whole word: charges,
-// createRefund and submitOrder do, reorder and display do not). Other
+// in another), or, for a team that names them, a once-only operation (a
+// constant part of the URL path, the name of the sending function, or
+// the name of its caller has one of the -idempotency.operations words as
+// a whole word: with charge and refund, charges and createRefund do,
+// recharge does not). No word is set by default: on code nobody had
+// tuned the rules on, a write named for a payment, an order or a
+// transfer with no replay in view was never a true finding (payment SDKs
+// whose requests carry the merchant's own order, refund or transfer
+// number, which the provider deduplicates on; set-to-value writes; reads
+// sent as POST). idempotency.MoneyOperations lists the words that were
+// the default (charge, payment, pay, payout, transfer, refund, invoice,
+// order, checkout, subscription, booking) for a team whose write APIs
+// take a key. Other
 // unkeyed writes (consensus messages idempotent by their term and index,
 // lease renewals, guarded state transitions, reads sent as POST, one-shot
 // credential requests) are left alone unless -idempotency.strict asks
@@ -199,6 +208,6 @@
 //	-idempotency.headers LIST       idempotency header names (default Idempotency-Key,X-Idempotency-Key)
 //	-idempotency.fields LIST        request-struct fields that carry a key (default IdempotencyKey,IdempotencyToken,ClientToken,ClientRequestToken,RequestId,RequestID,DeduplicationId,MessageDeduplicationId)
 //	-idempotency.readprefixes LIST  name prefixes of read operations, and read words of sending functions' names (default Get,List,Describe,Search,Retrieve,Read,Fetch,Head,Query,Iter,Watch)
-//	-idempotency.operations LIST    words naming once-only operations, matched on whole words of URL paths and function names, plurals included (default charge,payment,pay,payout,transfer,refund,invoice,order,checkout,subscription,booking)
+//	-idempotency.operations LIST    words naming once-only operations, matched on whole words of URL paths and function names, plurals included: an unkeyed write named with one is reported without a replay in view (default none; for example charge,payment,refund,order)
 //	-idempotency.strict             report every unkeyed POST and PATCH, without evidence of a replay or a once-only operation (the analyzer's behaviour before the evidence standard)
 package idempotency

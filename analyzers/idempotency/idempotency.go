@@ -33,8 +33,21 @@ var (
 	DefaultHeaders      = []string{"Idempotency-Key", "X-Idempotency-Key"}
 	DefaultFields       = []string{"IdempotencyKey", "IdempotencyToken", "ClientToken", "ClientRequestToken", "RequestId", "RequestID", "DeduplicationId", "MessageDeduplicationId"}
 	DefaultReadPrefixes = []string{"Get", "List", "Describe", "Search", "Retrieve", "Read", "Fetch", "Head", "Query", "Iter", "Watch"}
-	DefaultOperations   = []string{"charge", "payment", "pay", "payout", "transfer", "refund", "invoice", "order", "checkout", "subscription", "booking"}
+	// DefaultOperations is empty: a name alone is no evidence by default
+	// (see Operations).
+	DefaultOperations []string
 )
+
+// MoneyOperations are words that name operations which move money or
+// create something that must exist once: a list to start
+// -idempotency.operations from, for a team whose write APIs take an
+// idempotency key. It was the default until round 10 of the precision
+// work (issue #14): on code nobody had tuned the rules on, an unkeyed
+// write named with one of them and with no replay in view was never a
+// true finding (payment SDKs whose requests carry the merchant's own
+// order, refund or transfer number, which the provider deduplicates on;
+// set-to-value writes; reads sent as POST).
+var MoneyOperations = []string{"charge", "payment", "pay", "payout", "transfer", "refund", "invoice", "order", "checkout", "subscription", "booking"}
 
 // Config configures one instance of the analyzer.
 type Config struct {
@@ -53,7 +66,7 @@ type Config struct {
 	// or creates something that must exist once (-idempotency.operations):
 	// an unkeyed HTTP write whose URL path or sending function is named
 	// with one of them is reported without a retry in view. Nil means
-	// DefaultOperations.
+	// DefaultOperations, none: only a replay in view is evidence.
 	Operations []string
 	// Libraries are the retry and backoff libraries whose functions call
 	// a function again when it fails (the suite shares

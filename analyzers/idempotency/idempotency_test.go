@@ -12,7 +12,7 @@ import (
 // The default evidence standard: unkeyed HTTP writes with a replay or a
 // once-only operation in view, and the SDK struct rule.
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), idempotency.New(idempotency.Config{}),
+	analysistest.Run(t, analysistest.TestData(), idempotency.New(idempotency.Config{Operations: idempotency.MoneyOperations}),
 		"evidence",            // replay and once-only evidence, and the classes without it
 		"evidence/caller",     // callers that retry, or name, a helper's write (facts)
 		"sdkwrites",           // the SDK and RPC struct rule
@@ -83,5 +83,15 @@ func TestListFlagForms(t *testing.T) {
 		if got := a.Flags.Lookup("headers").Value.String(); got != "A-Key,B-Key" {
 			t.Errorf("Set(%q) = %q, want A-Key,B-Key", in, got)
 		}
+	}
+}
+
+// By default no word names a once-only operation: an unkeyed write with a
+// payment's name and no replay in view is silent, and the same write
+// retried is reported.
+func TestDefaultOperations(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), idempotency.New(idempotency.Config{}), "defaultops")
+	if got := idempotency.New(idempotency.Config{}).Flags.Lookup("operations").Value.String(); got != "" {
+		t.Errorf("operations default to %q, want none", got)
 	}
 }

@@ -626,7 +626,7 @@ func TestEditorFormats(t *testing.T) {
 // go vet computes facts for every dependency and agrees.
 func TestFactsAcrossPackages(t *testing.T) {
 	t.Parallel()
-	want := "facts/client/client.go:36:15: POST request sent without an Idempotency-Key header"
+	want := "facts/client/client.go:41:18: POST request retried by this retry loop without an Idempotency-Key header"
 	for _, pattern := range []string{"./facts/...", "./facts/client"} {
 		stdout, stderr, code := run(t, e2eDir(t), binary, pattern)
 		if code != 1 || strings.Count(stdout, "\n") != 1 || !strings.HasPrefix(stdout, want) {
