@@ -241,7 +241,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case match.IsFunc(fn, "net", "DialTCP"),
 		match.IsFunc(fn, "net", "Dial") && len(call.Args) > 0 && isTCP(c.info, call.Args[0]),
 		match.IsFunc(fn, "crypto/tls", "Dial") && len(call.Args) > 0 && isTCP(c.info, call.Args[0]):
-		if len(call.Args) > 1 && (c.ownListener(cur, call.Args[1], 0) || c.fixtureDial(cur, call.Args[1])) {
+		if len(call.Args) > 1 && (c.ownListener(cur, call.Args[1], 0) || c.fixtureDial(cur, call.Args[1]) || c.loopbackDial(cur, call.Args[1])) {
 			return
 		}
 		if match.IsFunc(fn, "net", "Dial") && inHandler(c.info, cur) {
@@ -249,11 +249,11 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		c.rep.Reportf(call.Fun, "dial", "%s has no timeout: %s; use net.DialTimeout, a net.Dialer with Timeout, or DialContext with a deadline", name, msgDial)
 	case match.IsMethod(fn, "net", "Dialer", "Dial"):
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) > 0 && isTCP(c.info, call.Args[0]) && c.unboundedDialer(cur, sel.X) && !c.ownListener(cur, call.Args[len(call.Args)-1], 0) && !c.fixtureDial(cur, call.Args[len(call.Args)-1]) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) > 0 && isTCP(c.info, call.Args[0]) && c.unboundedDialer(cur, sel.X) && !c.ownListener(cur, call.Args[len(call.Args)-1], 0) && !c.fixtureDial(cur, call.Args[len(call.Args)-1]) && !c.loopbackDial(cur, call.Args[len(call.Args)-1]) {
 			c.rep.Reportf(call.Fun, "dialer", "net.Dialer has neither Timeout nor Deadline and Dial takes no context: %s; set the Dialer's Timeout or call DialContext with a deadline", msgDial)
 		}
 	case match.IsFunc(fn, "crypto/tls", "DialWithDialer"):
-		if len(call.Args) > 1 && isTCP(c.info, call.Args[1]) && c.unboundedDialer(cur, call.Args[0]) && !c.ownListener(cur, call.Args[2], 0) && !c.fixtureDial(cur, call.Args[2]) {
+		if len(call.Args) > 1 && isTCP(c.info, call.Args[1]) && c.unboundedDialer(cur, call.Args[0]) && !c.ownListener(cur, call.Args[2], 0) && !c.fixtureDial(cur, call.Args[2]) && !c.loopbackDial(cur, call.Args[2]) {
 			c.rep.Reportf(call.Fun, "dialer", "net.Dialer has neither Timeout nor Deadline: %s; set the Dialer's Timeout", msgDial)
 		}
 	}
