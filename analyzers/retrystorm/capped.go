@@ -2,7 +2,6 @@ package retrystorm
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -29,34 +28,19 @@ func (c *checker) capped(l *retry.Loop) bool {
 		return !c.aboveProbeCount(rs.X)
 	}
 	counters := c.counters(l)
-	capped, storm := false, false
-	judge := func(cond ast.Expr) {
+	capped := false
+	for cond := range limits(l) {
 		switch {
 		case c.deadlineCheck(cond):
 			capped = true
 		case c.readsAny(cond, counters):
 			if c.comparesAboveProbeCount(cond) {
-				storm = true
-			} else {
-				capped = true
+				return false // a storm: more attempts than a short burst
 			}
+			capped = true
 		}
 	}
-	if l.Cond != nil {
-		judge(l.Cond)
-	}
-	ast.Inspect(l.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.IfStmt:
-			if leaves(n.Body) {
-				judge(n.Cond)
-			}
-		}
-		return true
-	})
-	return capped && !storm
+	return capped
 }
 
 // readsAny reports whether cond reads one of the variables.
@@ -93,10 +77,6 @@ func (c *checker) comparesAboveProbeCount(cond ast.Expr) bool {
 // aboveProbeCount reports whether e is an integer constant above
 // maxProbeAttempts.
 func (c *checker) aboveProbeCount(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return false
-	}
-	n, exact := constant.Int64Val(tv.Value)
-	return !exact || n > maxProbeAttempts
+	n, ok := c.intConst(e)
+	return ok && n > maxProbeAttempts
 }

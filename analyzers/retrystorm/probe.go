@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
+	"math"
 
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/retry"
@@ -22,22 +24,35 @@ const maxProbeAttempts = 10
 // time.Since(start) > d): a count from a parameter or a field, which a
 // configuration may set to anything, is not one.
 func (c *checker) shortBound(l *retry.Loop) bool {
-	if l.Cond != nil && c.constCount(l.Cond) {
-		return true
-	}
-	short := false
-	ast.Inspect(l.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.IfStmt:
-			if (c.constCount(n.Cond) || c.deadlineCheck(n.Cond)) && leaves(n.Body) {
-				short = true
-			}
+	for cond := range limits(l) {
+		if c.constCount(cond) || c.deadlineCheck(cond) {
+			return true
 		}
-		return !short
-	})
-	return short
+	}
+	return false
+}
+
+// limits yields the conditions that can end the loop: its own, and the
+// condition of each if statement of its body (outside function
+// literals) whose block leaves it.
+func limits(l *retry.Loop) iter.Seq[ast.Expr] {
+	return func(yield func(ast.Expr) bool) {
+		if l.Cond != nil && !yield(l.Cond) {
+			return
+		}
+		ok := true
+		ast.Inspect(l.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.IfStmt:
+				if leaves(n.Body) {
+					ok = yield(n.Cond)
+				}
+			}
+			return ok
+		})
+	}
 }
 
 // constCount reports whether cond compares a variable with an integer
@@ -53,14 +68,28 @@ func (c *checker) constCount(cond ast.Expr) bool {
 		return false
 	}
 	for _, e := range []ast.Expr{b.X, b.Y} {
-		tv, ok := c.info.Types[e]
-		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-			continue
+		if n, ok := c.intConst(e); ok {
+			return n >= 0 && n <= maxProbeAttempts
 		}
-		n, exact := constant.Int64Val(tv.Value)
-		return exact && n >= 0 && n <= maxProbeAttempts
 	}
 	return false
+}
+
+// intConst returns the value of e if it is an integer constant, clamped
+// to the int64 range.
+func (c *checker) intConst(e ast.Expr) (int64, bool) {
+	tv, ok := c.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	n, exact := constant.Int64Val(tv.Value)
+	switch {
+	case exact:
+		return n, true
+	case constant.Sign(tv.Value) < 0:
+		return math.MinInt64, true
+	}
+	return math.MaxInt64, true
 }
 
 // deadlineCheck reports whether cond reads the clock: time.Now(),

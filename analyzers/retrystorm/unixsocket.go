@@ -189,7 +189,7 @@ func (c *checker) unixClient(e ast.Expr) bool {
 			switch tf.Field.Name() {
 			case "Dial", "DialContext", "DialTLS", "DialTLSContext":
 				fl, ok := ast.Unparen(tf.Value).(*ast.FuncLit)
-				if !ok || !c.unixBody(fl.Body) {
+				if !ok || !c.onlyNetCalls(fl.Body, func(inner *ast.CallExpr) bool { return c.unixDial(inner, maxUnixDepth) }) {
 					return false
 				}
 				dials++
@@ -198,27 +198,6 @@ func (c *checker) unixClient(e ast.Expr) bool {
 		return dials > 0
 	}
 	return false
-}
-
-// unixBody reports whether body's network calls are all dials of a
-// Unix-domain socket, and there is one.
-func (c *checker) unixBody(body *ast.BlockStmt) bool {
-	found, other := false, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		inner, isCall := n.(*ast.CallExpr)
-		if other || !isCall {
-			return !other
-		}
-		if _, _, reaches := c.net.Call(inner); reaches {
-			if c.unixDial(inner, maxUnixDepth) {
-				found = true
-			} else {
-				other = true
-			}
-		}
-		return !other
-	})
-	return found && !other
 }
 
 // addrLit returns the composite literal of &T{...} or T{...}.

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"net"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -25,15 +24,7 @@ import (
 // and keeps the finding.
 func (c *checker) loopbackDial(cur inspector.Cursor, addr ast.Expr) bool {
 	host, ok := c.addrHost(cur, addr, 0)
-	if !ok {
-		return false
-	}
-	host = strings.Trim(host, "[]")
-	if host == "" || host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+	return ok && isLocalHost(host)
 }
 
 // addrHost returns the constant host part of the address expression

@@ -37,82 +37,74 @@ func (c *checker) callersRequest(cur inspector.Cursor, e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ftype *ast.FuncType
-		var fn *types.Func
-		switch n := enc.Node().(type) {
-		case *ast.FuncDecl:
-			ftype = n.Type
-			fn, _ = c.info.Defs[n.Name].(*types.Func)
-		case *ast.FuncLit:
-			ftype = n.Type
-		}
-		idx := paramIndex(c.info, ftype, v)
-		if idx < 0 {
-			return false
-		}
-		body, ok := flow.EnclosingFunc(cur)
-		if !ok {
-			return false
-		}
-		if defs, ok := flow.Assigned(c.info, body, v); !ok || len(defs) > 0 {
-			return false // given other values in the function
-		}
-		if fn == nil {
-			return true // a function literal: whoever calls it is out of view
-		}
-		calls, withContext, asValue := 0, 0, false
-		for ic := range c.root.Preorder((*ast.Ident)(nil)) {
-			ref := ic.Node().(*ast.Ident)
-			if obj, _ := c.info.Uses[ref].(*types.Func); obj == nil || obj.Origin() != fn {
-				continue
-			}
-			fc := ic
-			if fc.ParentEdgeKind() == edge.SelectorExpr_Sel {
-				fc = fc.Parent()
-			}
-			fc = match.OuterParens(fc)
-			call, isCall := fc.Parent().Node().(*ast.CallExpr)
-			if !isCall || fc.ParentEdgeKind() != edge.CallExpr_Fun {
-				asValue = true // a callback: its callers are out of view
-				continue
-			}
-			calls++
-			if idx < len(call.Args) {
-				if cb, ok := flow.EnclosingFunc(fc.Parent()); ok && c.requestHasContext(cb, call.Args[idx], 0) {
-					withContext++
-				}
-			}
-		}
-		switch {
-		case calls > withContext:
-			return false // a caller in view hands it a request with no context, or one it cannot follow
-		case asValue:
-			return true
-		default:
-			return calls > 0 && !fn.Exported()
-		}
+	enc, ok := match.InnermostFunc(cur)
+	if !ok {
+		return false
 	}
-	return false
-}
-
-// paramIndex returns the index of v among the parameters declared by
-// ftype, or -1.
-func paramIndex(info *types.Info, ftype *ast.FuncType, v *types.Var) int {
-	if ftype == nil || ftype.Params == nil {
-		return -1
+	var fn *types.Func
+	var sig *types.Signature
+	switch n := enc.Node().(type) {
+	case *ast.FuncDecl:
+		if fn, _ = c.info.Defs[n.Name].(*types.Func); fn != nil {
+			sig = fn.Signature()
+		}
+	case *ast.FuncLit:
+		sig, _ = c.info.TypeOf(n).(*types.Signature)
 	}
-	i := 0
-	for _, field := range ftype.Params.List {
-		if len(field.Names) == 0 {
-			i++
+	idx := paramIndex(sig, v)
+	if idx < 0 {
+		return false
+	}
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	if defs, ok := flow.Assigned(c.info, body, v); !ok || len(defs) > 0 {
+		return false // given other values in the function
+	}
+	if fn == nil {
+		return true // a function literal: whoever calls it is out of view
+	}
+	calls, withContext, asValue := 0, 0, false
+	for ic := range c.root.Preorder((*ast.Ident)(nil)) {
+		if obj, _ := c.info.Uses[ic.Node().(*ast.Ident)].(*types.Func); obj == nil || obj.Origin() != fn {
 			continue
 		}
-		for _, name := range field.Names {
-			if info.Defs[name] == v {
-				return i
+		fc := ic
+		if fc.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			fc = fc.Parent()
+		}
+		fc = match.OuterParens(fc)
+		if fc.ParentEdgeKind() != edge.CallExpr_Fun {
+			asValue = true // a callback: its callers are out of view
+			continue
+		}
+		call := fc.Parent().Node().(*ast.CallExpr)
+		calls++
+		if idx < len(call.Args) {
+			if cb, ok := flow.EnclosingFunc(fc.Parent()); ok && c.requestHasContext(cb, call.Args[idx], 0) {
+				withContext++
 			}
-			i++
+		}
+	}
+	switch {
+	case calls > withContext:
+		return false // a caller in view hands it a request with no context, or one it cannot follow
+	case asValue:
+		return true
+	default:
+		return calls > 0 && !fn.Exported()
+	}
+}
+
+// paramIndex returns the index of v among sig's parameters, or -1.
+func paramIndex(sig *types.Signature, v *types.Var) int {
+	if sig == nil {
+		return -1
+	}
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v {
+			return i
 		}
 	}
 	return -1

@@ -68,6 +68,12 @@ func isLoopbackHost(s string) bool {
 	} else if i := strings.LastIndex(s, ":"); i >= 0 && !strings.Contains(s[:i], ":") {
 		host = s[:i] // "localhost:" + port
 	}
+	return isLocalHost(host)
+}
+
+// isLocalHost reports whether host names this machine: empty,
+// localhost, or a loopback or unspecified IP (brackets allowed).
+func isLocalHost(host string) bool {
 	host = strings.Trim(host, "[]")
 	if host == "" || host == "localhost" || strings.HasSuffix(host, ".localhost") {
 		return true
