@@ -107,8 +107,9 @@
 // an idempotency_key. Two such calls cannot write twice and are left
 // alone: an operation whose token the SDK fills itself when it is unset
 // (the AWS SDK for Go v2 generates addIdempotencyToken_op<Op>Middleware
-// for them: one random token per call, kept across the SDK's own
-// resends; a retry of the program around the call draws a new token per
+// for them, and v1 tags the field idempotencyToken: one random token per
+// call, kept across the SDK's own resends; a retry of the program around
+// the call, or inside the helper that sends it, draws a new token per
 // attempt and is still reported, naming the retry), and a request that
 // names, in view, the resource the operation acts on (a field made of
 // the operation's object words and Name or Identifier: CreateChangeSet's

@@ -46,7 +46,7 @@ func (c *checker) sdkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if !c.values.Unset(cur, a.expr, a.kf) || c.carriesPosition(cur, a.expr) || c.namesResource(cur, a.expr, fn.Name()) {
 			continue
 		}
-		if sdkFillsToken(a.named.Obj().Pkg(), fn.Name()) {
+		if sdkFillsToken(a.named, a.kf, fn.Name()) {
 			// The SDK's own resends carry its token: only a replay by
 			// the program makes a second write.
 			by := c.retryLoop(cur, call)

@@ -2,6 +2,7 @@ package idempotency
 
 import (
 	"go/ast"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -65,7 +66,7 @@ func (c *checker) helperCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if !c.values.Unset(cur, arg, kf) || c.namesResource(cur, arg, op) {
 			continue
 		}
-		if sdkFillsToken(named.Obj().Pkg(), op) && c.retryLoop(cur, call) == "" {
+		if sdkFillsToken(named, kf, op) && c.retryLoop(cur, call) == "" && !c.retriesOp(fn, op) {
 			continue // the SDK's own resends carry its token (sdkname.go)
 		}
 		c.rep.Reportf(call, "sdk-write",
@@ -73,4 +74,27 @@ func (c *checker) helperCall(cur inspector.Cursor, call *ast.CallExpr) {
 			funcName(fn), typeName(named), u.Sends, kf.Name, kf.Name)
 		return
 	}
+}
+
+// retriesOp reports whether fn, a function of this package, calls the
+// operation op itself inside a retry: a helper that takes the request
+// and retries the send (a retry helper's closure around
+// RunInstancesWithContext), where each attempt draws a new token.
+func (c *checker) retriesOp(fn *types.Func, op string) bool {
+	if fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	for d := range c.funcDecls() {
+		if c.info.Defs[d.Node().(*ast.FuncDecl).Name] != fn {
+			continue
+		}
+		for cur := range d.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if sent, args := c.sdkOp(call); len(args) > 0 && sent.Name() == op && c.retryLoop(cur, call) != "" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -3,31 +3,69 @@ package idempotency
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/names"
 )
 
 // Two kinds of SDK write have no duplicate to fear, whatever their
 // idempotency field says (tune corpus: rain's CloudFormation calls).
 
-// sdkFillsToken reports whether the SDK fills the idempotency field of
-// operation op itself when the caller leaves it unset. The AWS SDK for
-// Go v2 generates, for each operation whose input has an idempotency
-// token, an initialize step addIdempotencyToken_op<Op>Middleware that
-// sets a random token once, before its retry loop: every resend of the
-// SDK carries the same one. A retry of the program around the call draws
-// a new token per attempt, and is still reported. pkg is the package of
-// the operation's client or input.
-func sdkFillsToken(pkg *types.Package, op string) bool {
-	if pkg == nil || op == "" {
-		return false
+// sdkFillsToken reports whether the SDK fills field kf of the request
+// type named, the input of operation op, itself when the caller leaves
+// it unset. Both AWS SDKs for Go do, once per call and before their own
+// retries, so every resend of the SDK carries the same token:
+//   - v2 generates, for each operation whose input has an idempotency
+//     token, an initialize step addIdempotencyToken_op<Op>Middleware
+//     in the operation's package;
+//   - v1 tags the field `idempotencyToken:"true"`, and its protocol
+//     marshalers fill a tagged field that is empty when they build the
+//     request, which they do once per call.
+//
+// A retry of the program around the call draws a new token per attempt,
+// and is still reported.
+func sdkFillsToken(named *types.Named, kf flow.Field, op string) bool {
+	pkg := named.Obj().Pkg()
+	if pkg != nil && op != "" {
+		if _, ok := pkg.Scope().Lookup("addIdempotencyToken_op" + op + "Middleware").(*types.Func); ok {
+			return true
+		}
 	}
-	_, ok := pkg.Scope().Lookup("addIdempotencyToken_op" + op + "Middleware").(*types.Func)
-	return ok
+	return tokenTagged(named, kf)
+}
+
+// tokenTagged reports whether field kf of the struct type t carries the
+// tag idempotencyToken, following the embedded fields on its way.
+func tokenTagged(t types.Type, kf flow.Field) bool {
+	path := append(slices.Clone(kf.Embedded), kf.Name)
+	for i, name := range path {
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		found := false
+		for j := range st.NumFields() {
+			if f := st.Field(j); f.Name() == name {
+				if i == len(path)-1 {
+					return reflect.StructTag(st.Tag(j)).Get("idempotencyToken") != ""
+				}
+				t, found = f.Type(), true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return false
 }
 
 // namesResource reports whether the request arg sets, in view, the name

@@ -88,6 +88,47 @@ func (c *Cloud) CreateNodeKeyed(ctx context.Context, image, nodeName string) err
 	return err
 }
 
+// The v1 SDK fills an empty ClientToken (tagged idempotencyToken) once
+// per call, before its own resends: a call sent once needs no key.
+func (c *Cloud) CreateNodeOnce(ctx context.Context, image string) error {
+	_, err := c.EC2.RunInstancesWithContext(ctx, &ec2.RunInstancesInput{
+		ImageId:  aws.String(image),
+		MinCount: aws.Int64(1),
+		MaxCount: aws.Int64(1),
+	})
+	return err
+}
+
+// The same helper shape as launch, sending once: no attempt draws a
+// second token.
+func (c *Cloud) launchOnce(ctx context.Context, input *ec2.RunInstancesInput) (*ec2.Reservation, error) {
+	return c.EC2.RunInstancesWithContext(ctx, input)
+}
+
+func (c *Cloud) CreateNodeViaHelper(ctx context.Context, image string) error {
+	input := &ec2.RunInstancesInput{ImageId: aws.String(image), MinCount: aws.Int64(1), MaxCount: aws.Int64(1)}
+	_, err := c.launchOnce(ctx, input)
+	return err
+}
+
+// Retried by the program in a loop: each attempt is a new call with a
+// new token.
+func (c *Cloud) CreateNodeRetried(ctx context.Context, image string) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		_, err = c.EC2.RunInstancesWithContext(ctx, &ec2.RunInstancesInput{ // want `RunInstancesWithContext called with ec2.RunInstancesInput, whose ClientToken is unset, by this retry loop: the SDK draws a new token on each call`
+			ImageId:  aws.String(image),
+			MinCount: aws.Int64(1),
+			MaxCount: aws.Int64(1),
+		})
+		if err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
+
 func (c *Cloud) Describe(ctx context.Context) error {
 	_, err := c.EC2.DescribeInstancesWithContext(ctx, &ec2.DescribeInstancesInput{})
 	return err
