@@ -46,6 +46,13 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 			// carries one is.
 			return
 		}
+	case *ast.ReturnStmt:
+		if len(p.Results) == 1 && (c.inNilBranch(expr) || c.afterClientReturn(expr.Parent())) {
+			// A getter's default when no client is configured, the
+			// isFallback shape written as returns (fresh tune corpus:
+			// acmez's and x/perf's httpClient methods).
+			return
+		}
 	case *ast.StarExpr:
 		// *http.DefaultClient copies a client with no Timeout.
 		c.client(expr.Parent(), p, false)
@@ -286,4 +293,32 @@ func (c *checker) inNilBranch(cur inspector.Cursor) bool {
 			}
 		}
 	}
+}
+
+// afterClientReturn reports whether the return statement at ret follows,
+// in its block, `if hc != nil { return hc }` for an *http.Client hc: the
+// function returns the configured client, and ret's value only when
+// there is none.
+func (c *checker) afterClientReturn(ret inspector.Cursor) bool {
+	for prev, ok := ret.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
+		ifStmt, ok := prev.Node().(*ast.IfStmt)
+		if !ok || ifStmt.Init != nil || ifStmt.Else != nil || len(ifStmt.Body.List) != 1 {
+			continue
+		}
+		bin, ok := ast.Unparen(ifStmt.Cond).(*ast.BinaryExpr)
+		r, ok2 := ifStmt.Body.List[0].(*ast.ReturnStmt)
+		if !ok || !ok2 || bin.Op != token.NEQ || len(r.Results) != 1 {
+			continue
+		}
+		returned, ok := flow.PathOf(c.info, r.Results[0])
+		if !ok || !match.IsTypeOrPointer(c.info.TypeOf(r.Results[0]), "net/http.Client") {
+			continue
+		}
+		for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+			if p, ok := flow.PathOf(c.info, pair[0]); ok && p.Equal(returned) && c.info.Types[pair[1]].IsNil() {
+				return true
+			}
+		}
+	}
+	return false
 }

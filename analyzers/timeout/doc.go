@@ -131,7 +131,9 @@
 //     is nil (`if hc != nil { hc.Get(u) } else { http.DefaultClient.Get(u)
 //     }`), that client's fallback, like `if c == nil { c =
 //     http.DefaultClient }` and `if hc != nil { c.c = hc } else { c.c =
-//     http.DefaultClient }`; so is one handed to a function that keeps
+//     http.DefaultClient }`, and a getter's `if c.hc == nil { return
+//     http.DefaultClient }` or `if c.hc != nil { return c.hc }; return
+//     http.DefaultClient`; so is one handed to a function that keeps
 //     it where every request carries a context (above); and so are
 //     assignments to its fields and
 //     comparisons with it; kept in a struct field, it is judged by the

@@ -306,3 +306,44 @@ func localReturned(custom *http.Client) *http.Client {
 	}
 	return client
 }
+
+// A getter that returns the configured client, or the default when none
+// is configured: the fallback written as returns.
+type clientGetter struct {
+	HTTPClient *http.Client
+	other      *http.Client
+}
+
+func (g *clientGetter) client() *http.Client {
+	if g.HTTPClient == nil {
+		return http.DefaultClient
+	}
+	return g.HTTPClient
+}
+
+func (g *clientGetter) clientAfter() *http.Client {
+	if g.HTTPClient != nil {
+		return g.HTTPClient
+	}
+	return http.DefaultClient
+}
+
+// Look-alikes: no client is checked, or the checked client is not the
+// one returned.
+func (g *clientGetter) always() *http.Client {
+	return http.DefaultClient // want `http.DefaultClient has no Timeout`
+}
+
+func (g *clientGetter) onFlag(debug bool) *http.Client {
+	if debug {
+		return http.DefaultClient // want `http.DefaultClient has no Timeout`
+	}
+	return g.HTTPClient
+}
+
+func (g *clientGetter) otherChecked() *http.Client {
+	if g.other != nil {
+		return g.HTTPClient
+	}
+	return http.DefaultClient // want `http.DefaultClient has no Timeout`
+}
