@@ -146,8 +146,11 @@
 //     as parallel copies (hedging), without deciding in view whether it
 //     may: comparing the method, asking a yes-or-no helper about the
 //     request or its method, or reading its idempotency header. GetBody
-//     makes a body readable twice, not a POST safe to run twice. The
-//     report is at the send that repeats.
+//     makes a body readable twice, not a POST safe to run twice. A loop
+//     that leaves whenever the send returns an error (`if err != nil ||
+//     resp.StatusCode != 500 { break }`) repeats only requests the
+//     server answered, never one whose response was lost, and is left
+//     alone. The report is at the send that repeats.
 //
 // When the write is replayed, the message says by what.
 //

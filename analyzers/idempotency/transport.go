@@ -245,7 +245,7 @@ func (c *checker) resends(body inspector.Cursor, block *ast.BlockStmt, reqs map[
 			continue
 		}
 		loop, ok := retry.Innermost(s)
-		if !ok {
+		if !ok || c.leavesOnSendError(s) {
 			continue
 		}
 		if g == nil {
@@ -321,6 +321,41 @@ func loopsBack(g *cfg.CFG, call *ast.CallExpr, loop ast.Node) bool {
 		}
 		seen[b] = true
 		work = append(work, b.Succs...)
+	}
+	return false
+}
+
+// leavesOnSendError reports whether the send at cur, `resp, err =
+// x.Do(req)`, is followed in its block by `if err != nil || ... {
+// return }` (or break): the loop goes round again only for a request the
+// server answered (a 500 it retries), never for one whose response was
+// lost, which surfaces as the send's error (mailjet's doRequest).
+func (c *checker) leavesOnSendError(cur inspector.Cursor) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) != 2 {
+		return false
+	}
+	id, ok := as.Lhs[1].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	errVar := c.info.ObjectOf(id)
+	if errVar == nil {
+		return false
+	}
+	for next, ok := cur.Parent().NextSibling(); ok; next, ok = next.NextSibling() {
+		is, ok := next.Node().(*ast.IfStmt)
+		if !ok || is.Init != nil || !leaves(is.Body) {
+			continue
+		}
+		for _, op := range orOperands(is.Cond) {
+			if bin, ok := ast.Unparen(op).(*ast.BinaryExpr); ok && bin.Op == token.NEQ {
+				x, ok := ast.Unparen(bin.X).(*ast.Ident)
+				if ok && c.info.ObjectOf(x) == errVar && c.info.Types[bin.Y].IsNil() {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

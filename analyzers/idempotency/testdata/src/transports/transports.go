@@ -233,3 +233,45 @@ func probe(c *http.Client, req *http.Request) error {
 	}
 	return errors.New("unreachable")
 }
+
+// Retries only a request the server answered with a 500: a transport
+// error, which is what a lost response surfaces as, leaves the loop.
+type answered struct{ hc *http.Client }
+
+func (c *answered) Do(req *http.Request) (resp *http.Response, err error) { // want Do:`sendsRequest\(param 0\)`
+	for attempt := 0; attempt < 5; attempt++ {
+		resp, err = c.hc.Do(req)
+		if err != nil || resp.StatusCode != 500 {
+			break
+		}
+	}
+	return resp, err
+}
+
+func (c *answered) DoSplit(req *http.Request) (*http.Response, error) { // want DoSplit:`sendsRequest\(param 0\)`
+	for {
+		resp, err := c.hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode != 503 {
+			return resp, nil
+		}
+	}
+}
+
+// Look-alike: the error check goes round again, so a lost response is
+// sent again.
+func (c *answered) DoAgain(req *http.Request) (resp *http.Response, err error) { // want DoAgain:`sendsRequest\(param 0\) retried`
+	for attempt := 0; attempt < 5; attempt++ {
+		resp, err = c.hc.Do(req) // want `DoAgain sends the request again after a failure`
+		if err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		if resp.StatusCode != 500 {
+			break
+		}
+	}
+	return resp, err
+}
