@@ -238,7 +238,7 @@ func probe(c *http.Client, req *http.Request) error {
 // error, which is what a lost response surfaces as, leaves the loop.
 type answered struct{ hc *http.Client }
 
-func (c *answered) Do(req *http.Request) (resp *http.Response, err error) { // want Do:`sendsRequest\(param 0\)`
+func (c *answered) Do(req *http.Request) (resp *http.Response, err error) { // want Do:`^sendsRequest\(param 0\)$`
 	for attempt := 0; attempt < 5; attempt++ {
 		resp, err = c.hc.Do(req)
 		if err != nil || resp.StatusCode != 500 {
@@ -248,7 +248,7 @@ func (c *answered) Do(req *http.Request) (resp *http.Response, err error) { // w
 	return resp, err
 }
 
-func (c *answered) DoSplit(req *http.Request) (*http.Response, error) { // want DoSplit:`sendsRequest\(param 0\)`
+func (c *answered) DoSplit(req *http.Request) (*http.Response, error) { // want DoSplit:`^sendsRequest\(param 0\)$`
 	for {
 		resp, err := c.hc.Do(req)
 		if err != nil {
