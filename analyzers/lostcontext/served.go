@@ -156,10 +156,11 @@ func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.F
 		param *types.Var
 	}
 	var args []edgeArg
+	detached := r.detachedFuncs(root, decls)
 	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		fn := match.Callee(r.info, call)
-		if fn == nil {
+		if fn == nil || detached[fn.Origin()] {
 			continue
 		}
 		decl := decls[fn.Origin()]
@@ -191,6 +192,41 @@ func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.F
 			}
 		}
 	}
+}
+
+// detachedFuncs returns the package's functions that some caller starts
+// as a goroutine nothing waits for (`go c.put(ctx, key, rec)`, handed no
+// channel or WaitGroup): work written to outlive the request, which
+// chooses its own contexts (pkgsite's cache fill, started after the
+// response with a fresh bounded context for the write). A synchronous
+// call of the same function elsewhere (a test mode's) does not make its
+// parameters the request's.
+func (r *requests) detachedFuncs(root inspector.Cursor, decls map[*types.Func]*ast.FuncDecl) map[*types.Func]bool {
+	var out map[*types.Func]bool
+	for cur := range root.Preorder((*ast.GoStmt)(nil)) {
+		call := cur.Node().(*ast.GoStmt).Call
+		fn := match.Callee(r.info, call)
+		if fn == nil || decls[fn.Origin()] == nil {
+			continue
+		}
+		waited := false
+		for _, a := range call.Args {
+			t := r.info.TypeOf(a)
+			if t == nil {
+				continue
+			}
+			if _, ok := t.Underlying().(*types.Chan); ok || match.IsTypeOrPointer(t, "sync.WaitGroup") {
+				waited = true
+			}
+		}
+		if !waited {
+			if out == nil {
+				out = make(map[*types.Func]bool)
+			}
+			out[fn.Origin()] = true
+		}
+	}
+	return out
 }
 
 // carrier reports whether a parameter of type t can hold a request's
