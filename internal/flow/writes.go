@@ -83,15 +83,15 @@ func (w *Writes) Of(v *types.Var) []Write {
 
 // Values returns the writes of v whose value can be read (WriteAssign
 // and WriteLiteral), in source order. ok is false when v may hold
-// values that cannot be seen: it belongs to another package or is
-// exported (other packages may write it), or a write of it is an
-// update, takes its address or is a range. A field's zero value, before any write, is not among the
-// values.
+// values that cannot be seen: it is a local variable (see Defs), it
+// belongs to another package or is exported (other packages may write
+// it), or a write of it is an update, takes its address or is a range.
+// A field's zero value, before any write, is not among the values.
 func (w *Writes) Values(v *types.Var) (values []Write, ok bool) {
 	if v == nil {
 		return nil, false
 	}
-	ok = v.Pkg() == w.pkg && !v.Exported()
+	ok = v.Pkg() == w.pkg && !v.Exported() && (v.IsField() || isPackageVar(v))
 	for _, wr := range w.Of(v) {
 		switch wr.Kind {
 		case WriteAssign, WriteLiteral:
