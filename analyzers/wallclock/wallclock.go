@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/option"
 	"github.com/distlint/distlint/internal/report"
@@ -95,7 +96,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		decls:       make(map[*types.Func]*ast.FuncDecl),
 		identNames:  make(map[string]bool),
 		writers:     newWriters(),
-		clockFields: &clockFields{clock: make(map[*types.Var]bool), other: make(map[*types.Var]bool)},
+		clockFields: &clockFields{only: make(map[*types.Var]bool)},
 	}
 	for _, n := range cfg.IdentNames {
 		c.identNames[strings.ToLower(n)] = true
@@ -103,6 +104,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 
 	importsTime := match.Imports(pass.Pkg, "time")
+	if importsTime {
+		c.clockFields.writes = flow.NewWrites(pass.Pkg, c.info, insp.Root())
+	}
 	// Decoding calls anywhere in the package mark their types as coming
 	// from the wire; collect them before judging any comparison.
 	// Writes of struct fields mark the timestamps the package sets itself.
@@ -115,9 +119,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			c.bound.noteWrites(c.info, n)
 		}
 		c.writers.note(c.info, cur)
-		if importsTime {
-			c.noteClockField(cur)
-		}
 	}
 
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil)}
