@@ -116,15 +116,11 @@ func (w *Writes) build() {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
-				v := w.target(lhs)
-				switch {
-				case v == nil:
-				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+				v := FieldOrGlobal(w.info, lhs)
+				if v != nil && n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 					add(v, Write{Kind: WriteUpdate, Cursor: cur})
-				case len(n.Lhs) == len(n.Rhs):
-					add(v, Write{Kind: WriteAssign, Cursor: cur, Value: n.Rhs[i]})
-				case len(n.Rhs) == 1:
-					add(v, Write{Kind: WriteAssign, Cursor: cur, Value: n.Rhs[0], Index: i})
+				} else if value, index, ok := nth(n.Rhs, len(n.Lhs), i); v != nil && ok {
+					add(v, Write{Kind: WriteAssign, Cursor: cur, Value: value, Index: index})
 				}
 			}
 		case *ast.ValueSpec:
@@ -133,13 +129,8 @@ func (w *Writes) build() {
 				if !ok || !isPackageVar(v) {
 					continue
 				}
-				switch {
-				case len(n.Values) == 0:
-					add(v, Write{Kind: WriteAssign, Cursor: cur})
-				case len(n.Values) == len(n.Names):
-					add(v, Write{Kind: WriteAssign, Cursor: cur, Value: n.Values[i]})
-				case len(n.Values) == 1:
-					add(v, Write{Kind: WriteAssign, Cursor: cur, Value: n.Values[0], Index: i})
+				if value, index, ok := nth(n.Values, len(n.Names), i); ok || len(n.Values) == 0 {
+					add(v, Write{Kind: WriteAssign, Cursor: cur, Value: value, Index: index})
 				}
 			}
 		case *ast.CompositeLit:
@@ -147,26 +138,26 @@ func (w *Writes) build() {
 				add(fv.Field, Write{Kind: WriteLiteral, Cursor: cur, Value: fv.Value})
 			}
 		case *ast.IncDecStmt:
-			add(w.target(n.X), Write{Kind: WriteUpdate, Cursor: cur})
+			add(FieldOrGlobal(w.info, n.X), Write{Kind: WriteUpdate, Cursor: cur})
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
-				add(w.target(n.X), Write{Kind: WriteAddress, Cursor: cur})
+				add(FieldOrGlobal(w.info, n.X), Write{Kind: WriteAddress, Cursor: cur})
 			}
 		case *ast.RangeStmt:
 			for _, e := range []ast.Expr{n.Key, n.Value} {
 				if e != nil {
-					add(w.target(e), Write{Kind: WriteRange, Cursor: cur})
+					add(FieldOrGlobal(w.info, e), Write{Kind: WriteRange, Cursor: cur})
 				}
 			}
 		}
 	}
 }
 
-// target returns the variable that the expression e writes, if it is a
-// struct field (as its generic origin) or a package-level variable,
-// qualified or not; nil otherwise.
-func (w *Writes) target(e ast.Expr) *types.Var {
-	if f := match.SelectedField(w.info, e); f != nil {
+// FieldOrGlobal returns the variable that e denotes if it is one that
+// Writes indexes: a struct field, as its generic origin, or a
+// package-level variable, qualified or not; nil otherwise.
+func FieldOrGlobal(info *types.Info, e ast.Expr) *types.Var {
+	if f := match.SelectedField(info, e); f != nil {
 		return f
 	}
 	var id *ast.Ident
@@ -178,7 +169,7 @@ func (w *Writes) target(e ast.Expr) *types.Var {
 	default:
 		return nil
 	}
-	if v, ok := w.info.Uses[id].(*types.Var); ok && isPackageVar(v) {
+	if v, ok := info.Uses[id].(*types.Var); ok && isPackageVar(v) {
 		return v
 	}
 	return nil
@@ -187,4 +178,19 @@ func (w *Writes) target(e ast.Expr) *types.Var {
 // isPackageVar reports whether v is declared at package level.
 func isPackageVar(v *types.Var) bool {
 	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// nth returns the value that the i-th of n variables is given by
+// values, the right-hand side of an assignment or declaration: values[i],
+// or the i-th result of values[0] when it is one call (or comma-ok form)
+// with several. ok is false when values has no such value (a
+// declaration without values, or invalid syntax).
+func nth(values []ast.Expr, n, i int) (value ast.Expr, index int, ok bool) {
+	switch {
+	case len(values) == n:
+		return values[i], 0, true
+	case len(values) == 1:
+		return values[0], i, true
+	}
+	return nil, 0, false
 }
