@@ -97,21 +97,9 @@ func (c *checker) inProcessOrigin(scope inspector.Cursor, o ast.Expr, hops int) 
 // unexported package-level variable of this package, that e names, or
 // nil: the variables whose every value the package's own code gives.
 func (c *checker) packageVar(e ast.Expr) *types.Var {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		id = e.Sel
-	case *ast.Ident:
-		id = e
-	default:
-		return nil
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != c.pass.Pkg || v.Exported() {
-		return nil
-	}
-	if !v.IsField() && v.Parent() != c.pass.Pkg.Scope() {
-		return nil // a local or a parameter: flow.Origins follows locals
+	v := flow.FieldOrGlobal(c.info, e)
+	if v == nil || v.Pkg() != c.pass.Pkg || v.Exported() {
+		return nil // a local or a parameter (flow.Origins follows locals), or written out of view
 	}
 	return v
 }
