@@ -92,7 +92,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		pass:        pass,
 		info:        pass.TypesInfo,
 		rep:         report.New(pass, cfg.Policy),
-		bound:       newBoundary(),
 		decls:       make(map[*types.Func]*ast.FuncDecl),
 		identNames:  make(map[string]bool),
 		writers:     newWriters(),
@@ -102,21 +101,20 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		c.identNames[strings.ToLower(n)] = true
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-
+	// Which values the package gives its struct fields, read on demand:
+	// those it stamps itself (boundary), those set only from the clock.
+	writes := flow.NewWrites(pass.Pkg, c.info, insp.Root())
+	c.bound = newBoundary(writes)
 	importsTime := match.Imports(pass.Pkg, "time")
 	if importsTime {
-		c.clockFields.writes = flow.NewWrites(pass.Pkg, c.info, insp.Root())
+		c.clockFields.writes = writes
 	}
 	// Decoding calls anywhere in the package mark their types as coming
-	// from the wire; collect them before judging any comparison.
-	// Writes of struct fields mark the timestamps the package sets itself.
+	// from the wire; collect them before judging any comparison. The
+	// writers of fields are counted on the way.
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.IncDecStmt)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			c.bound.noteDecode(c.info, n)
-		case *ast.IncDecStmt:
-		default:
-			c.bound.noteWrites(c.info, n)
+		if call, ok := cur.Node().(*ast.CallExpr); ok {
+			c.bound.noteDecode(c.info, call)
 		}
 		c.writers.note(c.info, cur)
 	}
