@@ -52,7 +52,7 @@ func (c *checker) counted(scope inspector.Cursor, p flow.Path) bool {
 		return ok && q.Equal(p)
 	}
 	if len(p.Fields) > 0 {
-		if c.writers.incremented[p.Fields[len(p.Fields)-1].Origin()] {
+		if c.writers.incremented(p.Fields[len(p.Fields)-1]) {
 			return true
 		}
 	}

@@ -94,7 +94,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		rep:         report.New(pass, cfg.Policy),
 		decls:       make(map[*types.Func]*ast.FuncDecl),
 		identNames:  make(map[string]bool),
-		writers:     newWriters(),
 		clockFields: &clockFields{only: make(map[*types.Var]bool)},
 	}
 	for _, n := range cfg.IdentNames {
@@ -102,21 +101,22 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	// Which values the package gives its struct fields, read on demand:
-	// those it stamps itself (boundary), those set only from the clock.
+	// those it stamps itself (boundary), those set only from the clock,
+	// their writers.
 	writes := flow.NewWrites(pass.Pkg, c.info, insp.Root())
 	c.bound = newBoundary(writes)
+	c.writers = newWriters(c.info, writes)
 	importsTime := match.Imports(pass.Pkg, "time")
 	if importsTime {
 		c.clockFields.writes = writes
 	}
 	// Decoding calls anywhere in the package mark their types as coming
-	// from the wire; collect them before judging any comparison. The
-	// writers of fields are counted on the way.
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.IncDecStmt)(nil)) {
-		if call, ok := cur.Node().(*ast.CallExpr); ok {
-			c.bound.noteDecode(c.info, call)
-		}
-		c.writers.note(c.info, cur)
+	// from the wire; collect them before judging any comparison. Atomic
+	// adds are noted on the way.
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		c.bound.noteDecode(c.info, call)
+		c.writers.noteAdd(call)
 	}
 
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil)}
