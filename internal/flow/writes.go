@@ -45,8 +45,9 @@ type Write struct {
 	// declaration, and for the kinds whose value cannot be read
 	// (WriteUpdate, WriteAddress, WriteRange).
 	Value ast.Expr
-	// Index is, when Value is a call with several results or a
-	// comma-ok form (v, ok = m[k]), the one written.
+	// Index is the result written when Value is a call with several
+	// results or a comma-ok form (v, ok = m[k]), as in Def: the first
+	// of several has Index 0 and a Value of tuple type.
 	Index int
 }
 
