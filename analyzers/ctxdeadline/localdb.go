@@ -3,7 +3,6 @@ package ctxdeadline
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -98,21 +97,9 @@ func (c *checker) inProcessOrigin(scope inspector.Cursor, o ast.Expr, hops int) 
 // unexported package-level variable of this package, that e names, or
 // nil: the variables whose every value the package's own code gives.
 func (c *checker) packageVar(e ast.Expr) *types.Var {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		id = e.Sel
-	case *ast.Ident:
-		id = e
-	default:
-		return nil
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != c.pass.Pkg || v.Exported() {
-		return nil
-	}
-	if !v.IsField() && v.Parent() != c.pass.Pkg.Scope() {
-		return nil // a local or a parameter: flow.Origins follows locals
+	v := flow.FieldOrGlobal(c.info, e)
+	if v == nil || v.Pkg() != c.pass.Pkg || v.Exported() {
+		return nil // a local or a parameter (flow.Origins follows locals), or written out of view
 	}
 	return v
 }
@@ -161,84 +148,30 @@ var boundedDrivers = map[string]string{
 }
 
 // eachValue calls f with every value the package gives v (an
-// unexported field or package-level variable of this package):
-// assignments, keyed literals and declarations, with the scope to read
-// each in and the value's index among a call's results. It reports
-// whether f accepted them all and there was at least one; nil, which
-// resets a handle, and a declaration without a value are none. A value
-// out of view (v's address taken, a range, an operator assignment) is
-// a refusal.
+// unexported field or package-level variable of this package, see
+// flow.Writes): assignments, literals and declarations, with the scope
+// to read each in and the value's index among a call's results. It
+// reports whether f accepted them all and there was at least one; nil,
+// which resets a handle, and a declaration without a value are none. A
+// value out of view (v's address taken, a range, an operator
+// assignment) is a refusal.
 func (c *checker) eachValue(v *types.Var, f func(scope inspector.Cursor, value ast.Expr, index int) bool) bool {
-	names := func(e ast.Expr) bool {
-		switch e := ast.Unparen(e).(type) {
-		case *ast.SelectorExpr:
-			return c.info.Uses[e.Sel] == v
-		case *ast.Ident:
-			return c.info.Uses[e] == v || c.info.Defs[e] == v
-		}
+	writes, ok := c.flow.Writes().Values(v)
+	if !ok {
 		return false
 	}
 	values := 0
-	accept := func(cur inspector.Cursor, value ast.Expr, index int) bool {
-		if index == 0 && c.info.Types[value].IsNil() {
-			return true // a reset (c.db = nil) opens nothing
+	for _, w := range writes {
+		if w.Value == nil || w.Index == 0 && c.info.Types[w.Value].IsNil() {
+			continue // a reset (c.db = nil) opens nothing
 		}
-		scope, ok := flow.EnclosingFunc(cur)
+		scope, ok := flow.EnclosingFunc(w.Cursor)
 		if !ok {
-			scope = cur // a package-level declaration
+			scope = w.Cursor // a package-level declaration
 		}
 		values++
-		return f(scope, value, index)
-	}
-	for cur := range c.insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil),
-		(*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				if !names(lhs) {
-					continue
-				}
-				if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-					return false
-				}
-				value, index := ast.Expr(nil), 0
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					value = n.Rhs[i]
-				case len(n.Rhs) == 1:
-					value, index = n.Rhs[0], i
-				default:
-					return false
-				}
-				if !accept(cur, value, index) {
-					return false
-				}
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok && v.IsField() && c.info.Uses[id] == v && !accept(cur, n.Value, 0) {
-				return false
-			}
-		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				if c.info.Defs[id] != v || len(n.Values) == 0 {
-					continue
-				}
-				value, index := n.Values[0], i
-				if len(n.Values) == len(n.Names) {
-					value, index = n.Values[i], 0
-				}
-				if !accept(cur, value, index) {
-					return false
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && names(n.X) {
-				return false // its address is taken: written out of view
-			}
-		case *ast.RangeStmt:
-			if n.Key != nil && names(n.Key) || n.Value != nil && names(n.Value) {
-				return false
-			}
+		if !f(scope, w.Value, w.Index) {
+			return false
 		}
 	}
 	return values > 0

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
 	"github.com/distlint/distlint/internal/retry"
@@ -81,6 +82,9 @@ type checker struct {
 	fn     string // the name of the function declaration being walked
 
 	decls map[*types.Func]*ast.FuncDecl // the package's functions, made when first needed
+	// writes are the values the package gives its fields, indexed when
+	// first needed.
+	writes *flow.Writes
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -100,6 +104,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		net:    net,
 		strict: cfg.Strict,
 		find:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), cfg.Libraries),
+		writes: flow.NewWrites(pass.Pkg, pass.TypesInfo, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()),
 	}
 	for _, f := range pass.Files {
 		if c.rep.Skip(f) || c.testCode(f) {

@@ -120,13 +120,13 @@ func (c *checker) localBody(fn *types.Func) *ast.BlockStmt {
 
 // unixTransport reports whether the HTTP call is a method of an
 // *http.Client kept in a struct field (e.HTTPClient.Do(req)) that every
-// value the package stores in the field is an &http.Client literal whose
-// Transport is an &http.Transport literal with a Dial or DialContext
-// function literal that only dials a Unix-domain socket (litefs's
-// client of the node-local Fly API at /.fly/api): the request goes to a
-// process on the same host, whatever its URL says. A client the
-// package does not build in view, or a transport that may dial
-// anything else, is not one.
+// value the package stores in the field (flow.Writes) is an
+// &http.Client literal whose Transport is an &http.Transport literal
+// with a Dial or DialContext function literal that only dials a
+// Unix-domain socket (litefs's client of the node-local Fly API at
+// /.fly/api): the request goes to a process on the same host, whatever
+// its URL says. A client the package does not build in view, or a
+// transport that may dial anything else, is not one.
 func (c *checker) unixTransport(call *ast.CallExpr, fn *types.Func) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || !match.IsMethod(fn, "net/http", "Client", "Do", "Get", "Head", "Post", "PostForm") {
@@ -137,35 +137,16 @@ func (c *checker) unixTransport(call *ast.CallExpr, fn *types.Func) bool {
 		return false
 	}
 	values := 0
-	good := true
-	check := func(v ast.Expr) {
+	for _, w := range c.writes.Of(field) {
+		if w.Value == nil || w.Index != 0 {
+			return false // a value out of view
+		}
+		if _, multi := c.info.TypeOf(w.Value).(*types.Tuple); multi || !c.unixClient(w.Value) {
+			return false // one of several results, or another client
+		}
 		values++
-		good = good && c.unixClient(v)
 	}
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CompositeLit:
-				for _, fv := range match.LiteralFields(c.info, n) {
-					if fv.Field == field {
-						check(fv.Value)
-					}
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					if match.SelectedField(c.info, lhs) == field {
-						if len(n.Rhs) != len(n.Lhs) {
-							good = false
-							continue
-						}
-						check(n.Rhs[i])
-					}
-				}
-			}
-			return good
-		})
-	}
-	return good && values > 0
+	return values > 0
 }
 
 // unixClient reports whether e is &http.Client{Transport:

@@ -103,7 +103,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool), contextless: make(map[*types.Var]string), contextlessFields: make(map[*types.Var]string), sites: flow.NewSiteFinder(pass.Pkg, pass.TypesInfo, insp.Root())}
+	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool), contextless: make(map[*types.Var]string), contextlessFields: make(map[*types.Var]string)}
+	c.sites = flow.NewSiteFinder(c.flow.Writes())
 	if bounded || match.Imports(pass.Pkg, netHTTP) {
 		// A package between two others may keep a client it never names
 		// by net/http's types (smallstep's authority keeps a

@@ -56,45 +56,19 @@ func (c *checker) unixOrigin(o ast.Expr, depth int) bool {
 
 // unixField reports whether the unexported field fld of a package
 // struct is given a value somewhere in the package, and every value it
-// is given is a Unix-domain listener.
+// is given (`ln, err = net.Listen(...)` included, see flow.Writes) is a
+// Unix-domain listener.
 func (c *checker) unixField(fld *types.Var, depth int) bool {
-	if fld.Exported() || fld.Pkg() != c.pass.Pkg {
+	writes, ok := c.flow.Writes().Values(fld)
+	if !ok || len(writes) == 0 {
 		return false
 	}
-	found, all := false, true
-	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				p, ok := flow.PathOf(c.info, lhs)
-				if !ok || len(p.Fields) == 0 || p.Fields[len(p.Fields)-1] != fld {
-					continue
-				}
-				found = true
-				var rhs ast.Expr
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					rhs = n.Rhs[i]
-				case len(n.Rhs) == 1 && i == 0:
-					rhs = n.Rhs[0] // ln, err = net.Listen(...)
-				}
-				if rhs == nil || !c.unixListener(cur, rhs, depth) {
-					all = false
-				}
-			}
-		case *ast.KeyValueExpr:
-			if key, ok := n.Key.(*ast.Ident); ok && c.info.Uses[key] == fld {
-				found = true
-				if !c.unixListener(cur, n.Value, depth) {
-					all = false
-				}
-			}
-		}
-		if !all {
+	for _, w := range writes {
+		if w.Value == nil || w.Index != 0 || !c.unixListener(w.Cursor, w.Value, depth) {
 			return false
 		}
 	}
-	return found
+	return true
 }
 
 // isUnix reports whether network is the constant "unix" or "unixpacket".

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 )
 
@@ -51,56 +52,48 @@ func (c *checker) configuredChan(cur inspector.Cursor, call *ast.CallExpr) {
 	if f == nil {
 		return
 	}
-	d := c.defaults()
-	n, ok := d.value[f]
-	if !ok || n < int64(c.cfg.MaxBuffer) || d.clamped[f] || c.shedsWhenFull(cur) {
+	n, ok := c.fieldDefault(f)
+	if !ok || n < int64(c.cfg.MaxBuffer) || c.clampedFields()[f] || c.shedsWhenFull(cur) {
 		return
 	}
 	c.rep.Reportf(call, "huge-buffer",
 		"channel buffer of %s, whose default is %d: a buffer this large only delays the failure %s, holding that many items in memory meanwhile; default to a small buffer, clamp the option, and apply backpressure or drop with a metric (threshold -unboundedqueue.maxbuffer=%d)", f.Name(), n, msgGrow, c.cfg.MaxBuffer)
 }
 
-// fieldDefaults are the constant values the package gives struct fields
-// (the largest one per field), and the fields it compares with a limit.
-type fieldDefaults struct {
-	value   map[*types.Var]int64
-	clamped map[*types.Var]bool
+// fieldDefault returns the constant default the package gives the
+// field f in a literal or an assignment (flow.Writes): the largest, if
+// it gives several.
+func (c *checker) fieldDefault(f *types.Var) (n int64, ok bool) {
+	if c.writes == nil {
+		c.writes = flow.NewWrites(c.pass.Pkg, c.info, c.insp.Root())
+	}
+	for _, w := range c.writes.Of(f) {
+		tv := c.info.Types[w.Value]
+		if w.Value == nil || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			continue
+		}
+		if v, exact := constant.Int64Val(tv.Value); exact && (v > n || n == 0) {
+			n, ok = v, true
+		}
+	}
+	return n, ok
 }
 
-// defaults computes the package's field defaults once.
-func (c *checker) defaults() *fieldDefaults {
-	if c.fieldDefaults != nil {
-		return c.fieldDefaults
+// clampedFields returns the fields the package compares with a limit
+// or passes through min, computed once.
+func (c *checker) clampedFields() map[*types.Var]bool {
+	if c.clamped != nil {
+		return c.clamped
 	}
-	d := &fieldDefaults{value: make(map[*types.Var]int64), clamped: make(map[*types.Var]bool)}
-	c.fieldDefaults = d
-	set := func(f *types.Var, e ast.Expr) {
-		tv := c.info.Types[e]
-		if f == nil || tv.Value == nil || tv.Value.Kind() != constant.Int {
-			return
-		}
-		if n, exact := constant.Int64Val(tv.Value); exact && (n > d.value[f] || d.value[f] == 0) {
-			d.value[f] = n
-		}
-	}
-	for cur := range c.insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil)) {
+	c.clamped = make(map[*types.Var]bool)
+	for cur := range c.insp.Root().Preorder((*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
-		case *ast.CompositeLit:
-			for _, fv := range match.LiteralFields(c.info, n) {
-				set(fv.Field, fv.Value)
-			}
-		case *ast.AssignStmt:
-			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
-				for i, lhs := range n.Lhs {
-					set(match.SelectedField(c.info, lhs), n.Rhs[i])
-				}
-			}
 		case *ast.BinaryExpr:
 			switch n.Op {
 			case token.LSS, token.LEQ, token.GTR, token.GEQ:
 				for _, side := range []ast.Expr{n.X, n.Y} {
 					if f := match.SelectedField(c.info, side); f != nil {
-						d.clamped[f] = true
+						c.clamped[f] = true
 					}
 				}
 			}
@@ -108,11 +101,11 @@ func (c *checker) defaults() *fieldDefaults {
 			if match.IsBuiltin(c.info, n, "min") {
 				for _, a := range n.Args {
 					if f := match.SelectedField(c.info, a); f != nil {
-						d.clamped[f] = true
+						c.clamped[f] = true
 					}
 				}
 			}
 		}
 	}
-	return d
+	return c.clamped
 }

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 )
 
@@ -20,7 +21,7 @@ import (
 // cannot pile up behind a slow consumer, as the consumer is never slow
 // for long. A channel with no receive in view keeps the finding.
 func (c *checker) consumerNeverWaits(ch ast.Expr) bool {
-	v := c.heldChan(ch)
+	v := flow.FieldOrGlobal(c.info, ch)
 	if v == nil {
 		return false
 	}
@@ -29,7 +30,7 @@ func (c *checker) consumerNeverWaits(ch ast.Expr) bool {
 	for cur := range c.insp.Root().Preorder((*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.RangeStmt:
-			if w := c.heldChan(n.X); w == nil || w.Origin() != v || !isChan(c.info.TypeOf(n.X)) {
+			if w := flow.FieldOrGlobal(c.info, n.X); w == nil || w.Origin() != v || !isChan(c.info.TypeOf(n.X)) {
 				continue
 			}
 			if !c.neverBlocks(n.Body, nil, 3, map[*types.Func]bool{}) {
@@ -39,7 +40,7 @@ func (c *checker) consumerNeverWaits(ch ast.Expr) bool {
 			if n.Op != token.ARROW {
 				continue
 			}
-			if w := c.heldChan(n.X); w == nil || w.Origin() != v {
+			if w := flow.FieldOrGlobal(c.info, n.X); w == nil || w.Origin() != v {
 				continue
 			}
 			loop, sel, ok := selectLoop(cur)
@@ -52,27 +53,6 @@ func (c *checker) consumerNeverWaits(ch ast.Expr) bool {
 		receives++
 	}
 	return receives > 0
-}
-
-// heldChan returns the field (exported or not) or package-level variable that e denotes.
-func (c *checker) heldChan(e ast.Expr) *types.Var {
-	if f := match.SelectedField(c.info, e); f != nil {
-		return f
-	}
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	}
-	if id == nil {
-		return nil
-	}
-	if v, ok := c.info.Uses[id].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-		return v
-	}
-	return nil
 }
 
 // selectLoop returns the for loop and the select whose case the receive

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/paced"
 	"github.com/distlint/distlint/internal/report"
@@ -83,8 +84,9 @@ type checker struct {
 	// net tells the calls that reach the network.
 	net  *netreach.Result
 	insp *inspector.Inspector
-	// fieldDefaults is computed on the first make(chan T, o.F).
-	fieldDefaults *fieldDefaults
+	// writes and clamped are built on the first make(chan T, o.F).
+	writes  *flow.Writes
+	clamped map[*types.Var]bool
 	// jobs tells clock-paced code; made on first use.
 	jobs *paced.Index
 	// pools caches poolFreeList by slice field.

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"reflect"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/names"
 )
@@ -20,16 +21,15 @@ type boundary struct {
 	// decoded holds the types whose values this package decodes from
 	// the wire (json.Unmarshal, Decoder.Decode, Rows.Scan into them).
 	decoded map[*types.TypeName]bool
-	// stamped holds the struct fields this package writes: values whose
-	// timestamps the package sets itself are (at least partly) its own.
-	stamped map[*types.Var]bool
+	// writes are the package's writes of struct fields.
+	writes *flow.Writes
 }
 
-func newBoundary() *boundary {
+func newBoundary(writes *flow.Writes) *boundary {
 	return &boundary{
 		cache:   make(map[*types.TypeName]bool),
 		decoded: make(map[*types.TypeName]bool),
-		stamped: make(map[*types.Var]bool),
+		writes:  writes,
 	}
 }
 
@@ -39,21 +39,18 @@ func (b *boundary) isDecoded(t types.Type) bool {
 	return n != nil && b.decoded[n.Obj()]
 }
 
-// noteWrites records the struct fields that an assignment or a
-// composite literal writes.
-func (b *boundary) noteWrites(info *types.Info, n ast.Node) {
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		for _, lhs := range n.Lhs {
-			if f := match.SelectedField(info, lhs); f != nil {
-				b.stamped[f] = true
-			}
-		}
-	case *ast.CompositeLit:
-		for _, fv := range match.LiteralFields(info, n) {
-			b.stamped[fv.Field] = true
+// stamped reports whether this package writes the struct field f, in
+// an assignment (an operator assignment included) or a composite
+// literal: values whose timestamps the package sets itself are (at
+// least partly) its own.
+func (b *boundary) stamped(f *types.Var) bool {
+	for _, w := range b.writes.Of(f) {
+		switch w.Cursor.Node().(type) {
+		case *ast.AssignStmt, *ast.CompositeLit:
+			return true
 		}
 	}
+	return false
 }
 
 // namedStruct returns the generic origin of the named struct type that t

@@ -237,7 +237,7 @@ func (c *checker) identityOf(cur inspector.Cursor, value ast.Expr, name string, 
 			return
 		}
 	}
-	if field != nil && c.writers.incremented[field.Origin()] {
+	if field != nil && c.writers.incremented(field) {
 		return // a counter seeded from the clock
 	}
 	if target != nil && inFunc && c.onlyPrinted(scope, target) {

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 )
 
@@ -20,76 +21,86 @@ import (
 // writer: comparing two of them picks the older instance or the earlier
 // session, it does not let one machine's write replace another's.
 type writers struct {
-	count  map[*types.Var]int
-	random map[*types.Var]bool // the write sets a random identity beside it
-	// incremented holds the fields the package increments (f++, f += n,
-	// atomic adds): a field seeded from the clock and then incremented
-	// is a counter.
-	incremented map[*types.Var]bool
+	info   *types.Info
+	writes *flow.Writes
+	// added holds the fields the package adds to atomically
+	// (atomic.AddInt64(&s.seq, 1), s.seq.Add(1)).
+	added map[*types.Var]bool
 }
 
-func newWriters() *writers {
-	return &writers{count: make(map[*types.Var]int), random: make(map[*types.Var]bool), incremented: make(map[*types.Var]bool)}
+func newWriters(info *types.Info, writes *flow.Writes) *writers {
+	return &writers{info: info, writes: writes, added: make(map[*types.Var]bool)}
 }
 
-// note records the field writes of an assignment, an increment or a
-// composite literal at cur.
-func (w *writers) note(info *types.Info, cur inspector.Cursor) {
-	switch n := cur.Node().(type) {
-	case *ast.AssignStmt:
-		for _, lhs := range n.Lhs {
-			if f := match.SelectedField(info, lhs); f != nil {
-				w.count[f]++
-				w.random[f] = w.random[f] || enclosingSetsRandomID(info, cur, f)
-				if n.Tok == token.ADD_ASSIGN {
-					w.incremented[f] = true
-				}
-			}
+// noteAdd records the field an atomic add call adds to.
+func (w *writers) noteAdd(call *ast.CallExpr) {
+	fn := match.Callee(w.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync/atomic" || !strings.HasPrefix(fn.Name(), "Add") {
+		return
+	}
+	var loc ast.Expr
+	if fn.Signature().Recv() == nil && len(call.Args) == 2 {
+		if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			loc = u.X
 		}
-	case *ast.IncDecStmt:
-		if f := match.SelectedField(info, n.X); f != nil {
-			w.count[f] += 2 // an increment is a writer of its own
-			w.incremented[f] = n.Tok == token.INC || w.incremented[f]
-		}
-	case *ast.CallExpr:
-		// atomic.AddInt64(&s.seq, 1), s.seq.Add(1)
-		fn := match.Callee(info, n)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync/atomic" || !strings.HasPrefix(fn.Name(), "Add") {
-			return
-		}
-		var loc ast.Expr
-		if fn.Signature().Recv() == nil && len(n.Args) == 2 {
-			if u, ok := ast.Unparen(n.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
-				loc = u.X
-			}
-		} else if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-			loc = sel.X
-		}
-		if f := match.SelectedField(info, loc); loc != nil && f != nil {
-			w.incremented[f] = true
-		}
-	case *ast.CompositeLit:
-		fvs := match.LiteralFields(info, n)
-		random := false
-		for _, fv := range fvs {
-			random = random || randomID(info, fv.Value)
-		}
-		for _, fv := range fvs {
-			w.count[fv.Field]++
-			w.random[fv.Field] = w.random[fv.Field] || random
-		}
+	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		loc = sel.X
+	}
+	if f := match.SelectedField(w.info, loc); loc != nil && f != nil {
+		w.added[f] = true
 	}
 }
 
+// incremented reports whether the package increments the field f (f++,
+// f += n, atomic adds): a field seeded from the clock and then
+// incremented is a counter.
+func (w *writers) incremented(f *types.Var) bool {
+	if w.added[f.Origin()] {
+		return true
+	}
+	for _, wr := range w.writes.Of(f) {
+		switch n := wr.Cursor.Node().(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.ADD_ASSIGN {
+				return true
+			}
+		case *ast.IncDecStmt:
+			if n.Tok == token.INC {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // single reports whether the package writes field f exactly once, beside
-// a random identity. A field it never writes (another package's type)
-// has writers out of view.
+// a random identity; an increment is a writer of its own, and counts
+// twice. A field it never writes (another package's type) has writers
+// out of view.
 func (w *writers) single(f *types.Var) bool {
 	if f == nil {
 		return false
 	}
 	f = f.Origin()
-	return w.count[f] == 1 && w.random[f]
+	count, random := 0, false
+	for _, wr := range w.writes.Of(f) {
+		switch n := wr.Cursor.Node().(type) {
+		case *ast.AssignStmt:
+			count++
+			random = random || enclosingSetsRandomID(w.info, wr.Cursor, f)
+		case *ast.IncDecStmt:
+			count += 2
+		case *ast.CompositeLit:
+			count++
+			for _, fv := range match.LiteralFields(w.info, n) {
+				random = random || randomID(w.info, fv.Value)
+			}
+		}
+		if count > 1 {
+			return false
+		}
+	}
+	return count == 1 && random
 }
 
 // enclosingSetsRandomID reports whether the function around cur also

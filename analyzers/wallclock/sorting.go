@@ -105,7 +105,7 @@ func (c *checker) crossing(cmp timeCmp, elem types.Type) bool {
 		return true
 	}
 	for _, r := range []timeRef{cmp.x, cmp.y} {
-		if r.obj != nil && c.bound.stamped[r.obj.Origin()] {
+		if r.obj != nil && c.bound.stamped(r.obj) {
 			return false
 		}
 	}

@@ -134,7 +134,7 @@ func (c *checker) intTimeField(expr ast.Expr, named bool) (timeRef, bool) {
 	if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 || match.IsType(t, "time.Duration") {
 		return timeRef{}, false
 	}
-	if !timeFieldName(s.Obj().Name()) && !c.clockFields.only(s.Obj().(*types.Var)) {
+	if !timeFieldName(s.Obj().Name()) && !c.onlyClock(s.Obj().(*types.Var)) {
 		return timeRef{}, false
 	}
 	return timeRef{field: s.Obj().Name(), owner: c.info.TypeOf(sel.X), base: sel.X, expr: sel, obj: s.Obj().(*types.Var)}, true

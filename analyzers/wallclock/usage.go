@@ -8,7 +8,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/flow"
-	"github.com/distlint/distlint/internal/match"
 )
 
 // mapKey reports a wall-clock reading, turned into an integer or a
@@ -53,7 +52,7 @@ func (c *checker) counted(scope inspector.Cursor, p flow.Path) bool {
 		return ok && q.Equal(p)
 	}
 	if len(p.Fields) > 0 {
-		if c.writers.incremented[p.Fields[len(p.Fields)-1].Origin()] {
+		if c.writers.incremented(p.Fields[len(p.Fields)-1]) {
 			return true
 		}
 	}
@@ -72,50 +71,40 @@ func (c *checker) counted(scope inspector.Cursor, p flow.Path) bool {
 	return false
 }
 
-// clockFields records, per integer struct field, whether the package
-// assigns it a wall-clock reading and whether it assigns it anything
-// else. A field set only from the clock holds a timestamp, whatever its
-// name (Mark, Stamp, V): comparing two of them orders by the clock.
+// clockFields tells, per integer struct field, whether the package
+// gives it a value (flow.Writes) and every value is a wall-clock
+// reading. A field set only from the clock holds a timestamp, whatever
+// its name (Mark, Stamp, V): comparing two of them orders by the clock.
 type clockFields struct {
-	clock, other map[*types.Var]bool
+	writes *flow.Writes // nil when the package does not import time
+	only   map[*types.Var]bool
 }
 
-// only reports whether the package sets f, and only from the clock.
-func (cf *clockFields) only(f *types.Var) bool {
+// onlyClock reports whether the package sets f, and only from the
+// clock; an increment, or one of several results, is another value.
+func (c *checker) onlyClock(f *types.Var) bool {
+	cf := c.clockFields
+	if cf.writes == nil {
+		return false
+	}
 	f = f.Origin()
-	return cf.clock[f] && !cf.other[f]
-}
-
-// noteClockField records the integer field writes at cur.
-func (c *checker) noteClockField(cur inspector.Cursor) {
-	note := func(f *types.Var, value ast.Expr) {
-		if f == nil {
-			return
-		}
-		if b, ok := f.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
-			return
-		}
-		scope, inFunc := flow.EnclosingFunc(cur)
-		if value != nil && c.clockValue(value, scope, inFunc, 0) {
-			c.clockFields.clock[f.Origin()] = true
-		} else {
-			c.clockFields.other[f.Origin()] = true
-		}
+	only, ok := cf.only[f]
+	if ok {
+		return only
 	}
-	switch n := cur.Node().(type) {
-	case *ast.AssignStmt:
-		for i, lhs := range n.Lhs {
-			var value ast.Expr
-			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
-				value = n.Rhs[i]
-			}
-			note(match.SelectedField(c.info, lhs), value)
+	clock := false
+	for _, w := range cf.writes.Of(f) {
+		switch w.Kind {
+		case flow.WriteAddress, flow.WriteRange:
+			continue
 		}
-	case *ast.IncDecStmt:
-		note(match.SelectedField(c.info, n.X), nil)
-	case *ast.CompositeLit:
-		for _, fv := range match.LiteralFields(c.info, n) {
-			note(fv.Field, fv.Value)
+		scope, inFunc := flow.EnclosingFunc(w.Cursor)
+		if w.Value == nil || !c.clockValue(w.Value, scope, inFunc, 0) {
+			clock = false
+			break
 		}
+		clock = true
 	}
+	cf.only[f] = clock
+	return clock
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/option"
 	"github.com/distlint/distlint/internal/report"
@@ -91,33 +92,31 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		pass:        pass,
 		info:        pass.TypesInfo,
 		rep:         report.New(pass, cfg.Policy),
-		bound:       newBoundary(),
 		decls:       make(map[*types.Func]*ast.FuncDecl),
 		identNames:  make(map[string]bool),
-		writers:     newWriters(),
-		clockFields: &clockFields{clock: make(map[*types.Var]bool), other: make(map[*types.Var]bool)},
+		clockFields: &clockFields{only: make(map[*types.Var]bool)},
 	}
 	for _, n := range cfg.IdentNames {
 		c.identNames[strings.ToLower(n)] = true
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-
+	// Which values the package gives its struct fields, read on demand:
+	// those it stamps itself (boundary), those set only from the clock,
+	// their writers.
+	writes := flow.NewWrites(pass.Pkg, c.info, insp.Root())
+	c.bound = newBoundary(writes)
+	c.writers = newWriters(c.info, writes)
 	importsTime := match.Imports(pass.Pkg, "time")
+	if importsTime {
+		c.clockFields.writes = writes
+	}
 	// Decoding calls anywhere in the package mark their types as coming
-	// from the wire; collect them before judging any comparison.
-	// Writes of struct fields mark the timestamps the package sets itself.
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.IncDecStmt)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			c.bound.noteDecode(c.info, n)
-		case *ast.IncDecStmt:
-		default:
-			c.bound.noteWrites(c.info, n)
-		}
-		c.writers.note(c.info, cur)
-		if importsTime {
-			c.noteClockField(cur)
-		}
+	// from the wire; collect them before judging any comparison. Atomic
+	// adds are noted on the way.
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		c.bound.noteDecode(c.info, call)
+		c.writers.noteAdd(call)
 	}
 
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil)}

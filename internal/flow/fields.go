@@ -2,13 +2,11 @@ package flow
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/netreach"
@@ -66,109 +64,74 @@ func (e *Engine) FieldOrigins(f *types.Var) (origins []string, complete, ok bool
 }
 
 // fieldOrigins computes the origins of the package's interface-typed
-// fields and exports the facts.
-func (e *Engine) fieldOrigins(pass *analysis.Pass, insp *inspector.Inspector) {
+// fields from the package's writes and exports the facts.
+func (e *Engine) fieldOrigins(pass *analysis.Pass) {
 	info := pass.TypesInfo
 	e.fields = make(map[*types.Var]*FieldOrigins)
 	// Only the fields of the package's named struct types: facts name
 	// objects by their path from the package scope.
-	named := make(map[*types.Var]bool)
 	for _, name := range pass.Pkg.Scope().Names() {
 		tn, ok := pass.Pkg.Scope().Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
 			continue
 		}
-		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
-			for f := range st.Fields() {
-				// type T other.S gives T the fields of another package's
-				// struct: their facts belong to that package.
-				if types.IsInterface(f.Type()) && f.Pkg() == pass.Pkg {
-					named[f] = true
-				}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for f := range st.Fields() {
+			// type T other.S gives T the fields of another package's
+			// struct: their facts belong to that package.
+			if !types.IsInterface(f.Type()) || f.Pkg() != pass.Pkg || len(e.writes.Of(f)) == 0 {
+				continue
+			}
+			writes, complete := e.writes.Values(f)
+			fo := &FieldOrigins{Open: !complete}
+			for _, w := range writes {
+				fo.give(info, w)
+			}
+			slices.Sort(fo.Origins)
+			e.fields[f] = fo
+			if len(fo.Origins) > 0 {
+				pass.ExportObjectFact(f, fo)
 			}
 		}
 	}
-	if len(named) == 0 {
+}
+
+// give records the origins of the value of one write; local variables
+// are followed to the values they hold (ctx := context.Background();
+// s.ctx = ctx).
+func (fo *FieldOrigins) give(info *types.Info, w Write) {
+	if _, multi := info.TypeOf(w.Value).(*types.Tuple); multi || w.Index != 0 {
+		fo.Open = true // one of several results: no call of its own
 		return
 	}
-	// give records one value given to f at cur; local variables are
-	// followed to the values they hold (ctx := context.Background();
-	// s.ctx = ctx).
-	give := func(cur inspector.Cursor, f *types.Var, value ast.Expr) {
-		if !named[f] {
-			return
+	values, ok := Origins(info, w.Cursor, w.Value)
+	if !ok {
+		fo.Open = true
+	}
+	for _, value := range values {
+		var fn *types.Func
+		if call, ok := ast.Unparen(value).(*ast.CallExpr); ok {
+			fn = match.Callee(info, call)
 		}
-		fo := e.fields[f]
-		if fo == nil {
-			fo = &FieldOrigins{Open: f.Exported()}
-			e.fields[f] = fo
-		}
-		var values []ast.Expr
-		if value != nil {
-			if vs, ok := Origins(info, cur, value); ok {
-				values = vs
-			} else {
+		if fn == nil || fn.Pkg() == nil {
+			if value == nil {
+				continue // the zero value: nil
+			}
+			if tv, ok := info.Types[value]; !ok || !tv.IsNil() {
 				fo.Open = true
 			}
-		} else {
-			fo.Open = true
+			continue
 		}
-		for _, value := range values {
-			var fn *types.Func
-			if call, ok := ast.Unparen(value).(*ast.CallExpr); ok {
-				fn = match.Callee(info, call)
-			}
-			if fn == nil || fn.Pkg() == nil {
-				if value == nil {
-					continue // the zero value: nil
-				}
-				if tv, ok := info.Types[value]; !ok || !tv.IsNil() {
-					fo.Open = true
-				}
+		name := netreach.FuncName(nil, fn)
+		if !slices.Contains(fo.Origins, name) {
+			if len(fo.Origins) == maxOrigins {
+				fo.Open = true
 				continue
 			}
-			name := netreach.FuncName(nil, fn)
-			if !slices.Contains(fo.Origins, name) {
-				if len(fo.Origins) == maxOrigins {
-					fo.Open = true
-					continue
-				}
-				fo.Origins = append(fo.Origins, name)
-			}
-		}
-	}
-	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.UnaryExpr:
-			// &s.ctx: the field may be given values through the pointer.
-			if f := match.SelectedField(info, n.X); n.Op == token.AND && f != nil {
-				give(cur, f, nil)
-			}
-		case *ast.CompositeLit:
-			for _, fv := range match.LiteralFields(info, n) {
-				give(cur, fv.Field, fv.Value)
-			}
-		case *ast.AssignStmt:
-			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-				continue
-			}
-			for i, lhs := range n.Lhs {
-				f := match.SelectedField(info, lhs)
-				if f == nil {
-					continue
-				}
-				if len(n.Lhs) == len(n.Rhs) {
-					give(cur, f, n.Rhs[i])
-				} else {
-					give(cur, f, nil) // one of several results: no call of its own
-				}
-			}
-		}
-	}
-	for f, fo := range e.fields {
-		slices.Sort(fo.Origins)
-		if len(fo.Origins) > 0 {
-			pass.ExportObjectFact(f, fo)
+			fo.Origins = append(fo.Origins, name)
 		}
 	}
 }

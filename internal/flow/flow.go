@@ -203,30 +203,22 @@ func assigned(info *types.Info, scope inspector.Cursor, v *types.Var, addrSeen b
 				if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 					return nil, false // v += x and friends
 				}
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					defs = append(defs, Def{Expr: n.Rhs[i]})
-				case len(n.Rhs) == 1:
-					defs = append(defs, Def{Expr: n.Rhs[0], Index: i})
-				default:
+				value, index, given := nth(n.Rhs, len(n.Lhs), i)
+				if !given {
 					return nil, false
 				}
+				defs = append(defs, Def{Expr: value, Index: index})
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
 				if info.Defs[name] != v {
 					continue
 				}
-				switch {
-				case len(n.Values) == 0:
-					defs = append(defs, Def{})
-				case len(n.Values) == len(n.Names):
-					defs = append(defs, Def{Expr: n.Values[i]})
-				case len(n.Values) == 1:
-					defs = append(defs, Def{Expr: n.Values[0], Index: i})
-				default:
+				value, index, given := nth(n.Values, len(n.Names), i)
+				if !given && len(n.Values) > 0 {
 					return nil, false
 				}
+				defs = append(defs, Def{Expr: value, Index: index})
 			}
 		case *ast.RangeStmt:
 			for _, e := range []ast.Expr{n.Key, n.Value} {

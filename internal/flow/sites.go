@@ -88,12 +88,14 @@ type SiteFinder struct {
 	visiting map[*types.Func]bool
 	// ifaceMethods caches interfaceHas
 	ifaceMethods map[string]bool
+	// writes are the values the package gives its fields
+	writes *Writes
 }
 
-// NewSiteFinder returns a SiteFinder for the package pkg, whose files
-// are under root and typed by info.
-func NewSiteFinder(pkg *types.Package, info *types.Info, root inspector.Cursor) *SiteFinder {
-	return &SiteFinder{pkg: pkg, info: info, root: root}
+// NewSiteFinder returns a SiteFinder for the package whose writes are
+// indexed by writes (Engine.Writes, or NewWrites).
+func NewSiteFinder(writes *Writes) *SiteFinder {
+	return &SiteFinder{pkg: writes.pkg, info: writes.info, root: writes.root, writes: writes}
 }
 
 // Of returns where the struct values that e, in the function body, may
@@ -268,66 +270,27 @@ func (f *SiteFinder) resultSites(call *ast.CallExpr, i, depth int) Sites {
 // fieldSites returns where the struct values kept in field fld may be
 // made: every value the package gives an unexported field of its own.
 func (f *SiteFinder) fieldSites(fld *types.Var, depth int) Sites {
-	if fld.Pkg() != f.pkg || fld.Exported() || depth > maxSites {
-		return AllSites
+	writes, ok := f.writes.Values(fld)
+	if !ok || depth > maxSites {
+		return AllSites // written out of view
 	}
 	var sites Sites
-	for cur := range f.root.Preorder((*ast.Ident)(nil), (*ast.CompositeLit)(nil)) {
-		if sites.All {
-			break
-		}
-		var value ast.Expr
-		result := 0
-		switch n := cur.Node().(type) {
-		case *ast.CompositeLit:
-			// An unkeyed literal of the struct type.
-			for _, fv := range match.LiteralFields(f.info, n) {
-				if _, keyed := n.Elts[0].(*ast.KeyValueExpr); !keyed && fv.Field == fld {
-					value = fv.Value
-				}
-			}
-		case *ast.Ident:
-			if obj, ok := f.info.Uses[n].(*types.Var); !ok || obj.Origin() != fld {
-				continue
-			}
-			switch cur.ParentEdgeKind() {
-			case edge.KeyValueExpr_Key:
-				value = cur.Parent().Node().(*ast.KeyValueExpr).Value
-			case edge.SelectorExpr_Sel:
-				sel := match.OuterParens(cur.Parent())
-				if u, ok := sel.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
-					return AllSites // its address is taken
-				}
-				as, ok := sel.Parent().Node().(*ast.AssignStmt)
-				if !ok || sel.ParentEdgeKind() != edge.AssignStmt_Lhs {
-					continue // read
-				}
-				j := sel.ParentEdgeIndex()
-				switch {
-				case len(as.Lhs) == len(as.Rhs):
-					value = as.Rhs[j]
-				case len(as.Rhs) == 1:
-					call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-					if !ok {
-						return AllSites
-					}
-					value, result = call, j
-				default:
-					return AllSites
-				}
-			}
-		}
-		if value == nil {
-			continue
-		}
-		body, ok := EnclosingFunc(cur)
+	for _, w := range writes {
+		body, ok := EnclosingFunc(w.Cursor)
 		if !ok {
 			return AllSites // a package-level literal
 		}
-		if call, ok := ast.Unparen(value).(*ast.CallExpr); ok && result > 0 {
-			sites.Add(f.resultSites(call, result, depth+1))
+		call, isCall := ast.Unparen(w.Value).(*ast.CallExpr)
+		if _, multi := f.info.TypeOf(w.Value).(*types.Tuple); multi && !isCall {
+			return AllSites // v, ok = m[k] and the like
+		}
+		if isCall && w.Index > 0 {
+			sites.Add(f.resultSites(call, w.Index, depth+1))
 		} else {
-			sites.Add(f.exprSites(body, value, depth+1))
+			sites.Add(f.exprSites(body, w.Value, depth+1))
+		}
+		if sites.All {
+			break
 		}
 	}
 	return sites

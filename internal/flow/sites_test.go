@@ -34,7 +34,7 @@ var siteProbe = &analysis.Analyzer{
 			}
 		}
 		root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
-		finder := flow.NewSiteFinder(pass.Pkg, pass.TypesInfo, root)
+		finder := flow.NewSiteFinder(flow.NewWrites(pass.Pkg, pass.TypesInfo, root))
 		for cur := range root.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
 			fn := match.Callee(pass.TypesInfo, call)

@@ -136,7 +136,14 @@ type Engine struct {
 	order []*types.Func
 	// fields are the origins of the package's interface-typed fields.
 	fields map[*types.Var]*FieldOrigins
+	// writes are the package's writes of fields and package variables.
+	writes *Writes
 }
+
+// Writes returns the index of the values the package gives its struct
+// fields and package-level variables, shared by every analyzer that
+// requires the Engine's.
+func (e *Engine) Writes() *Writes { return e.writes }
 
 // Summary returns the summary of fn, from the package's analysis or
 // from facts, or nil when fn is out of view.
@@ -522,14 +529,14 @@ func appendNew(list []string, s string) []string {
 }
 
 func runSummaries(pass *analysis.Pass) (any, error) {
-	e := &Engine{pass: pass, local: make(map[*types.Func]*Summary)}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	e := &Engine{pass: pass, local: make(map[*types.Func]*Summary), writes: NewWrites(pass.Pkg, pass.TypesInfo, insp.Root())}
 	if inGOROOT(pass) {
 		// The standard library builds no request of a user's: its
 		// network calls are classified by netreach, its other functions
 		// need no summary. Leaving it keeps the facts cheap.
 		return e, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	e.decls = make(map[*types.Func]inspector.Cursor)
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := cur.Node().(*ast.FuncDecl)
@@ -547,7 +554,7 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	e.fieldOrigins(pass, insp)
+	e.fieldOrigins(pass)
 	return e, nil
 }
 

@@ -46,6 +46,12 @@ func (g *gen) bump() int64 {
 	return g.Version
 }
 
+type stepper struct{ Version int64 }
+
+func (s *stepper) reset() { s.Version = time.Now().Unix() }
+
+func (s *stepper) step(n int64) { s.Version += n }
+
 func seededLocal(out chan<- int64) {
 	seq := time.Now().UnixNano()
 	for range 3 {

@@ -62,3 +62,36 @@ func newPointed() *pointed {
 }
 
 func fill(*context.Context) {}
+
+// One of several results is no call of its own.
+type several struct {
+	ctx context.Context // want ctx:`assigned context.Background and values out of view`
+}
+
+func newSeveral() (*several, error) {
+	s := &several{ctx: context.Background()}
+	var err error
+	s.ctx, err = withErr()
+	return s, err
+}
+
+func withErr() (context.Context, error) { return context.TODO(), nil }
+
+// A positional literal gives its fields values too.
+type positional struct {
+	ctx context.Context // want ctx:`assigned context.TODO$`
+}
+
+func newPositional() positional { return positional{context.TODO()} }
+
+// A range gives the field values out of view.
+type ranged struct {
+	ctx context.Context // want ctx:`assigned context.Background and values out of view`
+}
+
+func newRanged(ctxs []context.Context) *ranged {
+	r := &ranged{ctx: context.Background()}
+	for _, r.ctx = range ctxs {
+	}
+	return r
+}

@@ -125,3 +125,31 @@ func getters(w *writer) {
 }
 
 func getter(f any) {}
+
+// A field given one of several results is made where that result is; a
+// field whose address is taken, or that a range assigns, is given
+// values out of view.
+type several struct {
+	t *T
+	p *T
+	r *T
+}
+
+func errAndT() (error, *T) {
+	return nil, &T{} // site:m1
+}
+
+func fill(**T) {}
+
+func severalFields(ts []*T) error {
+	s := &several{}
+	var e error
+	e, s.t = errAndT()
+	sites(s.t) // want `made at m1`
+	fill(&s.p)
+	sites(s.p) // want `made where it cannot be seen`
+	for _, s.r = range ts {
+	}
+	sites(s.r) // want `made where it cannot be seen`
+	return e
+}
