@@ -137,7 +137,11 @@ func looksLikeValue(s string) bool {
 func missingArgument(patterns []string) error {
 	for _, p := range patterns {
 		if strings.HasSuffix(p, ".go") && !strings.Contains(p, "...") {
-			if _, err := os.Stat(p); err != nil {
+			// As for the go command, a name ending in .go is a file
+			// when one exists; otherwise an import path whose first
+			// element is a domain (github.com/surrealdb/surrealdb.go)
+			// is a package.
+			if _, err := os.Stat(p); err != nil && !remotePath(p) {
 				return fmt.Errorf("%s: no such file", p)
 			}
 			continue
@@ -154,6 +158,13 @@ func missingArgument(patterns []string) error {
 		}
 	}
 	return nil
+}
+
+// remotePath reports whether p is an import path whose first element
+// is a domain name (it has a dot), not a local name.
+func remotePath(p string) bool {
+	first, _, ok := strings.Cut(p, "/")
+	return ok && !localPattern(p) && strings.Contains(first, ".")
 }
 
 // localPattern reports whether a package pattern names a directory
@@ -176,7 +187,7 @@ func inModule(patterns []string) (bool, error) {
 	}
 	for _, p := range patterns {
 		first, _, _ := strings.Cut(p, "/")
-		if strings.HasSuffix(p, ".go") || (!localPattern(p) && !strings.Contains(first, ".")) {
+		if (strings.HasSuffix(p, ".go") && !remotePath(p)) || (!localPattern(p) && !strings.Contains(first, ".")) {
 			continue
 		}
 		cwd, _ := os.Getwd()

@@ -67,3 +67,16 @@ func TestDescribeBuild(t *testing.T) {
 		}
 	}
 }
+
+// A name ending in .go is a file when one exists, as for the go command;
+// otherwise an import path under a domain is a package.
+func TestImportPathEndingInGo(t *testing.T) {
+	if err := missingArgument([]string{"github.com/surrealdb/surrealdb.go"}); err != nil {
+		t.Errorf("an import path ending in .go: %v", err)
+	}
+	for _, p := range []string{"svc/nosuch.go", "nosuch.go", "./svc/nosuch.go"} {
+		if err := missingArgument([]string{p}); err == nil {
+			t.Errorf("missingArgument(%q) = nil, want no such file", p)
+		}
+	}
+}
