@@ -94,7 +94,13 @@
 // timestamp also holds a measured value (a time.Duration or number
 // field named like latency, elapsed, rtt, duration, took, or a float
 // value), as a load-test result or a metric point; skew shifts one
-// machine's points on the axis, no order is decided from it; a name
+// machine's points on the axis, no order is decided from it; a table
+// sorted by the column its user chose (the comparator switches, over
+// three cases or more, on a value from outside the comparison: `switch
+// c.sort { case "name": ...; case "uptime": ... }`), an order for
+// display that decides nothing; modification times a file system or an
+// object store records on write (ModTime, Mtime, LastModified) compared
+// with each other, one clock, the store's, for every item it lists; a name
 // that also says time (versionTime, epochMillis, seqDeadline, seed), a
 // clock value mixed with another source (fmt.Sprintf("%s-%d", host,
 // now)), a clock reading clamped to be monotonic

@@ -230,8 +230,12 @@ func (c *checker) compareIn(body *ast.BlockStmt, depth int) (timeCmp, bool) {
 			return false
 		}
 		switch n := n.(type) {
+		case *ast.SwitchStmt:
+			if c.columnChooser(n, body) {
+				return false
+			}
 		case *ast.CallExpr:
-			if cmp, isCmp := c.compareCall(n, true); isCmp && !cmp.deadline() && !cmp.oneValue() {
+			if cmp, isCmp := c.compareCall(n, true); isCmp && !cmp.deadline() && !cmp.oneValue() && !cmp.storeStamped() {
 				found, ok = cmp, true
 				return false
 			}
@@ -246,7 +250,7 @@ func (c *checker) compareIn(body *ast.BlockStmt, depth int) (timeCmp, bool) {
 				}
 			}
 		case *ast.BinaryExpr:
-			if cmp, isCmp := c.compareBinary(n, false); isCmp && !cmp.deadline() && !cmp.oneValue() {
+			if cmp, isCmp := c.compareBinary(n, false); isCmp && !cmp.deadline() && !cmp.oneValue() && !cmp.storeStamped() {
 				found, ok = cmp, true
 				return false
 			}
@@ -254,6 +258,41 @@ func (c *checker) compareIn(body *ast.BlockStmt, depth int) (timeCmp, bool) {
 		return true
 	})
 	return found, ok
+}
+
+// columnChooser reports whether sw, in the comparator body, picks the
+// field to sort by from a value chosen outside the comparison (`switch
+// c.sort { case "name": ...; case "conns": ...; case "uptime": ... }`):
+// a table sorted for display by the column its user asked for, where
+// the order decides nothing (natscli's server and connection reports).
+// A switch on the compared values themselves (a kind, then a time) is a
+// decision and is looked into.
+func (c *checker) columnChooser(sw *ast.SwitchStmt, body *ast.BlockStmt) bool {
+	if sw.Tag == nil || len(sw.Body.List) < 3 {
+		return false
+	}
+	own := false
+	ast.Inspect(sw.Tag, func(n ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !isID {
+			return !own
+		}
+		if obj, isVar := c.info.Uses[id].(*types.Var); isVar && !obj.IsField() && obj.Kind() != types.RecvVar && c.declaredIn(obj, body) {
+			own = true
+		}
+		return !own
+	})
+	return !own
+}
+
+// declaredIn reports whether v is a parameter or a local of the function
+// whose body is body.
+func (c *checker) declaredIn(v *types.Var, body *ast.BlockStmt) bool {
+	if v.Pos() >= body.Pos() && v.Pos() < body.End() {
+		return true
+	}
+	fs := c.pass.Pkg.Scope().Innermost(body.Lbrace)
+	return fs != nil && v.Parent() == fs
 }
 
 // small reports whether a function body is small enough to be a

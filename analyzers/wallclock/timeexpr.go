@@ -149,6 +149,22 @@ type timeCmp struct {
 // ordering by it schedules work, it does not order events.
 func (t timeCmp) deadline() bool { return isDeadlineName(t.x.field) || isDeadlineName(t.y.field) }
 
+// storeStamped reports whether both sides are the modification time a
+// file system or an object store records on write (ModTime, Mtime,
+// LastModified): one clock, the store's, stamps every item it lists, so
+// sorting them (keeping the newest backups) mixes no machines' clocks.
+func (t timeCmp) storeStamped() bool {
+	return isStoreStamp(t.x.field) && isStoreStamp(t.y.field)
+}
+
+func isStoreStamp(name string) bool {
+	switch strings.ToLower(name) {
+	case "modtime", "mtime", "lastmodified":
+		return true
+	}
+	return false
+}
+
 // oneValue reports whether both timestamps belong to one value
 // (jobs[i].EndedAt.Sub(jobs[i].StartedAt)): the comparison measures that
 // value's own duration, and ordering by durations is not ordering by the
