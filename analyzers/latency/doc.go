@@ -52,7 +52,16 @@
 // Quantiles, Median) the package fills, as a load-test report's Mean
 // column beside its P50 and P99, or set in the same composite literal
 // as a non-zero percentile, is left alone; a mean with no percentile
-// beside it, or beside one nothing fills, stays reported. A duration
+// beside it, or beside one nothing fills, stays reported. Two means
+// are no one's latency report and are left alone: a total of durations
+// read from fields of a wire type (a field with a json, yaml, xml,
+// protobuf or msgpack tag: a service's own processing time from its
+// stats API), which another process measured and whose single values
+// never reach this code, and a mean at once added to or taken from a
+// duration that is not a constant (rttSum/n + replyTimeout), a wait the
+// program derives and acts on. A total of an in-process record's field,
+// of durations measured in view or handed in, and a mean plus a
+// constant stay reported. A duration
 // summed into a counter next to a count is left alone when, in the same
 // block, the same duration is also exported on its own: observed into
 // a histogram or summary, or set into a gauge that the gauge rule

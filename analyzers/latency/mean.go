@@ -8,6 +8,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"regexp"
 	"slices"
 
@@ -163,7 +164,7 @@ func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr, depth int) bool {
 func (c *checker) reportMeans() {
 	for _, d := range c.divisions {
 		sites := c.totals[d.total]
-		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) && !c.besidePercentiles(d) {
+		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) && !c.besidePercentiles(d) && !c.reportedTotals(sites) && !c.controlUse(d.cur) {
 			c.rep.Reportf(d.bin, "mean",
 				"average latency computed by hand (a running total of durations divided by a count): a mean hides the tail, one slow request in a hundred barely moves it; %s", remedy)
 		}
@@ -310,4 +311,98 @@ func isZero(info *types.Info, expr ast.Expr) bool {
 	}
 	k := tv.Value.Kind()
 	return (k == constant.Int || k == constant.Float) && constant.Sign(tv.Value) == 0
+}
+
+// reportedTotals reports whether every accumulation in sites adds a
+// field of a wire type, one with an encoding tag (total +=
+// e.ProcessingTime over a service's stats, `json:"processing_time"`):
+// durations another process measured and reported, whose individual
+// values never reach this code, so no histogram can be kept here. A
+// field of an in-process record, a duration measured in view, or one
+// handed in as a parameter, is not one.
+func (c *checker) reportedTotals(sites []inspector.Cursor) bool {
+	for _, site := range sites {
+		as := site.Node().(*ast.AssignStmt)
+		added := as.Rhs[0]
+		if as.Tok == token.ASSIGN {
+			added = ast.Unparen(added).(*ast.BinaryExpr).Y
+		}
+		q, ok := c.quantity(added)
+		if !ok {
+			return false
+		}
+		sel, ok := q.(*ast.SelectorExpr)
+		if !ok || !wireField(c.info, sel) {
+			return false
+		}
+		if _, ok := c.measured(site, added, 0); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// controlUse reports whether the mean at cur is at once added to, or
+// taken from, another duration that is not a constant (rttSum/n +
+// replyTimeout): a wait derived from the running mean plus a slack the
+// user sets, which the program acts on rather than reports. A mean
+// compared, stored or ranked stays reported.
+func (c *checker) controlUse(cur inspector.Cursor) bool {
+	for range maxDepth {
+		parent := cur.Parent()
+		switch p := parent.Node().(type) {
+		case *ast.ParenExpr:
+			cur = parent
+			continue
+		case *ast.CallExpr:
+			if tv, ok := c.info.Types[p.Fun]; ok && tv.IsType() {
+				cur = parent
+				continue
+			}
+		case *ast.BinaryExpr:
+			if p.Op != token.ADD && p.Op != token.SUB {
+				return false
+			}
+			other := p.X
+			if other == cur.Node() {
+				other = p.Y
+			}
+			tv, ok := c.info.Types[other]
+			return ok && tv.Value == nil && isDuration(tv.Type)
+		}
+		return false
+	}
+	return false
+}
+
+// wireField reports whether sel selects a field that carries an encoding
+// tag (json, yaml, xml, protobuf, msgpack): a value of a type that
+// crosses a process boundary.
+func wireField(info *types.Info, sel *ast.SelectorExpr) bool {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return false
+	}
+	t := s.Recv()
+	idx := s.Index()
+	for i, n := range idx {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || n >= st.NumFields() {
+			return false
+		}
+		if i == len(idx)-1 {
+			tag := reflect.StructTag(st.Tag(n))
+			for _, k := range []string{"json", "yaml", "xml", "protobuf", "msgpack"} {
+				if _, ok := tag.Lookup(k); ok {
+					return true
+				}
+			}
+			return false
+		}
+		t = st.Field(n).Type()
+	}
+	return false
 }
