@@ -28,7 +28,7 @@ import (
 // analyzers' own data adds little to the peak (docs/benchmarks.md,
 // session 10). The limit makes the runtime collect sooner and return
 // those pages: the largest package peaks at 0.85 to 0.89 of go vet's
-// memory instead of 1.01, for a sixth more CPU on it. Starting above
+// memory instead of 1.01, for a tenth more CPU on it. Starting above
 // 384 MiB left one of the two analyses at its old peak: its live heap
 // crossed that size only after the index was built.
 const (
