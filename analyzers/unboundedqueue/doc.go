@@ -68,7 +68,10 @@
 //     Also left alone: a spawner that drains the channel itself right
 //     after the go statement (a statement after it in the same block
 //     receives from the channel or ranges over it: a sentinel marking the
-//     end of a queue being emptied, one in flight); outside a loop, a
+//     end of a queue being emptied, one in flight); a goroutine started
+//     in a case of a select that sends on a channel another case of the
+//     same select receives from (a loop handing an event back to itself,
+//     where a send in place would block the only receiver); outside a loop, a
 //     signal (a constant, nil or an empty struct) rather than an item the
 //     function was handed (a notification per connection handshake, whose
 //     rate nothing in view ties to input); and a re-queue: the function is

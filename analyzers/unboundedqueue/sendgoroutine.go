@@ -17,7 +17,7 @@ import (
 func (c *checker) goStmt(cur inspector.Cursor, g *ast.GoStmt) {
 	if ch, ok := c.sendOnly(g.Call); ok {
 		_, inLoop := retry.Innermost(cur)
-		if (inLoop || !c.localChan(cur, ch)) && !c.sendBounded(cur, g, ch, inLoop) {
+		if (inLoop || !c.localChan(cur, ch)) && !c.sendBounded(cur, g, ch, inLoop) && !c.selfWake(cur, ch) {
 			end := g.Call.Fun.End()
 			if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
 				end = lit.Type.End()
@@ -124,4 +124,50 @@ func (c *checker) localChan(cur inspector.Cursor, ch ast.Expr) bool {
 	}
 	_, ok = flow.Defs(c.info, body, path.Root)
 	return ok
+}
+
+// selfWake reports whether the goroutine at cur, started in a case of a
+// select, sends on a channel that another case of that same select
+// receives from: the loop hands an event back to itself (a redraw after
+// a terminal resize). A send in place would block the only receiver, and
+// the loop drains each such send on a later pass, so they cannot pile
+// up faster than the loop's own cases start them.
+func (c *checker) selfWake(cur inspector.Cursor, ch ast.Expr) bool {
+	target, ok := flow.PathOf(c.info, ch)
+	if !ok {
+		return false
+	}
+	for cc := range cur.Enclosing((*ast.CommClause)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if _, isClause := cc.Node().(*ast.CommClause); !isClause {
+			return false
+		}
+		sel, ok := cc.Parent().Parent().Node().(*ast.SelectStmt)
+		if !ok {
+			return false
+		}
+		for _, cl := range sel.Body.List {
+			other, ok := cl.(*ast.CommClause)
+			if !ok || other == cc.Node() || other.Comm == nil {
+				continue
+			}
+			var recv ast.Expr
+			switch st := other.Comm.(type) {
+			case *ast.ExprStmt:
+				recv = st.X
+			case *ast.AssignStmt:
+				if len(st.Rhs) == 1 {
+					recv = st.Rhs[0]
+				}
+			}
+			u, ok := ast.Unparen(recv).(*ast.UnaryExpr)
+			if !ok || u.Op != token.ARROW {
+				continue
+			}
+			if p, ok := flow.PathOf(c.info, u.X); ok && p.Equal(target) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
