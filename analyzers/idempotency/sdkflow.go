@@ -84,17 +84,19 @@ func (c *checker) retriesOp(fn *types.Func, op string) bool {
 	if fn.Pkg() != c.pass.Pkg {
 		return false
 	}
-	for d := range c.funcDecls() {
-		if c.info.Defs[d.Node().(*ast.FuncDecl).Name] != fn {
-			continue
-		}
-		for cur := range d.Preorder((*ast.CallExpr)(nil)) {
-			call := cur.Node().(*ast.CallExpr)
-			if sent, args := c.sdkOp(call); len(args) > 0 && sent.Name() == op && c.retryLoop(cur, call) != "" {
-				return true
-			}
-		}
+	decl := match.FuncDecl(c.pass.Files, c.info, fn)
+	if decl == nil || decl.Body == nil {
 		return false
+	}
+	body, ok := c.insp.Root().FindNode(decl.Body)
+	if !ok {
+		return false
+	}
+	for cur := range body.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if sent, args := c.sdkOp(call); len(args) > 0 && sent.Name() == op && c.retryLoop(cur, call) != "" {
+			return true
+		}
 	}
 	return false
 }

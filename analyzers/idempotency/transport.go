@@ -339,22 +339,14 @@ func (c *checker) leavesOnSendError(cur inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	errVar := c.info.ObjectOf(id)
-	if errVar == nil {
+	errVar, ok := c.info.ObjectOf(id).(*types.Var)
+	if !ok {
 		return false
 	}
 	for next, ok := cur.Parent().NextSibling(); ok; next, ok = next.NextSibling() {
 		is, ok := next.Node().(*ast.IfStmt)
-		if !ok || is.Init != nil || !leaves(is.Body) {
-			continue
-		}
-		for _, op := range orOperands(is.Cond) {
-			if bin, ok := ast.Unparen(op).(*ast.BinaryExpr); ok && bin.Op == token.NEQ {
-				x, ok := ast.Unparen(bin.X).(*ast.Ident)
-				if ok && c.info.ObjectOf(x) == errVar && c.info.Types[bin.Y].IsNil() {
-					return true
-				}
-			}
+		if ok && is.Init == nil && leaves(is.Body) && c.loops.Disjunct(is.Cond, errVar, token.NEQ) {
+			return true
 		}
 	}
 	return false

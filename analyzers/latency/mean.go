@@ -8,7 +8,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"reflect"
 	"regexp"
 	"slices"
 
@@ -57,25 +56,8 @@ type division struct {
 
 // accumulate notes total += d (or total = total + d) for a duration d.
 func (c *checker) accumulate(cur inspector.Cursor, as *ast.AssignStmt) {
-	if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-		return
-	}
-	var added ast.Expr
-	switch as.Tok {
-	case token.ADD_ASSIGN:
-		added = as.Rhs[0]
-	case token.ASSIGN:
-		bin, ok := ast.Unparen(as.Rhs[0]).(*ast.BinaryExpr)
-		if !ok || bin.Op != token.ADD {
-			return
-		}
-		lp, ok1 := flow.PathOf(c.info, as.Lhs[0])
-		xp, ok2 := flow.PathOf(c.info, bin.X)
-		if !ok1 || !ok2 || !lp.Equal(xp) {
-			return
-		}
-		added = bin.Y
-	default:
+	added := c.addend(as)
+	if added == nil {
 		return
 	}
 	k, ok := key(c.info, as.Lhs[0])
@@ -83,6 +65,29 @@ func (c *checker) accumulate(cur inspector.Cursor, as *ast.AssignStmt) {
 		return
 	}
 	c.totals[k] = append(c.totals[k], cur)
+}
+
+// addend returns d when as is total += d or total = total + d, and nil
+// otherwise.
+func (c *checker) addend(as *ast.AssignStmt) ast.Expr {
+	if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	switch as.Tok {
+	case token.ADD_ASSIGN:
+		return as.Rhs[0]
+	case token.ASSIGN:
+		bin, ok := ast.Unparen(as.Rhs[0]).(*ast.BinaryExpr)
+		if !ok || bin.Op != token.ADD {
+			return nil
+		}
+		lp, ok1 := flow.PathOf(c.info, as.Lhs[0])
+		xp, ok2 := flow.PathOf(c.info, bin.X)
+		if ok1 && ok2 && lp.Equal(xp) {
+			return bin.Y
+		}
+	}
+	return nil
 }
 
 // divide notes a division of a variable or field by a count.
@@ -322,11 +327,7 @@ func isZero(info *types.Info, expr ast.Expr) bool {
 // handed in as a parameter, is not one.
 func (c *checker) reportedTotals(sites []inspector.Cursor) bool {
 	for _, site := range sites {
-		as := site.Node().(*ast.AssignStmt)
-		added := as.Rhs[0]
-		if as.Tok == token.ASSIGN {
-			added = ast.Unparen(added).(*ast.BinaryExpr).Y
-		}
+		added := c.addend(site.Node().(*ast.AssignStmt))
 		q, ok := c.quantity(added)
 		if !ok {
 			return false
@@ -375,34 +376,9 @@ func (c *checker) controlUse(cur inspector.Cursor) bool {
 	return false
 }
 
-// wireField reports whether sel selects a field that carries an encoding
-// tag (json, yaml, xml, protobuf, msgpack): a value of a type that
-// crosses a process boundary.
+// wireField reports whether sel selects a field with a serialization
+// tag: a value of a type that crosses a process boundary.
 func wireField(info *types.Info, sel *ast.SelectorExpr) bool {
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return false
-	}
-	t := s.Recv()
-	idx := s.Index()
-	for i, n := range idx {
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok || n >= st.NumFields() {
-			return false
-		}
-		if i == len(idx)-1 {
-			tag := reflect.StructTag(st.Tag(n))
-			for _, k := range []string{"json", "yaml", "xml", "protobuf", "msgpack"} {
-				if _, ok := tag.Lookup(k); ok {
-					return true
-				}
-			}
-			return false
-		}
-		t = st.Field(n).Type()
-	}
-	return false
+	tag, ok := match.SelectedFieldTag(info, sel)
+	return ok && match.WireTag(tag)
 }

@@ -154,18 +154,30 @@ func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.F
 	type edgeArg struct {
 		arg   inspector.Cursor
 		param *types.Var
+		fn    *types.Func
 	}
 	var args []edgeArg
-	detached := r.detachedFuncs(root, decls)
+	// Functions that some caller starts as a goroutine nothing waits for
+	// (`go c.put(ctx, key, rec)`, handed no channel or WaitGroup): work
+	// written to outlive the request, which chooses its own contexts
+	// (pkgsite's cache fill, started after the response with a fresh
+	// bounded context for the write). A synchronous call of the same
+	// function elsewhere (a test mode's) does not make its parameters
+	// the request's.
+	detached := make(map[*types.Func]bool)
 	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		fn := match.Callee(r.info, call)
-		if fn == nil || detached[fn.Origin()] {
+		if fn == nil {
 			continue
 		}
-		decl := decls[fn.Origin()]
+		fn = fn.Origin()
+		decl := decls[fn]
 		if decl == nil {
 			continue
+		}
+		if cur.ParentEdgeKind() == edge.GoStmt_Call && !r.handsWaiter(call) {
+			detached[fn] = true
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := r.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
@@ -180,13 +192,13 @@ func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.F
 			if i >= len(params) || params[i] == nil || !carrier(params[i].Type()) {
 				continue
 			}
-			args = append(args, edgeArg{arg: cur.ChildAt(edge.CallExpr_Args, i), param: params[i]})
+			args = append(args, edgeArg{arg: cur.ChildAt(edge.CallExpr_Args, i), param: params[i], fn: fn})
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, a := range args {
-			if !r.vars[a.param] && r.carries(a.arg, a.arg.Node().(ast.Expr), false, 0) {
+			if !detached[a.fn] && !r.vars[a.param] && r.carries(a.arg, a.arg.Node().(ast.Expr), false, 0) {
 				r.vars[a.param] = true
 				changed = true
 			}
@@ -194,39 +206,19 @@ func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.F
 	}
 }
 
-// detachedFuncs returns the package's functions that some caller starts
-// as a goroutine nothing waits for (`go c.put(ctx, key, rec)`, handed no
-// channel or WaitGroup): work written to outlive the request, which
-// chooses its own contexts (pkgsite's cache fill, started after the
-// response with a fresh bounded context for the write). A synchronous
-// call of the same function elsewhere (a test mode's) does not make its
-// parameters the request's.
-func (r *requests) detachedFuncs(root inspector.Cursor, decls map[*types.Func]*ast.FuncDecl) map[*types.Func]bool {
-	var out map[*types.Func]bool
-	for cur := range root.Preorder((*ast.GoStmt)(nil)) {
-		call := cur.Node().(*ast.GoStmt).Call
-		fn := match.Callee(r.info, call)
-		if fn == nil || decls[fn.Origin()] == nil {
+// handsWaiter reports whether call hands the goroutine it starts a
+// channel or a *sync.WaitGroup, by which its starter may wait for it.
+func (r *requests) handsWaiter(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		t := r.info.TypeOf(a)
+		if t == nil {
 			continue
 		}
-		waited := false
-		for _, a := range call.Args {
-			t := r.info.TypeOf(a)
-			if t == nil {
-				continue
-			}
-			if _, ok := t.Underlying().(*types.Chan); ok || match.IsTypeOrPointer(t, "sync.WaitGroup") {
-				waited = true
-			}
-		}
-		if !waited {
-			if out == nil {
-				out = make(map[*types.Func]bool)
-			}
-			out[fn.Origin()] = true
+		if _, ok := t.Underlying().(*types.Chan); ok || match.IsTypeOrPointer(t, "sync.WaitGroup") {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // carrier reports whether a parameter of type t can hold a request's

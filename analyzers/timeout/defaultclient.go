@@ -210,15 +210,11 @@ func (c *checker) nilElse(ifStmt *ast.IfStmt, block *ast.BlockStmt, target flow.
 	if other == nil {
 		return false
 	}
-	var checked flow.Path
-	switch {
-	case c.info.Types[bin.Y].IsNil():
-		checked, ok = flow.PathOf(c.info, bin.X)
-	case c.info.Types[bin.X].IsNil():
-		checked, ok = flow.PathOf(c.info, bin.Y)
-	default:
-		ok = false
+	x, ok := c.nilCompared(bin, bin.Op)
+	if !ok {
+		return false
 	}
+	checked, ok := flow.PathOf(c.info, x)
 	if !ok {
 		return false
 	}
@@ -238,16 +234,27 @@ func (c *checker) nilElse(ifStmt *ast.IfStmt, block *ast.BlockStmt, target flow.
 
 // isNilCheck reports whether cond is `path == nil`.
 func (c *checker) isNilCheck(cond ast.Expr, path flow.Path) bool {
-	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || bin.Op != token.EQL {
+	x, ok := c.nilCompared(cond, token.EQL)
+	if !ok {
 		return false
 	}
-	for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
-		if p, ok := flow.PathOf(c.info, pair[0]); ok && p.Equal(path) && c.info.Types[pair[1]].IsNil() {
-			return true
-		}
+	p, ok := flow.PathOf(c.info, x)
+	return ok && p.Equal(path)
+}
+
+// nilCompared returns x when cond is `x op nil` or `nil op x`.
+func (c *checker) nilCompared(cond ast.Expr, op token.Token) (ast.Expr, bool) {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != op {
+		return nil, false
 	}
-	return false
+	switch {
+	case c.info.Types[bin.Y].IsNil():
+		return bin.X, true
+	case c.info.Types[bin.X].IsNil():
+		return bin.Y, true
+	}
+	return nil, false
 }
 
 // compositeLitOf returns the composite literal expr is, or takes the
@@ -285,12 +292,8 @@ func (c *checker) inNilBranch(cur inspector.Cursor) bool {
 			continue
 		}
 		cond := a.Parent().Node().(*ast.IfStmt).Cond
-		if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == wantOp {
-			for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
-				if match.IsTypeOrPointer(c.info.TypeOf(pair[0]), "net/http.Client") && c.info.Types[pair[1]].IsNil() {
-					return true
-				}
-			}
+		if x, ok := c.nilCompared(cond, wantOp); ok && match.IsTypeOrPointer(c.info.TypeOf(x), "net/http.Client") {
+			return true
 		}
 	}
 }
@@ -305,19 +308,15 @@ func (c *checker) afterClientReturn(ret inspector.Cursor) bool {
 		if !ok || ifStmt.Init != nil || ifStmt.Else != nil || len(ifStmt.Body.List) != 1 {
 			continue
 		}
-		bin, ok := ast.Unparen(ifStmt.Cond).(*ast.BinaryExpr)
+		x, ok := c.nilCompared(ifStmt.Cond, token.NEQ)
 		r, ok2 := ifStmt.Body.List[0].(*ast.ReturnStmt)
-		if !ok || !ok2 || bin.Op != token.NEQ || len(r.Results) != 1 {
+		if !ok || !ok2 || len(r.Results) != 1 || !match.IsTypeOrPointer(c.info.TypeOf(r.Results[0]), "net/http.Client") {
 			continue
 		}
-		returned, ok := flow.PathOf(c.info, r.Results[0])
-		if !ok || !match.IsTypeOrPointer(c.info.TypeOf(r.Results[0]), "net/http.Client") {
-			continue
-		}
-		for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
-			if p, ok := flow.PathOf(c.info, pair[0]); ok && p.Equal(returned) && c.info.Types[pair[1]].IsNil() {
-				return true
-			}
+		checked, ok1 := flow.PathOf(c.info, x)
+		returned, ok2 := flow.PathOf(c.info, r.Results[0])
+		if ok1 && ok2 && checked.Equal(returned) {
+			return true
 		}
 	}
 	return false

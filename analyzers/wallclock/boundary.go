@@ -3,16 +3,11 @@ package wallclock
 import (
 	"go/ast"
 	"go/types"
-	"reflect"
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/names"
 )
-
-// wireTags are the struct tag keys of serialization formats and ORMs: a
-// struct that carries one is written to or read from another process.
-var wireTags = []string{"json", "yaml", "xml", "protobuf", "msgpack", "bson", "db", "gorm", "sql", "avro", "cbor"}
 
 // boundary answers, per type and once per pass, whether values of a
 // struct type cross a process boundary.
@@ -116,11 +111,8 @@ func isConfigType(n *types.Named) bool {
 // has a serialization tag.
 func hasWireTags(st *types.Struct, b *boundary, depth int) bool {
 	for i := range st.NumFields() {
-		tag := reflect.StructTag(st.Tag(i))
-		for _, key := range wireTags {
-			if v, ok := tag.Lookup(key); ok && v != "-" {
-				return true
-			}
+		if match.WireTag(st.Tag(i)) {
+			return true
 		}
 		if f := st.Field(i); f.Embedded() && depth < 3 {
 			if namedStruct(f.Type()) != nil {

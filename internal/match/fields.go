@@ -3,6 +3,7 @@ package match
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
 )
 
 // SelectedField returns the struct field that e selects (x.f, through
@@ -49,4 +50,45 @@ func LiteralFields(info *types.Info, lit *ast.CompositeLit) []FieldValue {
 		}
 	}
 	return out
+}
+
+// wireTags are the struct tag keys of serialization formats and ORMs: a
+// field that carries one is written to or read from another process.
+var wireTags = []string{"json", "yaml", "xml", "protobuf", "msgpack", "bson", "db", "gorm", "sql", "avro", "cbor"}
+
+// WireTag reports whether the struct tag puts its field on the wire: it
+// has a serialization or ORM key whose value is not "-".
+func WireTag(tag string) bool {
+	st := reflect.StructTag(tag)
+	for _, key := range wireTags {
+		if v, ok := st.Lookup(key); ok && v != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// SelectedFieldTag returns the struct tag of the field that sel selects,
+// following embedded fields; ok is false when sel selects no field.
+func SelectedFieldTag(info *types.Info, sel *ast.SelectorExpr) (tag string, ok bool) {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return "", false
+	}
+	t := s.Recv()
+	idx := s.Index()
+	for i, n := range idx {
+		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
+			t = p.Elem()
+		}
+		st, isStruct := t.Underlying().(*types.Struct)
+		if !isStruct || n >= st.NumFields() {
+			return "", false
+		}
+		if i == len(idx)-1 {
+			return st.Tag(n), true
+		}
+		t = st.Field(n).Type()
+	}
+	return "", false
 }

@@ -54,3 +54,60 @@ func g() T { return T{3, 4} }
 		}
 	}
 }
+
+func TestWireTag(t *testing.T) {
+	for tag, want := range map[string]bool{
+		`json:"name"`:                 true,
+		`protobuf:"varint,1"`:         true,
+		`db:"created_at"`:             true,
+		`json:"-"`:                    false,
+		`mapstructure:"x"`:            false,
+		``:                            false,
+		`json:"-" yaml:"x,omitempty"`: true,
+	} {
+		if got := match.WireTag(tag); got != want {
+			t.Errorf("WireTag(%q) = %v, want %v", tag, got, want)
+		}
+	}
+}
+
+func TestSelectedFieldTag(t *testing.T) {
+	const src = `package p
+
+type Inner struct{ D int ` + "`json:\"d\"`" + ` }
+type Outer struct {
+	*Inner
+	N int ` + "`db:\"n\"`" + `
+}
+
+func (Outer) M() {}
+
+func f(o Outer) (int, int) { _ = o.M; return o.N, o.D }
+`
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	if _, err := new(types.Config).Check("p", fset, []*ast.File{file}, info); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if tag, ok := match.SelectedFieldTag(info, sel); ok {
+				got[sel.Sel.Name] = tag
+			} else {
+				got[sel.Sel.Name] = "none"
+			}
+		}
+		return true
+	})
+	want := map[string]string{"N": `db:"n"`, "D": `json:"d"`, "M": "none"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("SelectedFieldTag(o.%s) = %q, want %q", k, got[k], v)
+		}
+	}
+}

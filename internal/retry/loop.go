@@ -125,13 +125,13 @@ func (c *Finder) Retried(l *Loop, counts func(call *ast.CallExpr) bool) (Attempt
 				continue
 			}
 			switch {
-			case c.disjunct(is.Cond, a.Err, token.NEQ) || c.conjunct(is.Cond, a.Err, token.NEQ):
+			case c.Disjunct(is.Cond, a.Err, token.NEQ) || c.conjunct(is.Cond, a.Err, token.NEQ):
 				// The body runs on failure (always, or when the failure
 				// is retryable): what follows runs on success.
 				if c.retriesOnError(l, is, stmts[j+1:]) {
 					return a, true
 				}
-			case c.conjunct(is.Cond, a.Err, token.EQL) || c.disjunct(is.Cond, a.Err, token.EQL):
+			case c.conjunct(is.Cond, a.Err, token.EQL) || c.Disjunct(is.Cond, a.Err, token.EQL):
 				// The body runs on success (and, for `err == nil ||
 				// attempts >= max`, when the loop gives up).
 				if c.retriesOnSuccessCheck(l, is, stmts[j+1:]) {
@@ -192,12 +192,14 @@ func (c *Finder) conjunct(cond ast.Expr, v *types.Var, op token.Token) bool {
 	return c.isNilCompare(cond, v, op)
 }
 
-// disjunct reports whether cond is `v op nil`, or a disjunction (||) with
-// such a term, so that it holds whenever v op nil.
-func (c *Finder) disjunct(cond ast.Expr, v *types.Var, op token.Token) bool {
+// Disjunct reports whether cond is `v op nil` (or `nil op v`), or a
+// disjunction (||) with such a term, so that it holds whenever v op nil:
+// `if err != nil || resp.StatusCode != 500 { break }` leaves on every
+// error.
+func (c *Finder) Disjunct(cond ast.Expr, v *types.Var, op token.Token) bool {
 	cond = ast.Unparen(cond)
 	if b, ok := cond.(*ast.BinaryExpr); ok && b.Op == token.LOR {
-		return c.disjunct(b.X, v, op) || c.disjunct(b.Y, v, op)
+		return c.Disjunct(b.X, v, op) || c.Disjunct(b.Y, v, op)
 	}
 	return c.isNilCompare(cond, v, op)
 }

@@ -260,6 +260,18 @@ func (c *answered) DoSplit(req *http.Request) (*http.Response, error) { // want 
 	}
 }
 
+func (c *answered) DoNilFirst(req *http.Request) (*http.Response, error) { // want DoNilFirst:`^sendsRequest\(param 0\)$`
+	for {
+		resp, err := c.hc.Do(req)
+		if nil != err {
+			return nil, err
+		}
+		if resp.StatusCode != 503 {
+			return resp, nil
+		}
+	}
+}
+
 // Look-alike: the error check goes round again, so a lost response is
 // sent again.
 func (c *answered) DoAgain(req *http.Request) (resp *http.Response, err error) { // want DoAgain:`sendsRequest\(param 0\) retried`
