@@ -2,10 +2,15 @@ package wallclock
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/names"
 )
@@ -19,8 +24,9 @@ const maxHelperDepth = 2
 const maxHelperStmts = 12
 
 // sortCall checks sorting and min/max selection calls whose comparison
-// orders cross-machine values by a wall-clock field.
-func (c *checker) sortCall(call *ast.CallExpr) {
+// orders cross-machine values by a wall-clock field. cur is the call's
+// cursor.
+func (c *checker) sortCall(cur inspector.Cursor, call *ast.CallExpr) {
 	fn := match.Callee(c.info, call)
 	if fn == nil {
 		return
@@ -42,7 +48,7 @@ func (c *checker) sortCall(call *ast.CallExpr) {
 			pick = "latest"
 		}
 	case match.IsFunc(fn, "sort", "Sort", "Stable") && len(call.Args) == 1:
-		c.sortInterface(call, call.Args[0])
+		c.sortInterface(cur, call, call.Args[0])
 		return
 	default:
 		return
@@ -54,12 +60,17 @@ func (c *checker) sortCall(call *ast.CallExpr) {
 	if !ok || pick == "" && isSample(cmp) || !c.crossing(cmp, c.elemType(coll)) {
 		return
 	}
-	c.reportSort(call.Fun, cmp, pick)
+	if pick != "" {
+		c.rep.Reportf(analysis.Range(call.Fun), "minmax",
+			"%s event from different machines chosen by %s (wall clock): clock skew picks the wrong one; order by a sequence number or logical clock from one source", pick, cmp.x.field)
+		return
+	}
+	c.reportSort(cur, call, coll, cmp)
 }
 
 // sortInterface checks sort.Sort(x) and sort.Stable(x) through x's Less
 // method (sort.Reverse is looked through).
-func (c *checker) sortInterface(call *ast.CallExpr, arg ast.Expr) {
+func (c *checker) sortInterface(cur inspector.Cursor, call *ast.CallExpr, arg ast.Expr) {
 	if inner, ok := ast.Unparen(arg).(*ast.CallExpr); ok && match.IsFunc(match.Callee(c.info, inner), "sort", "Reverse") && len(inner.Args) == 1 {
 		arg = inner.Args[0]
 	}
@@ -80,18 +91,109 @@ func (c *checker) sortInterface(call *ast.CallExpr, arg ast.Expr) {
 	if !ok || isSample(cmp) || !c.crossing(cmp, c.elemType(arg)) {
 		return
 	}
-	c.reportSort(call.Fun, cmp, "")
+	// The sorted collection is the converted slice: byCreated(evs).
+	coll := arg
+	if conv, ok := ast.Unparen(arg).(*ast.CallExpr); ok && len(conv.Args) == 1 && c.info.Types[conv.Fun].IsType() {
+		coll = conv.Args[0]
+	}
+	c.reportSort(cur, call, coll, cmp)
 }
 
-func (c *checker) reportSort(at ast.Expr, cmp timeCmp, pick string) {
-	rng := analysis.Range(at)
-	if pick != "" {
-		c.rep.Reportf(rng, "minmax",
-			"%s event from different machines chosen by %s (wall clock): clock skew picks the wrong one; order by a sequence number or logical clock from one source", pick, cmp.x.field)
+// reportSort reports a sort of coll by a wall-clock field: by default
+// only when the code then takes its first or last element (the order
+// decides which one), with -wallclock.strict every sort.
+func (c *checker) reportSort(cur inspector.Cursor, call *ast.CallExpr, coll ast.Expr, cmp timeCmp) {
+	rng := analysis.Range(call.Fun)
+	if end := c.taken(cur, call, coll); end != "" {
+		c.rep.Reportf(rng, "sort",
+			"events from different machines sorted by %s (wall clock) and the %s one taken: clock skew picks the wrong one; order by a sequence number or logical clock from one source", cmp.x.field, end)
 		return
+	}
+	if !c.strict {
+		return // an order for display or a listing decides nothing
 	}
 	c.rep.Reportf(rng, "sort",
 		"events from different machines sorted by %s (wall clock): clock skew reorders them; order by a sequence number or logical clock from one source", cmp.x.field)
+}
+
+// taken returns "first" or "last" when, after the sort call at cur, the
+// function making it reads the sorted collection's (the same variable or
+// field path's) element 0 or len(x)-1, as a value, a field of it or
+// a result (return evs[0].ID), and "" otherwise. Assigning to the
+// element (x[0] = v, x[0].F = v, x[0].n++) takes nothing.
+func (c *checker) taken(cur inspector.Cursor, call *ast.CallExpr, coll ast.Expr) string {
+	p, ok := flow.PathOf(c.info, coll)
+	if !ok {
+		return ""
+	}
+	var fn inspector.Cursor
+	found := false
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn, found = fc, true
+		break
+	}
+	if !found {
+		return ""
+	}
+	for ic := range fn.Preorder((*ast.IndexExpr)(nil)) {
+		ix := ic.Node().(*ast.IndexExpr)
+		if ix.Pos() < call.End() {
+			continue
+		}
+		if q, ok := flow.PathOf(c.info, ix.X); !ok || !p.Equal(q) {
+			continue
+		}
+		end := c.endIndex(ix.Index, p)
+		if end != "" && !assigned(ic) {
+			return end
+		}
+	}
+	return ""
+}
+
+// endIndex returns "first" when idx is the constant 0, "last" when it is
+// len(x)-1 of the collection at p, and "" otherwise.
+func (c *checker) endIndex(idx ast.Expr, p flow.Path) string {
+	if tv, ok := c.info.Types[idx]; ok && tv.Value != nil {
+		if v := constant.ToInt(tv.Value); v.Kind() == constant.Int && constant.Sign(v) == 0 {
+			return "first"
+		}
+		return ""
+	}
+	sub, ok := ast.Unparen(idx).(*ast.BinaryExpr)
+	if !ok || sub.Op != token.SUB {
+		return ""
+	}
+	if tv, ok := c.info.Types[sub.Y]; !ok || tv.Value == nil || !constant.Compare(constant.ToInt(tv.Value), token.EQL, constant.MakeInt64(1)) {
+		return ""
+	}
+	l, ok := ast.Unparen(sub.X).(*ast.CallExpr)
+	if !ok || len(l.Args) != 1 {
+		return ""
+	}
+	if id, ok := ast.Unparen(l.Fun).(*ast.Ident); !ok || c.info.Uses[id] != types.Universe.Lookup("len") {
+		return ""
+	}
+	if q, ok := flow.PathOf(c.info, l.Args[0]); ok && p.Equal(q) {
+		return "last"
+	}
+	return ""
+}
+
+// assigned reports whether the element at ic is written rather than
+// read: it, or a field or element of it, is the target of an assignment
+// or of ++ and --.
+func assigned(ic inspector.Cursor) bool {
+	for {
+		switch ic.ParentEdgeKind() {
+		case edge.SelectorExpr_X, edge.IndexExpr_X, edge.ParenExpr_X, edge.StarExpr_X:
+			ic = ic.Parent()
+			continue
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			return true
+		}
+		return false
+	}
 }
 
 // crossing reports whether the compared timestamps belong to values

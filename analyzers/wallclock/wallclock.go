@@ -41,6 +41,11 @@ type Config struct {
 	// snake_case parts of a name) that say identity or order
 	// (-wallclock.identnames); nil means DefaultIdentNames.
 	IdentNames []string
+	// Strict reports every sort of cross-machine values by a wall-clock
+	// field, as the analyzer did before the evidence standard
+	// (-wallclock.strict); by default a sort is reported only when the
+	// code then takes its first or last element.
+	Strict bool
 }
 
 // Analyzer is a ready instance with the default configuration, for
@@ -63,6 +68,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 	}
 	a.Flags.Var((*option.List)(&cfg.IdentNames), "identnames", "comma-separated words that make a name an identifier or sequence number (id, seq, version, ...)")
+	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "report every sort by a wall-clock field, not only those whose first or last element is then taken")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
 }
@@ -74,6 +80,8 @@ type checker struct {
 	bound      *boundary
 	decls      map[*types.Func]*ast.FuncDecl
 	identNames map[string]bool
+	// strict reports every sort, with or without a pick in view.
+	strict bool
 	writers    *writers
 	// clockFields are the integer fields the package sets only from
 	// the wall clock, whatever they are called.
@@ -95,6 +103,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		decls:       make(map[*types.Func]*ast.FuncDecl),
 		identNames:  make(map[string]bool),
 		clockFields: &clockFields{only: make(map[*types.Var]bool)},
+		strict:      cfg.Strict,
 	}
 	for _, n := range cfg.IdentNames {
 		c.identNames[strings.ToLower(n)] = true
@@ -123,7 +132,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	for cur := range c.rep.Preorder(insp, filter...) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
-			c.sortCall(n)
+			c.sortCall(cur, n)
 			if importsTime {
 				c.identityNode(cur)
 			}

@@ -270,3 +270,10 @@ func byDuration(jobs []Job) {
 func byStart(jobs []Job) {
 	sort.Slice(jobs, func(i, j int) bool { return jobs[i].StartedAt.Before(jobs[j].StartedAt) }) // want `sorted by StartedAt \(wall clock\)`
 }
+
+// With a pick after the sort, the message says the decision (also in
+// strict mode).
+func newestEvent(evs []Event) Event {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].CreatedAt.Before(evs[j].CreatedAt) }) // want `sorted by CreatedAt \(wall clock\) and the last one taken: clock skew picks the wrong one`
+	return evs[len(evs)-1]
+}
