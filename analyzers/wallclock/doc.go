@@ -16,7 +16,8 @@
 //
 // Evidence: distlint reports a wall-clock value only when it can see
 // the reading (time.Now, through its conversions) and a use that needs
-// order or uniqueness across machines: a sort, a last-write-wins
+// order or uniqueness across machines: a sort that decides which event
+// is taken, a min/max selection, a last-write-wins
 // overwrite of a value that crosses a process boundary, a name or key
 // that says identifier, sequence or version, or a map key. A timestamp
 // whose writers it cannot see, or that has one writer, keeps it silent.
@@ -29,7 +30,16 @@
 // It stays reported once any use can: stored in a field or a map,
 // returned, sent, compared, passed to another function (sql's Exec,
 // fmt.Fprintf to a connection), captured by a returned closure, or its
-// address taken.
+// address taken. A sort alone decides nothing: events ordered for
+// display, a listing or local housekeeping come out in a slightly
+// different order under skew, and no one is harmed. A sort is reported
+// only when, after it in the same function, the code reads the sorted
+// collection's (the same variable or field path's) first or last
+// element, index 0 or len(x)-1, as a value, a field of it or a result
+// (return evs[0].ID): the order then picks the oldest or newest event.
+// Assigning to that element (evs[0] = v) picks nothing.
+// -wallclock.strict reports every sort, as the analyzer did before this
+// evidence standard.
 //
 // The analyzer reports:
 //
@@ -39,7 +49,10 @@
 //     comparison reads a time.Time field (Before, After, Compare, Sub, or
 //     <, > and cmp.Compare of its Unix, UnixNano, UnixMilli or UnixMicro)
 //     directly or through a small helper function or method of the
-//     package, when the values cross a process boundary;
+//     package, when the values cross a process boundary; a min or max
+//     always (it is a decision), a sort only when the code then takes
+//     its first or last element (evs[0], evs[len(evs)-1]), or with
+//     -wallclock.strict every sort;
 //   - last-write-wins: an if comparing two timestamp fields of two
 //     different values (time.Time's Before, After, Compare or Sub, or <,
 //     <=, >, >= of integer fields named like a time: *At, *Time,
@@ -85,7 +98,9 @@
 // (fields named like Expires, Deadline, TTL, NotAfter, Lease, Next),
 // logging and metrics (a reading named offset or seq that is only
 // printed), timestamps that are stored but never compared for
-// order, sorting of types that stay in the process, comparisons of two
+// order, a sort whose first or last element is not taken after it (an
+// order for display, a listing, or a part of it kept, files[n:]; unless
+// strict), sorting of types that stay in the process, comparisons of two
 // timestamps of the same value (its own history), tracking the newest
 // timestamp seen (only the time is copied), integer sample timestamps
 // sorted by a time-series store (they are the data's coordinates, not an
@@ -117,6 +132,7 @@
 //	sort.Slice(events, func(i, j int) bool {
 //		return events[i].CreatedAt.Before(events[j].CreatedAt) // events carry json tags
 //	})
+//	first := events[0] // the order decides which event is first
 //
 //	if in.UpdatedAt.After(cur.UpdatedAt) {
 //		store[in.Key] = in // the newer write loses to a fast clock
@@ -127,6 +143,7 @@
 // Good:
 //
 //	sort.Slice(events, func(i, j int) bool { return events[i].Seq < events[j].Seq })
+//	first := events[0]
 //
 //	if in.Version > cur.Version {
 //		store[in.Key] = in
@@ -143,4 +160,8 @@
 //	                              order (default id,seq,sequence,version,
 //	                              revision,rev,offset,order,lsn,epoch,
 //	                              counter,generation,nonce)
+//	-wallclock.strict             report every sort by a wall-clock field,
+//	                              without its first or last element taken
+//	                              after it (the analyzer's behaviour before
+//	                              the evidence standard)
 package wallclock

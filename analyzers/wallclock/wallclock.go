@@ -81,8 +81,8 @@ type checker struct {
 	decls      map[*types.Func]*ast.FuncDecl
 	identNames map[string]bool
 	// strict reports every sort, with or without a pick in view.
-	strict bool
-	writers    *writers
+	strict  bool
+	writers *writers
 	// clockFields are the integer fields the package sets only from
 	// the wall clock, whatever they are called.
 	clockFields *clockFields
