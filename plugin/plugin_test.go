@@ -68,7 +68,7 @@ func TestBadSettings(t *testing.T) {
 // An option in the settings changes what the analyzer reports, through
 // the same flags as the CLI; keys are matched case-insensitively.
 func TestOptionsReachAnalyzers(t *testing.T) {
-	as, err := build(t, map[string]any{"enable": []any{"unboundedqueue"}, "UnboundedQueue": map[string]any{"MaxBuffer": 500}})
+	as, err := build(t, map[string]any{"enable": []any{"unboundedqueue"}, "UnboundedQueue": map[string]any{"MaxBuffer": 500, "Strict": true}})
 	if err != nil {
 		t.Fatal(err)
 	}

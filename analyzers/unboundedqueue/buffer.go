@@ -28,7 +28,7 @@ func (c *checker) makeChan(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	n, exact := constant.Int64Val(tv.Value)
-	if !exact || n < int64(c.cfg.MaxBuffer) {
+	if !exact || n < int64(c.cfg.MaxBuffer) || !c.slowConsumer(cur) {
 		return
 	}
 	c.rep.Reportf(call, "huge-buffer",
@@ -53,11 +53,22 @@ func (c *checker) configuredChan(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	n, ok := c.fieldDefault(f)
-	if !ok || n < int64(c.cfg.MaxBuffer) || c.clampedFields()[f] || c.shedsWhenFull(cur) {
+	if !ok || n < int64(c.cfg.MaxBuffer) || c.clampedFields()[f] || c.shedsWhenFull(cur) || !c.slowConsumer(cur) {
 		return
 	}
 	c.rep.Reportf(call, "huge-buffer",
 		"channel buffer of %s, whose default is %d: a buffer this large only delays the failure %s, holding that many items in memory meanwhile; default to a small buffer, clamp the option, and apply backpressure or drop with a metric (threshold -unboundedqueue.maxbuffer=%d)", f.Name(), n, msgGrow, c.cfg.MaxBuffer)
+}
+
+// slowConsumer reports whether the channel made at cur has a consumer in
+// view that waits on the network (always, with -unboundedqueue.strict):
+// a buffer fills only behind a slow consumer.
+func (c *checker) slowConsumer(cur inspector.Cursor) bool {
+	if c.cfg.Strict {
+		return true
+	}
+	_, waits := c.chanConsumerNet(c.madeInto(cur))
+	return waits
 }
 
 // fieldDefault returns the constant default the package gives the

@@ -35,10 +35,11 @@ type Config struct {
 	// MaxBuffer is the smallest constant channel buffer reported
 	// (-unboundedqueue.maxbuffer); 0 means DefaultMaxBuffer.
 	MaxBuffer int
-	// Strict reports every goroutine per received item and every slice
-	// queue by their shape alone, as the analyzer did before the
-	// evidence standard (-unboundedqueue.strict); by default they are
-	// reported only when the consumer is seen to wait on the network.
+	// Strict reports every goroutine per received item, slice queue,
+	// goroutine started only to send and huge buffer by its shape alone,
+	// as the analyzer did before the evidence standard
+	// (-unboundedqueue.strict); by default they are reported only when
+	// the consumer is seen to wait on the network.
 	Strict bool
 }
 
@@ -62,7 +63,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(spawnsPerCall)},
 	}
 	a.Flags.IntVar(&cfg.MaxBuffer, "maxbuffer", cfg.MaxBuffer, "smallest constant channel buffer reported")
-	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "report every goroutine per received item and every slice queue, not only those whose consumer waits on the network")
+	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "report every goroutine per received item, slice queue, goroutine started only to send and huge buffer, not only those whose consumer waits on the network")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
 	return a
 }
@@ -93,6 +94,8 @@ type checker struct {
 	pools map[*types.Var]bool
 	// keyedChans caches keyedChan by channel variable.
 	keyedChans map[*types.Var]bool
+	// chanCons indexes channels' consumers; made on first use.
+	chanCons *chanConsumers
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {

@@ -34,18 +34,19 @@ func TestAnalyzer(t *testing.T) {
 	)
 }
 
-// By default a goroutine per item and a slice queue are reported only
-// when the consumer waits on the network (HTTP, database/sql, a gRPC
-// stub, Redis; directly, through helpers, through another package's
-// facts); the same shapes doing local work, or calling a function value,
-// are not.
+// By default a goroutine per item, a slice queue, a goroutine started
+// only to send and a huge buffer are reported only when the consumer
+// waits on the network (HTTP, database/sql, a gRPC stub, Redis; directly,
+// through helpers, through another package's facts); the same shapes
+// doing local work, calling a function value, or with no consumer in
+// view, are not.
 func TestEvidence(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unboundedqueue.New(unboundedqueue.Config{}), "evidence", "evidence/remote")
 }
 
 // The threshold is an option: -unboundedqueue.maxbuffer.
 func TestMaxBufferOption(t *testing.T) {
-	a := unboundedqueue.New(unboundedqueue.Config{})
+	a := strict(t)
 	if err := a.Flags.Set("maxbuffer", "100"); err != nil {
 		t.Fatal(err)
 	}

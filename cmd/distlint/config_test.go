@@ -12,8 +12,9 @@ import (
 )
 
 // configured has a timeout finding in svc, unboundedqueue buffers of
-// 500 (below the default threshold of 10000) in queue, in a test file
-// and in legacy.
+// 500 (below the default threshold of 10000, and with no consumer in
+// view: reported with strict only) in queue, in a test file and in
+// legacy.
 var configured = map[string]string{
 	"svc/svc.go":           "package svc\n\nimport \"net\"\n\nfunc Dial(addr string) { net.Dial(\"tcp\", addr) }\n",
 	"queue/queue.go":       "package queue\n\nvar Jobs = make(chan int, 500)\n",
@@ -45,6 +46,7 @@ disable: [timeout]
 tests: true
 unboundedqueue:
   maxbuffer: 100
+  strict: true # no consumer in view here
 exclude:
   - path: legacy/**
     analyzers: [unboundedqueue]
@@ -143,7 +145,7 @@ func TestDependencyConfigIgnored(t *testing.T) {
 	writeFiles(t, dir, map[string]string{
 		"go.mod":             "module example.com/app\n\ngo 1.26\n\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ./dep\n",
 		"app.go":             "package app\n\nimport \"example.com/dep\"\n\nvar Jobs = dep.Queue(make(chan int, 500))\n",
-		".distlint.yaml":     "unboundedqueue: {maxbuffer: 100}\n",
+		".distlint.yaml":     "unboundedqueue: {maxbuffer: 100, strict: true}\n",
 		"dep/go.mod":         "module example.com/dep\n\ngo 1.26\n",
 		"dep/dep.go":         "package dep\n\nfunc Queue(c chan int) chan int { return c }\n",
 		"dep/.distlint.yaml": "disable: [analyzer-from-the-future]\n",
@@ -167,11 +169,11 @@ func TestConfigEditReachesVetCache(t *testing.T) {
 	if out, code := vet(); code != 0 {
 		t.Fatalf("no file: exit %d, %s; want 0 (a buffer of 500 is below the default threshold)", code, out)
 	}
-	writeFiles(t, dir, map[string]string{".distlint.yaml": "unboundedqueue: {maxbuffer: 100}\n"})
+	writeFiles(t, dir, map[string]string{".distlint.yaml": "unboundedqueue: {maxbuffer: 100, strict: true}\n"})
 	if out, code := vet(); code == 0 || !strings.Contains(out, "buffer of 500") {
 		t.Errorf("after writing the file: exit %d, %s; want the finding, not the cached result", code, out)
 	}
-	writeFiles(t, dir, map[string]string{".distlint.yaml": "unboundedqueue: {maxbuffer: 1000}\n"})
+	writeFiles(t, dir, map[string]string{".distlint.yaml": "unboundedqueue: {maxbuffer: 1000, strict: true}\n"})
 	if out, code := vet(); code != 0 {
 		t.Errorf("after editing the file: exit %d, %s; want 0", code, out)
 	}

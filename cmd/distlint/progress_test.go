@@ -92,7 +92,7 @@ func TestProgress(t *testing.T) {
 	// An option value of its own makes go vet analyze every package
 	// again, which lasts long enough to show the packages analyzed.
 	nonce := "-unboundedqueue.maxbuffer=" + strconv.FormatInt(time.Now().UnixNano()%1e6+2000, 10)
-	stdout, tty := runProgress(t, dir, true, "-json", nonce, "./...")
+	stdout, tty := runProgress(t, dir, true, "-json", "-unboundedqueue.strict", nonce, "./...")
 	if !strings.Contains(stdout, `"unboundedqueue"`) {
 		t.Errorf("stdout on a terminal = %q, want the JSON findings", stdout)
 	}
@@ -106,7 +106,7 @@ func TestProgress(t *testing.T) {
 		t.Errorf("the progress line is not one line erased at the end: %q", tty)
 	}
 
-	pipeOut, pipeErr := runProgress(t, dir, false, "-json", nonce, "./...")
+	pipeOut, pipeErr := runProgress(t, dir, false, "-json", "-unboundedqueue.strict", nonce, "./...")
 	if pipeErr != "" || pipeOut != stdout {
 		t.Errorf("on a pipe: stderr %q, stdout %q; want no progress and the terminal run's stdout %q", pipeErr, pipeOut, stdout)
 	}

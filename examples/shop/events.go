@@ -1,9 +1,12 @@
 package shop
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"expvar"
 	"io"
+	"net/http"
 	"sync"
 	"time"
 )
@@ -21,6 +24,24 @@ var droppedEvents = expvar.NewInt("shop_events_dropped_total")
 // runs out of memory, and nothing says so.
 func (s *Service) NotifyNaive(e Event) {
 	go func() { s.events <- e }()
+}
+
+// ForwardEvents sends the queued events to the warehouse, one at a time:
+// the queue drains at the warehouse's pace.
+func (s *Service) ForwardEvents(ctx context.Context, warehouseURL string) {
+	for e := range s.events {
+		body, err := json.Marshal(e)
+		if err != nil {
+			continue
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodPut, warehouseURL+"/orders/"+e.OrderID, bytes.NewReader(body))
+		if err != nil {
+			continue
+		}
+		if resp, err := s.client.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}
 }
 
 // FIXED: when the queue is full the event is dropped and counted (the
