@@ -23,10 +23,10 @@ func (c *checker) record(cur inspector.Cursor, call *ast.CallExpr, s sink) {
 	if s.kind == sumAdd {
 		if isOne(c.info, val) {
 			c.count(cur)
-		} else if _, ok := c.measured(cur, val, 0); ok {
+		} else if start, ok := c.measured(cur, val, 0); ok {
 			// Only a measured duration: a sum of configured delays
 			// (backoffSeconds.Add(delay.Seconds())) is not a latency.
-			c.sums = append(c.sums, sumRecord{cur: cur, call: call, block: enclosingBlock(cur), val: val})
+			c.sums = append(c.sums, sumRecord{cur: cur, call: call, block: enclosingBlock(cur), val: val, start: start})
 		}
 		return
 	}
@@ -49,11 +49,8 @@ func (c *checker) record(cur inspector.Cursor, call *ast.CallExpr, s sink) {
 // and says why. A gauge of a job that runs once, or once per tick, holds
 // the duration of its last run, which is what it is for.
 func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token.Pos) (string, bool) {
-	// A request handler or interceptor: one call per request.
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if ft, _ := match.FuncParts(f.Node()); c.handlerParams(ft) {
-			return "per request", true
-		}
+	if c.inHandler(cur) {
+		return "per request", true
 	}
 	// A loop that times each item it handles.
 	if loop, ok := retry.Innermost(cur); ok && within(start, loopBody(loop.Node())) {
@@ -75,24 +72,47 @@ func (c *checker) perEvent(cur inspector.Cursor, call *ast.CallExpr, start token
 	if decl, ok := body.Parent().Node().(*ast.FuncDecl); ok && match.IsMain(c.pass.Pkg, decl) {
 		return "", false
 	}
-	end := call.Pos()
-	if deferred(cur) {
-		end = body.Node().End()
-	}
-	found := false
-	for cc := range body.Preorder((*ast.CallExpr)(nil)) {
-		n := cc.Node().(*ast.CallExpr)
-		if n.Pos() > start && n.Pos() < end && c.request(n) {
-			found = true
-			break
-		}
-	}
-	if found && !c.periodicRun(cur) {
+	if c.aroundRequest(cur, call.Pos(), start) && !c.periodicRun(cur) {
 		// A request timed by a periodic job (a health probe run from a
 		// ticker loop in a caller) is that job's last run.
 		return "around a request", true
 	}
 	return "", false
+}
+
+// inHandler reports whether cur is in a request handler or interceptor
+// (see handlerParams), or in a function literal within one: code that
+// runs once per request.
+func (c *checker) inHandler(cur inspector.Cursor) bool {
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if ft, _ := match.FuncParts(f.Node()); c.handlerParams(ft) {
+			return true
+		}
+	}
+	return false
+}
+
+// aroundRequest reports whether the function around cur makes a request
+// (see request) after the clock reading at start and before at, the
+// position where the duration is recorded (or before the function's end,
+// when cur is in a deferred function literal): the duration measured is
+// then a request's latency.
+func (c *checker) aroundRequest(cur inspector.Cursor, at, start token.Pos) bool {
+	body, ok := flow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	end := at
+	if deferred(cur) {
+		end = body.Node().End()
+	}
+	for cc := range body.Preorder((*ast.CallExpr)(nil)) {
+		n := cc.Node().(*ast.CallExpr)
+		if n.Pos() > start && n.Pos() < end && c.request(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // handlerParams reports whether a function with type ft handles one

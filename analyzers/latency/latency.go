@@ -31,6 +31,13 @@ const URL = "https://pkg.go.dev/github.com/distlint/distlint/analyzers/latency"
 type Config struct {
 	// Policy is the suite's reporting policy; nil means the default.
 	Policy *report.Policy
+	// Strict reports every hand-made mean of durations and every
+	// duration summed into a counter next to a count, as the analyzer
+	// did before the evidence standard (-latency.strict); by default a
+	// mean or a pair of durations measured in view is reported only when
+	// they are requests' latencies: measured around a request, or in a
+	// request handler or interceptor.
+	Strict bool
 }
 
 // Analyzer is a ready instance with the default configuration, for
@@ -39,17 +46,18 @@ type Config struct {
 // that run several configurations build their own with New.
 var Analyzer = New(Config{})
 
-// New returns a latency analyzer configured by cfg.
+// New returns a latency analyzer configured by cfg. Its flags set this
+// instance's configuration only.
 func New(cfg Config) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      docs.Extract(doc, Name),
 		URL:      URL,
 		Requires: []*analysis.Analyzer{inspect.Analyzer, netreach.Analyzer},
-		Run: report.Protect(func(pass *analysis.Pass) (any, error) {
-			return run(pass, &cfg)
-		}),
 	}
+	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "report every hand-made mean of durations and every duration summed into a counter next to a count, not only those of requests' latencies")
+	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })
+	return a
 }
 
 const (
@@ -132,6 +140,9 @@ type checker struct {
 	info *types.Info
 	rep  *report.Reporter
 	net  *netreach.Result
+	// strict reports means and sum-and-count pairs without evidence that
+	// the durations are requests' latencies.
+	strict bool
 	// jobs tells periodic jobs: code run by a loop that waits on the
 	// clock, in its function or in a caller in the package.
 	jobs *paced.Index
@@ -170,6 +181,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		info:      pass.TypesInfo,
 		rep:       report.New(pass, cfg.Policy),
 		net:       pass.ResultOf[netreach.Analyzer].(*netreach.Result),
+		strict:    cfg.Strict,
 		summaries: make(map[types.Object]*summary),
 		counted:   make(map[ast.Node]bool),
 		totals:    make(map[types.Object][]inspector.Cursor),

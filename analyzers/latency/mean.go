@@ -22,6 +22,7 @@ type sumRecord struct {
 	call  *ast.CallExpr
 	block ast.Node
 	val   ast.Expr
+	start token.Pos // the clock reading the duration is measured from
 }
 
 // count notes that the block around cur counts events.
@@ -41,7 +42,8 @@ func (c *checker) reportSums() {
 	for _, s := range c.sums {
 		// Once per run of a periodic job, the pair's ratio over any
 		// window is one run's duration: nothing is averaged away.
-		if s.block != nil && c.counted[s.block] && !c.periodicRun(s.cur) && !c.exportedToo(s) {
+		if s.block != nil && c.counted[s.block] && !c.periodicRun(s.cur) && !c.exportedToo(s) &&
+			(c.strict || c.requestLatency(s.cur, s.call.Pos(), s.start)) {
 			c.rep.Reportf(s.call, "sum-and-count",
 				"duration summed into a counter next to a count of the same events: sum divided by count is an average, and an average hides the tail; %s (a histogram exports the sum and count too)", remedy)
 		}
@@ -169,11 +171,42 @@ func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr, depth int) bool {
 func (c *checker) reportMeans() {
 	for _, d := range c.divisions {
 		sites := c.totals[d.total]
-		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) && !c.besidePercentiles(d) && !c.reportedTotals(sites) && !c.controlUse(d.cur) {
+		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) && !c.besidePercentiles(d) && !c.reportedTotals(sites) && !c.controlUse(d.cur) &&
+			(c.strict || c.requestTotals(sites)) {
 			c.rep.Reportf(d.bin, "mean",
 				"average latency computed by hand (a running total of durations divided by a count): a mean hides the tail, one slow request in a hundred barely moves it; %s", remedy)
 		}
 	}
+}
+
+// requestLatency reports whether a duration measured from the clock
+// reading at start and summed at cur (at is the summing's position) is
+// a request's latency, by the gauge rule's standard: summed in a request
+// handler or interceptor (once per request), or measured around a
+// request (a network call between the reading and the sum, made
+// directly or by a function the code calls). A loop that times each
+// item it handles meets it when the timed handling makes a request; the
+// durations of local work, waits and sleeps are no request's latency,
+// and their average is a profile of the program, not of its service.
+func (c *checker) requestLatency(cur inspector.Cursor, at, start token.Pos) bool {
+	return c.inHandler(cur) || c.aroundRequest(cur, at, start)
+}
+
+// requestTotals reports whether the durations added to a total at sites
+// may be requests' latencies: some site adds one measured in view that
+// is (see requestLatency), or adds one measured out of view (a parameter,
+// a field, a value returned by a call), whose origin the rule cannot
+// judge and which keeps the mean rule's other decisions. Only a total
+// whose every duration is measured in view, none around a request or in
+// a handler, is no request's latency.
+func (c *checker) requestTotals(sites []inspector.Cursor) bool {
+	for _, site := range sites {
+		start, ok := c.measured(site, c.addend(site.Node().(*ast.AssignStmt)), 0)
+		if !ok || c.requestLatency(site, site.Node().Pos(), start) {
+			return true
+		}
+	}
+	return false
 }
 
 // export notes that the value at cur, recorded into a histogram, a
