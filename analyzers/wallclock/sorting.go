@@ -126,13 +126,8 @@ func (c *checker) taken(cur inspector.Cursor, call *ast.CallExpr, coll ast.Expr)
 	if !ok {
 		return ""
 	}
-	var fn inspector.Cursor
-	found := false
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn, found = fc, true
-		break
-	}
-	if !found {
+	fn, ok := match.InnermostFunc(cur)
+	if !ok {
 		return ""
 	}
 	for ic := range fn.Preorder((*ast.IndexExpr)(nil)) {
