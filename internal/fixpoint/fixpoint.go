@@ -19,9 +19,10 @@ import "container/heap"
 // changes anything.
 //
 // reads(n) lists the keys whose values eval(n) reads (for a function,
-// the package's functions it calls). eval(n, changed) updates the
-// values n decides and calls changed(k) for each key k whose value it
-// changed (for a function, its own).
+// the package's functions it calls); it is asked once something has
+// changed, and must not depend on the values. eval(n, changed) updates
+// the values n decides and calls changed(k) for each key k whose value
+// it changed (for a function, its own).
 //
 // The contract, which the callers keep:
 //   - monotone: a value only grows (a flag is set, a set gains members,
@@ -45,24 +46,25 @@ import "container/heap"
 // evaluated later in the same round if it comes after the node that
 // changed them, in the next round otherwise.
 func Solve[N any, K comparable](nodes []N, reads func(N) []K, eval func(n N, changed func(K))) {
-	readers := make(map[K][]int)
-	for i, n := range nodes {
-		for _, k := range reads(n) {
-			readers[k] = append(readers[k], i)
-		}
-	}
+	var readers map[K][]int // built at the first change: most packages have none
 	pending := make([]bool, len(nodes))
-	round := make(queue, len(nodes)) // 0, 1, ...: already a heap
-	for i := range nodes {
-		round[i] = i
+	for i := range pending {
 		pending[i] = true
 	}
-	var next queue
+	var round, next queue
 	at := -1 // the node being evaluated
 	changed := func(k K) {
+		if readers == nil {
+			readers = make(map[K][]int)
+			for i, n := range nodes {
+				for _, k := range reads(n) {
+					readers[k] = append(readers[k], i)
+				}
+			}
+		}
 		for _, i := range readers[k] {
 			if pending[i] {
-				continue
+				continue // still to come in this round, or queued
 			}
 			pending[i] = true
 			if i > at {
@@ -72,13 +74,17 @@ func Solve[N any, K comparable](nodes []N, reads func(N) []K, eval func(n N, cha
 			}
 		}
 	}
-	for len(round) > 0 {
+	for at = range nodes { // the first round: every node
+		pending[at] = false
+		eval(nodes[at], changed)
+	}
+	for len(next) > 0 {
+		round, next, at = next, round, -1
 		for len(round) > 0 {
 			at = heap.Pop(&round).(int)
 			pending[at] = false
 			eval(nodes[at], changed)
 		}
-		round, next, at = next, round, -1
 	}
 }
 

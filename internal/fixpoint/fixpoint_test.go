@@ -161,11 +161,7 @@ func TestSolveKeys(t *testing.T) {
 // one evaluation a link, where the loop costs a round a link.
 func TestSolveLinear(t *testing.T) {
 	const n = 1000
-	g := graph{calls: make([][]int, n), seed: make([]string, n)}
-	for i := range n - 1 {
-		g.calls[i] = []int{i + 1}
-	}
-	g.seed[n-1] = "dial"
+	g := chain(n)
 	via, _, evals := g.reach()
 	if via[0] != "dial" {
 		t.Fatalf("the head of the chain does not reach the network")
@@ -202,5 +198,54 @@ func TestSolveLikeLoop(t *testing.T) {
 		if evals > loopEvals {
 			t.Errorf("graph %d: Solve took %d evaluations, the loop %d", iter, evals, loopEvals)
 		}
+	}
+}
+
+// chain returns a chain of n calls written against the order, its end
+// reaching the network: the loop's worst case.
+func chain(n int) graph {
+	g := graph{calls: make([][]int, n), seed: make([]string, n)}
+	for i := range n - 1 {
+		g.calls[i] = []int{i + 1}
+	}
+	g.seed[n-1] = "dial"
+	return g
+}
+
+func BenchmarkSolveChain(b *testing.B) {
+	g := chain(1000)
+	for b.Loop() {
+		g.reach()
+	}
+}
+
+func BenchmarkLoopChain(b *testing.B) {
+	g := chain(1000)
+	for b.Loop() {
+		g.loop()
+	}
+}
+
+// flat returns n functions calling three others each, none reaching the
+// network: one round settles it, and Solve's bookkeeping is all cost.
+func flat(n int) graph {
+	g := graph{calls: make([][]int, n), seed: make([]string, n)}
+	for i := range n {
+		g.calls[i] = []int{(i + 1) % n, (i + 7) % n, (i + 31) % n}
+	}
+	return g
+}
+
+func BenchmarkSolveFlat(b *testing.B) {
+	g := flat(1000)
+	for b.Loop() {
+		g.reach()
+	}
+}
+
+func BenchmarkLoopFlat(b *testing.B) {
+	g := flat(1000)
+	for b.Loop() {
+		g.loop()
 	}
 }
