@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/fixpoint"
 	"github.com/distlint/distlint/internal/match"
 )
 
@@ -117,8 +118,8 @@ func takesFunc(fn *types.Func) bool {
 // function parameters to a circuit breaker (directly, or called inside
 // a function literal handed to it), exports a fact for each and returns
 // them with the breaker's name. Wrappers of wrappers in the same
-// package are found by going over the declarations until nothing
-// changes.
+// package are found by examining a function again when one it calls
+// becomes a wrapper.
 func breakerWrappers(pass *analysis.Pass) map[*types.Func]string {
 	local := make(map[*types.Func]string)
 	type candidate struct {
@@ -152,26 +153,24 @@ func breakerWrappers(pass *analysis.Pass) map[*types.Func]string {
 			}
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, c := range cands {
-			if _, done := local[c.fn]; done {
-				continue
-			}
-			ast.Inspect(c.decl.Body, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || local[c.fn] != "" {
-					return local[c.fn] == ""
-				}
-				via, ok := breakerCallIn(pass, local, call)
-				if ok && handsParam(pass.TypesInfo, call, c.params) {
-					local[c.fn] = via
-					changed = true
-				}
-				return true
-			})
+	calls := func(c candidate) []*types.Func { return match.LocalCallees(pass.TypesInfo, pass.Pkg, c.decl.Body) }
+	fixpoint.Solve(cands, calls, func(c candidate, changed func(*types.Func)) {
+		if _, done := local[c.fn]; done {
+			return
 		}
-	}
+		ast.Inspect(c.decl.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || local[c.fn] != "" {
+				return local[c.fn] == ""
+			}
+			via, ok := breakerCallIn(pass, local, call)
+			if ok && handsParam(pass.TypesInfo, call, c.params) {
+				local[c.fn] = via
+				changed(c.fn)
+			}
+			return true
+		})
+	})
 	for fn, via := range local {
 		pass.ExportObjectFact(fn, &breakerWrapper{Via: via})
 	}

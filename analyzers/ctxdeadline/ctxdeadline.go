@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/docs"
+	"github.com/distlint/distlint/internal/fixpoint"
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/names"
@@ -258,21 +259,20 @@ func (c *checker) site(body inspector.Cursor, call *ast.CallExpr) *site {
 
 // facts computes which context parameters of the package's functions
 // reach a network call, until no more are found (helpers calling
-// helpers), and exports them.
+// helpers: a site is examined again when its callee's fact grows), and
+// exports them.
 func (c *checker) facts(sites []*site) {
-	for changed := true; changed; {
-		changed = false
-		for _, s := range sites {
-			if !c.mayExport(s) {
-				continue
-			}
-			for _, r := range c.reached(s) {
-				if i, ok := r.origin.fromParam(); ok && c.addFact(s.fn, i, r.sink) {
-					changed = true
-				}
+	callee := func(s *site) []*types.Func { return []*types.Func{s.callee} }
+	fixpoint.Solve(sites, callee, func(s *site, changed func(*types.Func)) {
+		if !c.mayExport(s) {
+			return
+		}
+		for _, r := range c.reached(s) {
+			if i, ok := r.origin.fromParam(); ok && c.addFact(s.fn, i, r.sink) {
+				changed(s.fn)
 			}
 		}
-	}
+	})
 	for fn, f := range c.local {
 		c.pass.ExportObjectFact(fn, f)
 	}

@@ -5,10 +5,12 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/distlint/distlint/internal/fixpoint"
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/netreach"
@@ -99,32 +101,42 @@ func (c *checker) requestParams(ft *ast.FuncType) map[*types.Var]bool {
 // req.Method), except new requests whose method is a constant: those are
 // the HTTP rule's, with their method in view.
 func (c *checker) deriveRequests(body inspector.Cursor, reqs map[*types.Var]bool) {
-	for changed := true; changed; {
-		changed = false
-		for v, d := range flow.Assignments(c.info, body) {
-			if d.Expr == nil || reqs[v] || !match.IsTypeOrPointer(v.Type(), "net/http.Request") {
-				continue
-			}
-			if c.mentions(d.Expr, reqs) && !c.constMethodRequest(d.Expr) {
-				reqs[v] = true
-				changed = true
-			}
+	type derived struct {
+		v    *types.Var
+		uses []*types.Var // the variables its value is made from
+	}
+	var defs []derived
+	for v, d := range flow.Assignments(c.info, body) {
+		if d.Expr != nil && match.IsTypeOrPointer(v.Type(), "net/http.Request") && !c.constMethodRequest(d.Expr) {
+			defs = append(defs, derived{v, c.varsIn(d.Expr)})
 		}
 	}
+	uses := func(d derived) []*types.Var { return d.uses }
+	fixpoint.Solve(defs, uses, func(d derived, changed func(*types.Var)) {
+		if !reqs[d.v] && slices.ContainsFunc(d.uses, func(u *types.Var) bool { return reqs[u] }) {
+			reqs[d.v] = true
+			changed(d.v)
+		}
+	})
 }
 
 // mentions reports whether e refers to one of the variables in vars.
 func (c *checker) mentions(e ast.Expr, vars map[*types.Var]bool) bool {
-	found := false
+	return slices.ContainsFunc(c.varsIn(e), func(v *types.Var) bool { return vars[v] })
+}
+
+// varsIn returns the variables e refers to.
+func (c *checker) varsIn(e ast.Expr) []*types.Var {
+	var out []*types.Var
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := c.info.Uses[id].(*types.Var); ok && vars[v] {
-				found = true
+			if v, ok := c.info.Uses[id].(*types.Var); ok {
+				out = append(out, v)
 			}
 		}
-		return !found
+		return true
 	})
-	return found
+	return out
 }
 
 // constMethodRequest reports whether e makes a new request with a

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/fixpoint"
 	"github.com/distlint/distlint/internal/match"
 )
 
@@ -88,49 +89,52 @@ func (c *checker) emit(s scope, d analysis.Diagnostic, what string) {
 // dropCalls handles the calls that hand a context on to a function that
 // drops it (by its fact, or by what this package found): in a function
 // serving a request, the call is reported; in one that might, the drop
-// is carried to its own parameter. It runs until no more drops are
-// found, so that chains of helpers are seen through.
+// is carried to its own parameter. A call is examined again when what
+// its callee drops grows, so that chains of helpers are seen through;
+// a call reported is one to another package's function, whose fact does
+// not change.
 func (c *checker) dropCalls(calls []inspector.Cursor) {
-	reported := make(map[*ast.CallExpr]bool)
-	for changed := true; changed; {
-		changed = false
-		for _, cur := range calls {
-			call := cur.Node().(*ast.CallExpr)
-			fn := match.Callee(c.info, call)
-			if fn == nil || reported[call] {
+	callee := func(cur inspector.Cursor) []*types.Func {
+		if fn := match.Callee(c.info, cur.Node().(*ast.CallExpr)); fn != nil {
+			return []*types.Func{fn.Origin()}
+		}
+		return nil
+	}
+	fixpoint.Solve(calls, callee, func(cur inspector.Cursor, changed func(*types.Func)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn := match.Callee(c.info, call)
+		if fn == nil {
+			return
+		}
+		fn = fn.Origin()
+		for i, arg := range call.Args {
+			where, ok := c.dropOf(fn, i)
+			if !ok {
 				continue
 			}
-			fn = fn.Origin()
-			for i, arg := range call.Args {
-				where, ok := c.dropOf(fn, i)
-				if !ok {
-					continue
+			argCur := cur.ChildAt(edge.CallExpr_Args, i)
+			f := c.fileOf(call)
+			s, ok := c.requestScope(f, argCur)
+			if !ok || !c.req.carriesIn(argCur, arg, s.hypothetical) {
+				continue
+			}
+			if !s.hypothetical {
+				if fn.Pkg() == c.pass.Pkg {
+					continue // reported where it is lost
 				}
-				argCur := cur.ChildAt(edge.CallExpr_Args, i)
-				f := c.fileOf(call)
-				s, ok := c.requestScope(f, argCur)
-				if !ok || !c.req.carriesIn(argCur, arg, s.hypothetical) {
-					continue
-				}
-				if !s.hypothetical {
-					if fn.Pkg() == c.pass.Pkg {
-						continue // reported where it is lost
-					}
-					reported[call] = true
-					c.rep.Report(analysis.Diagnostic{
-						Pos:      call.Pos(),
-						End:      call.End(),
-						Category: "helper",
-						Message:  funcName(c.pass.Pkg, fn) + " is given " + s.expr + " and loses it (" + where + "): the work there ignores the request's deadline and cancellation and drops its trace; pass the context on there",
-					})
-					break
-				}
-				if owner, ok := c.req.owner[s.param]; ok && c.drops.add(owner.fn, owner.index, "through "+funcName(c.pass.Pkg, fn)+": "+where) {
-					changed = true
-				}
+				c.rep.Report(analysis.Diagnostic{
+					Pos:      call.Pos(),
+					End:      call.End(),
+					Category: "helper",
+					Message:  funcName(c.pass.Pkg, fn) + " is given " + s.expr + " and loses it (" + where + "): the work there ignores the request's deadline and cancellation and drops its trace; pass the context on there",
+				})
+				return
+			}
+			if owner, ok := c.req.owner[s.param]; ok && c.drops.add(owner.fn, owner.index, "through "+funcName(c.pass.Pkg, fn)+": "+where) {
+				changed(owner.fn)
 			}
 		}
-	}
+	})
 }
 
 // dropOf returns where fn loses the context of parameter index, by this

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/distlint/distlint/internal/fixpoint"
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 )
@@ -152,9 +153,10 @@ func paramVars(info *types.Info, ftype *ast.FuncType) []*types.Var {
 // view.
 func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.FuncDecl) {
 	type edgeArg struct {
-		arg   inspector.Cursor
-		param *types.Var
-		fn    *types.Func
+		arg    inspector.Cursor
+		param  *types.Var
+		fn     *types.Func
+		caller *types.Func // the declaration the call is in, whose parameters the argument may carry
 	}
 	var args []edgeArg
 	// Functions that some caller starts as a goroutine nothing waits for
@@ -184,6 +186,10 @@ func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.F
 				continue // T.M(recv, ctx): arguments shifted
 			}
 		}
+		var caller *types.Func
+		for d := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+			caller, _ = r.info.Defs[d.Node().(*ast.FuncDecl).Name].(*types.Func)
+		}
 		params := paramVars(r.info, decl.Type)
 		if fn.Signature().Variadic() {
 			params = params[:len(params)-1]
@@ -192,18 +198,18 @@ func (r *requests) propagate(root inspector.Cursor, decls map[*types.Func]*ast.F
 			if i >= len(params) || params[i] == nil || !carrier(params[i].Type()) {
 				continue
 			}
-			args = append(args, edgeArg{arg: cur.ChildAt(edge.CallExpr_Args, i), param: params[i], fn: fn})
+			args = append(args, edgeArg{arg: cur.ChildAt(edge.CallExpr_Args, i), param: params[i], fn: fn, caller: caller})
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, a := range args {
-			if !detached[a.fn] && !r.vars[a.param] && r.carries(a.arg, a.arg.Node().(ast.Expr), false, 0) {
-				r.vars[a.param] = true
-				changed = true
-			}
+	// An argument is examined again when a parameter of its caller is
+	// found to carry a request.
+	caller := func(a edgeArg) []*types.Func { return []*types.Func{a.caller} }
+	fixpoint.Solve(args, caller, func(a edgeArg, changed func(*types.Func)) {
+		if !detached[a.fn] && !r.vars[a.param] && r.carries(a.arg, a.arg.Node().(ast.Expr), false, 0) {
+			r.vars[a.param] = true
+			changed(a.fn)
 		}
-	}
+	})
 }
 
 // handsWaiter reports whether call hands the goroutine it starts a

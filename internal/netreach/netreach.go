@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/distlint/distlint/internal/fixpoint"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/report"
 )
@@ -224,23 +225,22 @@ func computeFacts(pass *analysis.Pass) map[*types.Func]*Reaches {
 			return true
 		})
 	}
-	// Propagate through the package's own calls until nothing changes;
-	// each round settles at least one function, or stops.
-	for changed := true; changed; {
-		changed = false
-		for _, fn := range order {
-			n := nodes[fn]
-			if n.fact != nil {
-				continue
-			}
-			for _, c := range n.callees {
-				if cn := nodes[c]; cn != nil && cn.fact != nil {
-					n.fact, changed = cn.fact, true
-					break
-				}
+	// A function reaches the network through the first of its callees
+	// in the package that does.
+	callees := func(fn *types.Func) []*types.Func { return nodes[fn].callees }
+	fixpoint.Solve(order, callees, func(fn *types.Func, changed func(*types.Func)) {
+		n := nodes[fn]
+		if n.fact != nil {
+			return
+		}
+		for _, c := range n.callees {
+			if cn := nodes[c]; cn != nil && cn.fact != nil {
+				n.fact = cn.fact
+				changed(fn)
+				return
 			}
 		}
-	}
+	})
 	local := make(map[*types.Func]*Reaches)
 	for _, fn := range order {
 		if f := nodes[fn].fact; f != nil {

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/distlint/distlint/internal/fixpoint"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/report"
 )
@@ -115,17 +116,16 @@ func runHelpers(pass *analysis.Pass) (any, error) {
 			cands = append(cands, cand{fn, fd, params})
 		}
 	}
-	// A helper may retry through another helper of the package: repeat
-	// until nothing changes (each round settles at least one, or stops).
-	for changed := true; changed; {
-		changed = false
-		for _, c := range cands {
-			got := repeatedParams(pass.TypesInfo, c.decl.Body, c.params, h.Params)
-			if len(got) != len(h.local[c.fn]) {
-				h.local[c.fn], changed = got, true
-			}
+	// A helper may retry through another helper of the package: a
+	// candidate is examined again when one it calls changes.
+	calls := func(c cand) []*types.Func { return match.LocalCallees(pass.TypesInfo, pass.Pkg, c.decl.Body) }
+	fixpoint.Solve(cands, calls, func(c cand, changed func(*types.Func)) {
+		got := repeatedParams(pass.TypesInfo, c.decl.Body, c.params, h.Params)
+		if len(got) != len(h.local[c.fn]) {
+			h.local[c.fn] = got
+			changed(c.fn)
 		}
-	}
+	})
 	for _, c := range cands {
 		if ps := h.local[c.fn]; len(ps) > 0 && c.fn.Exported() {
 			pass.ExportObjectFact(c.fn, &Helper{Params: ps})
