@@ -370,7 +370,7 @@ func (c *checker) check(s *site) {
 		return // a test's own database, bounded by go test -timeout
 	}
 	if s.direct != nil {
-		if !s.origin.noDeadline() {
+		if !s.origin.noDeadline() || lostRequest(s, s.origin) {
 			return
 		}
 		ctx := s.origin.describe()
@@ -394,7 +394,7 @@ func (c *checker) check(s *site) {
 		return
 	}
 	for _, r := range c.reached(s) {
-		if !r.origin.noDeadline() {
+		if !r.origin.noDeadline() || lostRequest(s, r.origin) {
 			continue
 		}
 		c.rep.Report(analysis.Diagnostic{

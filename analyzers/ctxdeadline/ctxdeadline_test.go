@@ -18,6 +18,7 @@ func TestAnalyzer(t *testing.T) {
 		"grpcclient", // generated clients and ClientConn.Invoke; streams and watches left alone
 		"origin",     // following a context to where it is made
 		"fieldctx",   // a context kept in a struct field at construction
+		"handlerctx", // a handler dropping its request context: lostcontext's
 		"lifetime",   // main, workers, loops and goroutines: contexts that are cancelled, not timed out
 		"chain/a",    // a helper chain a → b → c across packages, by facts
 		"chain/b",

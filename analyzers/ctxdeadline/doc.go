@@ -90,7 +90,13 @@
 // and helpers that run for the process's lifetime (named Run..., Start...,
 // ...Loop, or reaching the call in an endless loop, a loop over a channel
 // or a goroutine): their contexts are cancelled at shutdown, not timed
-// out.
+// out. A call made in the body of an HTTP handler (a function taking an
+// http.ResponseWriter and an *http.Request) with a context the handler
+// made from context.Background() or TODO() is lostcontext's: the one
+// mistake is dropping the request's context, passing r.Context() fixes
+// it, and one mistake gets one finding. Work the handler starts in a
+// goroutine or a callback, and a context kept in a field, stay
+// ctxdeadline's.
 //
 // Bad:
 //
