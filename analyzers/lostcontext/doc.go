@@ -57,7 +57,9 @@
 // goroutines nothing waits for (fire and forget: work that outlives the
 // request by design), and so functions some caller starts that way (`go
 // c.put(ctx, key)`, handed no channel or WaitGroup), wherever else they
-// are called, and goroutines marked //distlint:detached <reason>
+// are called, and a fresh context made as an argument of such a go
+// statement (`go s.reload(context.Background())`: the goroutine's own
+// context), and goroutines marked //distlint:detached <reason>
 // on their go statement's line or the line above; context.WithoutCancel(ctx), the deliberate
 // detachment that keeps trace values; a fresh context made after the
 // handler took its connection over (a Hijack with http.Hijacker's

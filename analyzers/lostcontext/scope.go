@@ -30,6 +30,19 @@ type scope struct {
 // deferred cleanup, detached goroutines).
 func (c *checker) requestScope(f *ast.File, cur inspector.Cursor) (scope, bool) {
 	goroutine := false
+	// An argument of a go statement's call (go reload(ctx)) is made in
+	// the request for work that runs after it: fire and forget, unless
+	// the call hands the goroutine a channel or a WaitGroup to be waited
+	// for, as for a function literal below.
+	for e := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if stmt, ok := e.Node().(*ast.GoStmt); ok && stmt.Call.Lparen < cur.Node().Pos() {
+			if _, marked := report.Marked(c.pass.Fset, f, stmt.Pos(), Detached); marked || !c.req.handsWaiter(stmt.Call) {
+				return scope{}, false
+			}
+			goroutine = true
+		}
+		break
+	}
 	for fc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil), (*ast.DeferStmt)(nil)) {
 		if _, isDefer := fc.Node().(*ast.DeferStmt); isDefer {
 			// Deferred cleanup (kafka-go resets pprof labels with

@@ -46,3 +46,38 @@ func (f *filler) fanOut(ctx context.Context, wg *sync.WaitGroup) {
 	defer wg.Done()
 	f.db.QueryContext(context.Background(), "SELECT part") // want `context.Background\(\) where ctx is in scope`
 }
+
+// A fresh context made in the request as the argument of a go statement
+// is the fire-and-forget goroutine's own (a store reload that runs after
+// the response): passing the request's context would cancel it as the
+// handler returns.
+type reloader struct{ db *sql.DB }
+
+func (rl *reloader) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	go rl.reload(context.Background())
+	go rl.reload(withLogger(context.TODO()))
+	w.WriteHeader(http.StatusAccepted)
+}
+
+func (rl *reloader) reload(ctx context.Context) {
+	rl.db.ExecContext(ctx, "REFRESH MATERIALIZED VIEW policies")
+}
+
+func withLogger(ctx context.Context) context.Context { return ctx }
+
+// Look-alike: a goroutine the request waits for runs for the request, so
+// a fresh context in its arguments is reported, with the detachment that
+// keeps the trace as the advice.
+func (rl *reloader) both(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go rl.part(context.Background(), &wg) // want `context.Background\(\) where r.Context\(\) is in scope: .*pass context.WithoutCancel\(r.Context\(\)\)`
+	wg.Wait()
+	rl.reload(ctx)
+}
+
+func (rl *reloader) part(ctx context.Context, wg *sync.WaitGroup) {
+	defer wg.Done()
+	rl.db.ExecContext(ctx, "UPDATE part")
+}
