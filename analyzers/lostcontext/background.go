@@ -30,7 +30,7 @@ func (c *checker) background(f *ast.File, cur inspector.Cursor, call *ast.CallEx
 		return
 	}
 	// The context goes only to functions that all ignore it.
-	if c.ignoredByType(receivers) {
+	if c.ignoredByType(receivers) || c.metricsOnly(receivers) {
 		return
 	}
 	replacement := s.expr

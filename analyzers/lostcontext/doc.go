@@ -77,7 +77,10 @@
 // methods, literals) ignores its context parameter (named _, or only
 // handed on to a value of the same type) and no value of that signature
 // comes from elsewhere (another package's function or variable, a type
-// assertion, an index): no deadline or trace can be lost. Also left
+// assertion, an index): no deadline or trace can be lost; a fresh
+// context handed only to OpenTelemetry metric instruments (Add or Record
+// of a go.opentelemetry.io/otel/metric type: recording a value in memory
+// is no work a deadline or a cancellation could stop). Also left
 // alone: functions that
 // are roots themselves (main, init, tests, benchmarks, fuzz targets),
 // and unnamed or _ parameters.

@@ -26,6 +26,25 @@ func (c *checker) ignoredByType(receivers []*ast.CallExpr) bool {
 	return len(receivers) > 0
 }
 
+// otelMetricPkg is the OpenTelemetry metric API: its instruments' Add
+// and Record take a context only to pick exemplars.
+const otelMetricPkg = "go.opentelemetry.io/otel/metric"
+
+// metricsOnly reports whether every receiver records a value into an
+// OpenTelemetry metric instrument (Add or Record of a type of the metric
+// API): recording in memory does no work that a deadline or a
+// cancellation could stop, so a fresh context there loses nothing the
+// message names.
+func (c *checker) metricsOnly(receivers []*ast.CallExpr) bool {
+	for _, call := range receivers {
+		fn := match.Callee(c.info, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != otelMetricPkg || fn.Signature().Recv() == nil || (fn.Name() != "Add" && fn.Name() != "Record") {
+			return false
+		}
+	}
+	return len(receivers) > 0
+}
+
 // typeIgnoresCtx reports whether every value of the func type named that
 // the package can hold is in view and ignores its first (context)
 // parameter: function literals, functions and methods of the package
