@@ -63,7 +63,11 @@
 // flag says so), with no parameter giving the URL, sets the same state
 // again when repeated. A field from a parameter, a call or a field
 // carries data and keeps the finding, and a once-only name (of the URL
-// path, the sender or its caller) still reports it. It reports an SDK or RPC call only when it can see the
+// path, the sender or its caller) still reports it. Nor is a replay
+// evidence for a write addressed by its content: the sending function
+// sets a query parameter named digest, sha256, sha512 or checksum
+// (q.Set("digest", blob.Digest): an OCI registry's blob upload), so a
+// repeat writes the same content under the same name. It reports an SDK or RPC call only when it can see the
 // request struct built (a literal, new, a zero value, or a factory
 // function whose facts say it returns a fresh struct) with its
 // idempotency field unset: the API asking for a key is the evidence. It

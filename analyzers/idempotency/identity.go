@@ -9,6 +9,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 )
 
 // An identified body is a request body that is the encoding of a value
@@ -332,4 +333,30 @@ func (f *funcFlow) constantValue(e ast.Expr, depth int) bool {
 		return true
 	}
 	return false
+}
+
+// contentWords name a query parameter that carries a digest of the
+// content written: a write so addressed names its own content, and the
+// receiver stores a repeat under the same name (an OCI registry's blob
+// upload, POST /v2/<name>/blobs/uploads/?digest=sha256:...).
+var contentWords = map[string]bool{"digest": true, "sha256": true, "sha512": true, "checksum": true}
+
+// namesContent reports whether the function sets, on a url.Values, a
+// query parameter whose constant name says it is a digest of the
+// content (q.Set("digest", blob.Digest)): its writes are addressed by
+// their content, so a replay after a lost response writes the same
+// thing under the same name.
+func (f *funcFlow) namesContent() bool {
+	found := false
+	for cur := range f.body.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if !match.IsMethod(match.Callee(f.c.info, call), "net/url", "Values", "Set", "Add") || len(call.Args) != 2 {
+			continue
+		}
+		if key, ok := match.ConstString(f.c.info, call.Args[0]); ok && names.HasWord(key, func(w string) bool { return contentWords[w] }) {
+			found = true
+			break
+		}
+	}
+	return found
 }

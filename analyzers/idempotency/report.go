@@ -102,6 +102,7 @@ func (f *funcFlow) writes() []write {
 		w.operation, w.where = f.operation(p.paths, nil)
 		f.replay(&w, p.cur, []*identified{p.body})
 		w.setsValue = w.operation == "" && constantWrite([]*identified{p.body}, w.pathParams)
+		f.contentAddressed(&w)
 		out = append(out, w)
 	}
 	for _, sd := range f.sends {
@@ -120,6 +121,7 @@ func (f *funcFlow) writes() []write {
 		w.operation, w.where = f.operation(paths, sd.sender)
 		f.replay(&w, sd.cur, bodies)
 		w.setsValue = w.operation == "" && constantWrite(bodies, w.pathParams)
+		f.contentAddressed(&w)
 		out = append(out, w)
 	}
 	return out
@@ -145,6 +147,15 @@ func (f *funcFlow) replay(w *write, cur inspector.Cursor, bodies []*identified) 
 		}
 	}
 	w.retrier, w.identified = "", true
+}
+
+// contentAddressed clears the replay evidence of w when the function
+// addresses its writes by their content (namesContent), unless it names
+// a once-only operation.
+func (f *funcFlow) contentAddressed(w *write) {
+	if w.operation == "" && !w.identified && f.namesContent() {
+		w.retrier, w.identified = "", true
+	}
 }
 
 // operation returns the once-only operation that the constant parts of a
