@@ -285,7 +285,10 @@ func constURL(s string, whole bool) bool {
 	}
 	host, _, complete := cutHost(rest)
 	if !complete && !whole {
-		return false // "http://local" + ...: the host goes on out of view
+		// "http://localhost:" + port: the name is complete at its
+		// colon; "http://local" + ...: the host goes on out of view.
+		name, _, ok := strings.Cut(host, ":")
+		return ok && !strings.Contains(name, "[") && IsLocalHost(name)
 	}
 	return IsLocalHost(hostname(host))
 }
