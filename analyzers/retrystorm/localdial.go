@@ -22,17 +22,9 @@ func (c *checker) dialsThisMachine(call *ast.CallExpr) bool {
 }
 
 func (c *checker) localDial(call *ast.CallExpr, depth int) bool {
-	nc, direct, ok := c.net.Call(call)
-	if !ok {
-		return false
-	}
-	if direct {
+	return c.sameHostCall(call, depth, func(nc netreach.Call) bool {
 		return nc.Kind == netreach.Dial && c.localAddress(call, nc.Func)
-	}
-	if depth >= maxUnixDepth {
-		return false
-	}
-	return c.onlyNetCalls(c.localBody(nc.Func), func(inner *ast.CallExpr) bool { return c.localDial(inner, depth+1) })
+	}, c.localDial)
 }
 
 // localAddress reports whether the dial call (of fn, a net or crypto/tls
