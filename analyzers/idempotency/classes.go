@@ -28,6 +28,8 @@ type class struct {
 	pathParams    []int         // parameters of the function that give its URL
 	bodies        []*identified // the identified bodies it is made with (identity.go)
 	unidentified  bool          // it is made (also) with a body that identifies nothing
+	urls          []ast.Expr    // the URLs it is made with (local.go)
+	urlUnknown    bool          // it is made (also) with a URL out of view
 }
 
 // An origin is where a request is made.
@@ -64,6 +66,8 @@ func union(a, b *class) {
 	a.pathParams = append(a.pathParams, b.pathParams...)
 	a.bodies = append(a.bodies, b.bodies...)
 	a.unidentified = a.unidentified || b.unidentified
+	a.urls = append(a.urls, b.urls...)
+	a.urlUnknown = a.urlUnknown || b.urlUnknown
 }
 
 // A location is a node of a trie of the paths the function uses: a
@@ -181,13 +185,13 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 	info := f.c.info
 	if match.IsBuiltin(info, call, "make") || match.IsBuiltin(info, call, "new") {
 		if len(call.Args) > 0 && match.IsType(info.TypeOf(call.Args[0]), "net/http.Request") {
-			return &class{origins: []origin{{method: "GET", param: -1, known: true}}, unidentified: true} // the zero Method is GET
+			return &class{origins: []origin{{method: "GET", param: -1, known: true}}, unidentified: true, urlUnknown: true} // the zero Method is GET
 		}
 		return &class{}
 	}
 	fn := match.Callee(info, call)
 	if m, u, _, ok := netreach.RequestArgs(fn); ok && len(call.Args) > u {
-		cl := &class{origins: f.methodOrigins(call.Args[m])}
+		cl := &class{origins: f.methodOrigins(call.Args[m]), urls: []ast.Expr{call.Args[u]}}
 		cl.paths, cl.pathParams = f.urlOf(call.Args[u], 0)
 		// The body follows the URL in every constructor RequestArgs knows.
 		if id := f.bodyIdentity(argAt(call, u+1)); id != nil {
@@ -218,7 +222,7 @@ func (f *funcFlow) newCallClass(call *ast.CallExpr) *class {
 		}
 	}
 	if r := f.c.returnsOf(fn); r != nil && !isMethodExpr(info, call) {
-		cl := &class{keyed: r.Key == KeySet, maybe: r.Key == KeyMaybe, paths: r.Paths, unidentified: true}
+		cl := &class{keyed: r.Key == KeySet, maybe: r.Key == KeyMaybe, paths: r.Paths, unidentified: true, urlUnknown: true}
 		for _, p := range r.PathParams {
 			if p < len(call.Args) {
 				paths, params := f.urlOf(call.Args[p], 0)
@@ -299,6 +303,7 @@ func (f *funcFlow) litClass(lit *ast.CompositeLit) *class {
 	case match.IsType(t, "net/http.Request"):
 		cl.unidentified = true // a Body field is not followed
 		method := []origin{{method: "GET", param: -1, known: true}}
+		cl.urlUnknown = true
 		for _, elt := range lit.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)
 			if !ok {
@@ -309,6 +314,8 @@ func (f *funcFlow) litClass(lit *ast.CompositeLit) *class {
 			case key == nil:
 			case key.Name == "Method":
 				method = f.methodOrigins(kv.Value)
+			case key.Name == "URL":
+				cl.urls, cl.urlUnknown = append(cl.urls, kv.Value), false
 			case key.Name == "Header":
 				union(cl, f.classOf(kv.Value))
 			}

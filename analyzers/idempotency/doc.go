@@ -184,7 +184,12 @@
 // signs (signer.Sign): a protocol whose requests carry their own replay
 // protection and whose servers take no idempotency header (ACME, RFC
 // 8555: newOrder, finalize), test
-// helpers (functions taking a *testing.T, B, F or testing.TB), the
+// helpers (functions taking a *testing.T, B, F or testing.TB), writes
+// whose URL visibly names this machine (a loopback, localhost or
+// unspecified host, or the address of a listener the program opened, as
+// a constant, in a url.URL's Host, or in an unexported field written
+// only with such addresses: a worker process the program started),
+// where no network between the parties loses a response, the
 // clients' own packages (net/http's Post is reported where it is called),
 // and test files.
 //

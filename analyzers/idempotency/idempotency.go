@@ -12,6 +12,7 @@ import (
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/local"
 	"github.com/distlint/distlint/internal/names"
 	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/option"
@@ -133,6 +134,7 @@ type checker struct {
 	decls   map[*types.Func]inspector.Cursor // the package's function declarations
 	flows   map[*types.Func]*funcFlow        // their requests, followed
 	sums    map[*types.Func]*summary         // their summaries, before export; nil while in progress
+	local   *local.Addrs                     // whether an address names this machine
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -147,6 +149,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		loops:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), cfg.Libraries),
 		values:  pass.ResultOf[flow.Analyzer].(*flow.Engine),
 	}
+	c.local = local.New(c.info, c.values.Writes())
 	for _, h := range cfg.Headers {
 		c.headers[textproto.CanonicalMIMEHeaderKey(h)] = true
 	}

@@ -23,6 +23,7 @@ func TestAnalyzer(t *testing.T) {
 		"identitybody",        // replayed bodies that carry their own stable identifier
 		"identitybody/pbjson", // the program's own encoders (facts)
 		"setvalue",            // set-to-value writes: bodies built from constants alone
+		"localpeer",           // writes to a server on this machine, and their look-alikes
 	)
 }
 

@@ -22,6 +22,7 @@ type send struct {
 	sender     *types.Func // the helper that sends it (a SendsRequest fact), or nil
 	paths      []string    // constant parts of the URL, when the send names it
 	pathParams []int       // parameters that give the URL, when the send names it
+	url        ast.Expr    // the URL, when the send names it
 }
 
 // A post is a call that makes a POST request that cannot carry a header.
@@ -98,6 +99,9 @@ func (f *funcFlow) quiet() bool {
 func (f *funcFlow) writes() []write {
 	var out []write
 	for _, p := range f.posts {
+		if len(p.call.Args) > 0 && f.c.local.URL(p.cur, p.call.Args[0]) {
+			continue // to this machine: no network to lose the response (local.go)
+		}
 		w := write{call: p.call, method: "POST", post: p.name, retrier: p.retrier, pathParams: p.pathParams}
 		w.operation, w.where = f.operation(p.paths, nil)
 		f.replay(&w, p.cur, []*identified{p.body})
@@ -111,6 +115,9 @@ func (f *funcFlow) writes() []write {
 			continue
 		}
 		r := find(sd.cls)
+		if f.toThisMachine(sd, r) {
+			continue
+		}
 		w := write{call: sd.call, method: method, retrier: sd.retrier}
 		bodies := r.bodies
 		if r.unidentified {

@@ -313,6 +313,7 @@ func (f *funcFlow) sendURL(call *ast.CallExpr, i int) {
 	if i < len(call.Args) {
 		sd := &f.sends[len(f.sends)-1]
 		sd.paths, sd.pathParams = f.urlOf(call.Args[i], 0)
+		sd.url = call.Args[i]
 	}
 }
 

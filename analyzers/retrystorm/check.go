@@ -40,7 +40,7 @@ func (c *checker) check(l *retry.Loop) {
 		d = retry.DelayUnknown
 	}
 	bounded := c.find.Bounded(l)
-	if bounded && (c.schemaSetup(a.Call) || c.dialsUnixSocket(a.Call)) {
+	if bounded && (c.schemaSetup(a.Call) || c.dialsUnixSocket(a.Call) || c.dialsThisMachine(a.Call)) {
 		return
 	}
 	if d == retry.DelayFixed && bounded && c.shortBound(l) && c.probe(a.Call, 0) {

@@ -118,6 +118,14 @@
 // of a request made with an *http.Client, kept in a field, that the
 // package only ever builds with an http.Transport whose Dial or
 // DialContext only dials such a socket (a node's local machine API); a
+// bounded retry of a dial whose address visibly names this machine (a
+// loopback, localhost or unspecified host, the address of a listener the
+// program opened, or an unexported field written only with such
+// addresses; directly or through a function of the package whose only
+// network calls are such dials): its peer is a process on the same host,
+// often a child the program started, with one client waiting for it, not
+// a fleet (an address from a parameter or a config field, or a retry
+// without a bound, is still reported); a
 // readiness probe (a (*sql.DB).Ping, or a function of the package whose
 // only network calls are probes or an HTTP GET or HEAD read only for its
 // status) retried a fixed delay apart at most ten times, by a constant

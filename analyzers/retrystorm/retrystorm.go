@@ -11,6 +11,7 @@ import (
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/local"
 	"github.com/distlint/distlint/internal/netreach"
 	"github.com/distlint/distlint/internal/report"
 	"github.com/distlint/distlint/internal/retry"
@@ -85,6 +86,10 @@ type checker struct {
 	// writes are the values the package gives its fields, indexed when
 	// first needed.
 	writes *flow.Writes
+	// root is the package's syntax; local answers whether an address
+	// names this machine (localdial.go)
+	root  inspector.Cursor
+	local *local.Addrs
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -105,7 +110,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		strict: cfg.Strict,
 		find:   retry.NewFinder(pass.TypesInfo, pass.Pkg, pass.Files, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), cfg.Libraries),
 		writes: flow.NewWrites(pass.Pkg, pass.TypesInfo, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()),
+		root:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
 	}
+	c.local = local.New(c.info, c.writes)
 	for _, f := range pass.Files {
 		if c.rep.Skip(f) || c.testCode(f) {
 			continue

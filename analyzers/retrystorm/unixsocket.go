@@ -32,20 +32,29 @@ func (c *checker) dialsUnixSocket(call *ast.CallExpr) bool {
 }
 
 func (c *checker) unixDial(call *ast.CallExpr, depth int) bool {
-	nc, direct, ok := c.net.Call(call)
-	if !ok {
-		return false
-	}
-	if direct {
+	return c.sameHostCall(call, depth, func(nc netreach.Call) bool {
 		if nc.Kind == netreach.HTTP {
 			return c.unixTransport(call, nc.Func)
 		}
 		return nc.Kind == netreach.Dial && c.unixNetwork(call, nc.Func)
+	}, c.unixDial)
+}
+
+// sameHostCall reports whether call is a network call that direct
+// accepts, or a call of a function of this package (at most
+// maxUnixDepth deep) whose every network call satisfies inner.
+func (c *checker) sameHostCall(call *ast.CallExpr, depth int, direct func(netreach.Call) bool, inner func(*ast.CallExpr, int) bool) bool {
+	nc, isDirect, ok := c.net.Call(call)
+	if !ok {
+		return false
+	}
+	if isDirect {
+		return direct(nc)
 	}
 	if depth >= maxUnixDepth {
 		return false
 	}
-	return c.onlyNetCalls(c.localBody(nc.Func), func(inner *ast.CallExpr) bool { return c.unixDial(inner, depth+1) })
+	return c.onlyNetCalls(c.localBody(nc.Func), func(call *ast.CallExpr) bool { return inner(call, depth+1) })
 }
 
 // onlyNetCalls reports whether body (a function of this package; nil

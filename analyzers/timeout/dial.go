@@ -84,11 +84,10 @@ func isTCP(info *types.Info, network ast.Expr) bool {
 	return false
 }
 
-// ownListener reports whether the address expression addr is the address
-// of a listener that the enclosing function opened itself
-// (ln.Addr().String(), through local variables), or reads a location
-// that the package listens on (listened): a dial to it cannot wait on an
-// unreachable host.
+// ownListener reports whether the address expression addr reads a
+// location that the package listens on (listened), directly or through
+// local variables: a dial to it cannot wait on an unreachable host. The
+// address of a listener the function opened itself is loopbackDial's.
 func (c *checker) ownListener(cur inspector.Cursor, addr ast.Expr, depth int) bool {
 	body, ok := flow.EnclosingFunc(cur)
 	if !ok || depth > 3 {
@@ -99,13 +98,7 @@ func (c *checker) ownListener(cur inspector.Cursor, addr ast.Expr, depth int) bo
 	}
 	found := false
 	ast.Inspect(addr, func(n ast.Node) bool {
-		switch e := n.(type) {
-		case *ast.CallExpr:
-			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
-			if ok && sel.Sel.Name == "Addr" && len(e.Args) == 0 && c.openedListener(body, sel.X) {
-				found = true
-			}
-		case *ast.Ident:
+		if e, ok := n.(*ast.Ident); ok {
 			v, ok := c.info.Uses[e].(*types.Var)
 			if !ok || !match.IsType(v.Type(), "string") {
 				return true
@@ -125,33 +118,4 @@ func (c *checker) ownListener(cur inspector.Cursor, addr ast.Expr, depth int) bo
 		return !found
 	})
 	return found
-}
-
-// openedListener reports whether x is a local variable whose every value
-// is a listener opened by net.Listen, net.ListenTCP, tls.Listen or
-// (*net.ListenConfig).Listen in scope.
-func (c *checker) openedListener(body inspector.Cursor, x ast.Expr) bool {
-	id, ok := ast.Unparen(x).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	defs, ok := flow.Defs(c.info, body, v)
-	if !ok {
-		return false
-	}
-	for _, d := range defs {
-		call, ok := ast.Unparen(d.Expr).(*ast.CallExpr)
-		if !ok || d.Index != 0 {
-			return false
-		}
-		fn := match.Callee(c.info, call)
-		if !match.IsFunc(fn, "net", "Listen", "ListenTCP") && !match.IsFunc(fn, "crypto/tls", "Listen") && !match.IsMethod(fn, "net", "ListenConfig", "Listen") {
-			return false
-		}
-	}
-	return true
 }

@@ -179,9 +179,11 @@
 //     address whose host, in view, names this machine (a constant, a
 //     concatenation, fmt.Sprintf("127.0.0.1:%d", port) or
 //     net.JoinHostPort("::1", port), through locals given only such
-//     values; localhost, a loopback or unspecified IP, or no host): a
-//     peer here accepts or refuses at once. A host formatted in, or from
-//     a parameter or a field, keeps the finding. In test code a dial
+//     values, or through an unexported field of the package whose every
+//     write is such an address or a listener's Addr; localhost, a
+//     loopback or unspecified IP, or no host): a peer here accepts or
+//     refuses at once. A host formatted in, or from a parameter or a
+//     field written with one, keeps the finding. In test code a dial
 //     is reported only when its address is, or starts with, a constant
 //     that names a remote host ("db.example.com:5432"); a computed
 //     address (server.addr(), lis.Addr().String(), a parameter) or a

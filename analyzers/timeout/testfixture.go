@@ -2,13 +2,13 @@ package timeout
 
 import (
 	"go/ast"
-	"go/constant"
 	"net"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/local"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/report"
 )
@@ -34,28 +34,11 @@ func (c *checker) fixtureDial(cur inspector.Cursor, addr ast.Expr) bool {
 	if !c.inTestCode(cur) {
 		return false
 	}
-	host, ok := c.leadingConst(addr)
+	host, ok := local.LeadingConst(c.info, addr)
 	if !ok {
 		return true // the address is computed: a fixture's, in a test
 	}
 	return isLoopbackHost(host)
-}
-
-// leadingConst returns the constant that the string expression addr
-// starts with: its whole value if constant, or the constant left operand
-// of a concatenation ("localhost:" + port).
-func (c *checker) leadingConst(addr ast.Expr) (string, bool) {
-	for {
-		addr = ast.Unparen(addr)
-		if tv, ok := c.info.Types[addr]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-			return constant.StringVal(tv.Value), true
-		}
-		bin, ok := addr.(*ast.BinaryExpr)
-		if !ok {
-			return "", false
-		}
-		addr = bin.X
-	}
 }
 
 // isLoopbackHost reports whether the address, or address prefix, s
@@ -68,18 +51,7 @@ func isLoopbackHost(s string) bool {
 	} else if i := strings.LastIndex(s, ":"); i >= 0 && !strings.Contains(s[:i], ":") {
 		host = s[:i] // "localhost:" + port
 	}
-	return isLocalHost(host)
-}
-
-// isLocalHost reports whether host names this machine: empty,
-// localhost, or a loopback or unspecified IP (brackets allowed).
-func isLocalHost(host string) bool {
-	host = strings.Trim(host, "[]")
-	if host == "" || host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+	return local.IsLocalHost(host)
 }
 
 // testServer reports whether the server at cur is a test's fixture: in

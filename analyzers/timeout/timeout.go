@@ -12,6 +12,7 @@ import (
 
 	"github.com/distlint/distlint/internal/docs"
 	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/local"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/report"
 )
@@ -83,6 +84,8 @@ type checker struct {
 	// sites follows struct values to where they are made, and finds the
 	// package's function declarations
 	sites *flow.SiteFinder
+	// local answers whether an address names this machine
+	local *local.Addrs
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -105,6 +108,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, info: pass.TypesInfo, root: insp.Root(), flow: pass.ResultOf[flow.Analyzer].(*flow.Engine), wrappers: make(map[*types.Named]*wrapper), bounded: make(map[*types.Var]bool), contextless: make(map[*types.Var]string), contextlessFields: make(map[*types.Var]string)}
 	c.sites = flow.NewSiteFinder(c.flow.Writes())
+	c.local = local.New(c.info, c.flow.Writes())
 	if bounded || match.Imports(pass.Pkg, netHTTP) {
 		// A package between two others may keep a client it never names
 		// by net/http's types (smallstep's authority keeps a

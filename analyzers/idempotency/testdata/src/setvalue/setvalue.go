@@ -34,7 +34,7 @@ func (e *Env) setRole(ctx context.Context, isPrimary bool) error { // want setRo
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequestWithContext(ctx, "POST", "http://localhost/v1/machines/"+machineID()+"/metadata/role", bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, "POST", "http://api.internal/v1/machines/"+machineID()+"/metadata/role", bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (e *Env) enableFlag(ctx context.Context) error {
 	var err error
 	for i := 0; i < 3; i++ {
 		body, _ := json.Marshal(&flagRequest{Key: "maintenance", Enabled: true})
-		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "http://localhost/v1/flags", bytes.NewReader(body))
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "http://api.internal/v1/flags", bytes.NewReader(body))
 		var resp *http.Response
 		if resp, err = e.client.Do(req); err == nil {
 			return resp.Body.Close()
@@ -72,7 +72,7 @@ func (e *Env) enableFlag(ctx context.Context) error {
 // Look-alike: the body carries the caller's data.
 func (e *Env) setLabel(ctx context.Context, label string) error { // want setLabel:`sendsWrite\(POST by setvalue.Env.setLabel\)`
 	body, _ := json.Marshal(metadataRequest{Value: label})
-	req, _ := http.NewRequestWithContext(ctx, "POST", "http://localhost/v1/labels", bytes.NewReader(body))
+	req, _ := http.NewRequestWithContext(ctx, "POST", "http://api.internal/v1/labels", bytes.NewReader(body))
 	resp, err := e.client.Do(req)
 	if err != nil {
 		return err
@@ -94,7 +94,7 @@ func (e *Env) stamp(ctx context.Context) error {
 	for i := 0; i < 3; i++ {
 		now := time.Now().String()
 		body, _ := json.Marshal(metadataRequest{Value: now})
-		req, _ := http.NewRequestWithContext(ctx, "POST", "http://localhost/v1/stamps", bytes.NewReader(body))
+		req, _ := http.NewRequestWithContext(ctx, "POST", "http://api.internal/v1/stamps", bytes.NewReader(body))
 		var resp *http.Response
 		if resp, err = e.client.Do(req); err == nil { // want `POST request retried by this retry loop without an Idempotency-Key header`
 			return resp.Body.Close()
@@ -106,7 +106,7 @@ func (e *Env) stamp(ctx context.Context) error {
 // Look-alike: constants, but the URL names a once-only operation.
 func (e *Env) markPaid(ctx context.Context) error {
 	body, _ := json.Marshal(metadataRequest{Value: "paid"})
-	req, _ := http.NewRequestWithContext(ctx, "POST", "http://localhost/v1/invoices/pay", bytes.NewReader(body))
+	req, _ := http.NewRequestWithContext(ctx, "POST", "http://api.internal/v1/invoices/pay", bytes.NewReader(body))
 	resp, err := e.client.Do(req) // want `once-only operation`
 	if err != nil {
 		return err
@@ -117,7 +117,7 @@ func (e *Env) markPaid(ctx context.Context) error {
 // Look-alike: constants in the body, but a parameter gives the URL.
 func (e *Env) setFor(ctx context.Context, target string) error { // want setFor:`sendsWrite\(POST by setvalue.Env.setFor, path param 1\)`
 	body, _ := json.Marshal(metadataRequest{Value: "on"})
-	req, _ := http.NewRequestWithContext(ctx, "POST", "http://localhost/v1/"+target, bytes.NewReader(body))
+	req, _ := http.NewRequestWithContext(ctx, "POST", "http://api.internal/v1/"+target, bytes.NewReader(body))
 	resp, err := e.client.Do(req)
 	if err != nil {
 		return err
