@@ -165,7 +165,11 @@
 //     the constant network "unix" or "unixpacket", followed through
 //     local variables and the package's unexported fields), which no
 //     remote client can reach; a TCP listener, or one out of view,
-//     stays reported;
+//     stays reported. Likewise an http.Server literal kept in a variable
+//     or an unexported field that the package serves only with Serve or
+//     ServeTLS on such listeners (a job API on a Unix socket, built in a
+//     constructor and served in Start) is left alone; one also served
+//     with ListenAndServe, or never served in view, stays reported;
 //   - net.Dial and tls.Dial on a TCP network, net.DialTCP, and Dial or
 //     tls.DialWithDialer with a net.Dialer that has neither Timeout nor
 //     Deadline. DialContext takes the caller's context and is left alone,

