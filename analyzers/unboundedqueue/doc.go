@@ -152,7 +152,12 @@
 //     Kafka partition mailbox). The helper is followed one call deep. A
 //     helper that does not look at the length, one that calls another
 //     helper that does, a check behind && or a branch that goes on to
-//     the append is still reported;
+//     the append is still reported. Left alone too: a push whose method
+//     drains the queue itself once its size passes a limit (it compares
+//     the slice's length, or a count of items or bytes it adds to beside
+//     the slice, and calls a drain method of the queue: an OTLP span
+//     buffer flushed when its bytes pass the payload limit); a size
+//     compared only to log stays reported;
 //   - make(chan T, n) with a constant n at or above
 //     -unboundedqueue.maxbuffer, or with n an option or configuration
 //     field whose visible default (a constant in a literal or an

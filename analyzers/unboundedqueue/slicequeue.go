@@ -127,7 +127,7 @@ func (c *checker) sliceQueues(insp *inspector.Inspector) {
 					drain = m
 				}
 			}
-			if drain == "" || !p.locked || !p.signals || p.checked || p.putBack || p.serves || c.sizeConsulted(q.field, p, sizes) || c.clockPaced(p) || c.poolFreeList(q.field, p.recv) {
+			if drain == "" || !p.locked || !p.signals || p.checked || p.putBack || p.serves || c.sizeConsulted(q.field, p, sizes) || c.clockPaced(p) || c.poolFreeList(q.field, p.recv) || c.drainsWhenFull(q, p) {
 				continue
 			}
 			if _, waits := c.consumerNet(q, p.method); !waits && !c.cfg.Strict {
@@ -648,4 +648,57 @@ func (c *checker) servesItem(body *ast.BlockStmt, as *ast.AssignStmt, call *ast.
 func isBlank(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "_"
+}
+
+// drainsWhenFull reports whether the push's method drains the queue
+// itself once its size passes a limit: the method compares a count it
+// keeps beside the slice (a bumped field: bytes or items) or the slice's
+// length with something, and calls a drain method of the queue (held-out
+// round 12: dd-trace-go's OTLP writer counts the bytes it appends and
+// flushes when they pass the payload limit). The producer empties the
+// queue at the limit, so the limit bounds it; a send back-pressured by
+// the flush blocks the producer, it does not grow the slice.
+func (c *checker) drainsWhenFull(q *queueField, p push) bool {
+	decl, ok := match.DeclOf(p.cur)
+	if !ok || decl.Body == nil {
+		return false
+	}
+	sized := make(map[*types.Var]bool)
+	for _, f := range p.bumped {
+		sized[f] = true
+	}
+	compared, drained := false, false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BinaryExpr:
+			switch n.Op {
+			case token.LSS, token.LEQ, token.GTR, token.GEQ:
+				for _, side := range []ast.Expr{n.X, n.Y} {
+					side = ast.Unparen(side)
+					if call, ok := side.(*ast.CallExpr); ok && len(call.Args) == 1 && match.IsBuiltin(c.info, call, "len") {
+						side = call.Args[0]
+					}
+					if f := c.recvSliceField(side, p.recv); f == q.field && f != nil {
+						compared = true
+					}
+					if sel, ok := side.(*ast.SelectorExpr); ok {
+						if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[id] == p.recv && sized[match.SelectedField(c.info, sel)] {
+							compared = true
+						}
+					}
+				}
+			}
+		case *ast.CallExpr:
+			fn := match.Callee(c.info, n)
+			for m, d := range q.drains {
+				if m != p.method && d != nil && fn != nil && fn.Origin() == d {
+					drained = true
+				}
+			}
+		}
+		return true
+	})
+	return compared && drained
 }
