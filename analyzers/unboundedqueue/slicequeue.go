@@ -691,14 +691,39 @@ func (c *checker) drainsWhenFull(q *queueField, p push) bool {
 				}
 			}
 		case *ast.CallExpr:
-			fn := match.Callee(c.info, n)
-			for m, d := range q.drains {
-				if m != p.method && d != nil && fn != nil && fn.Origin() == d {
-					drained = true
-				}
+			if fn := match.Callee(c.info, n); fn != nil && c.callsDrain(q, p.method, fn.Origin(), 0) {
+				drained = true
 			}
 		}
 		return true
 	})
 	return compared && drained
+}
+
+// callsDrain reports whether fn is a drain method of q other than the
+// pushing one, or a function of the package whose body calls one, one
+// call deep (flush calling reset, which swaps the slice out).
+func (c *checker) callsDrain(q *queueField, pushing string, fn *types.Func, depth int) bool {
+	for m, d := range q.drains {
+		if m != pushing && d != nil && fn == d {
+			return true
+		}
+	}
+	if depth > 0 || fn.Pkg() != c.pass.Pkg || fn.Name() == pushing {
+		return false
+	}
+	decl := match.FuncDecl(c.pass.Files, c.info, fn)
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if g := match.Callee(c.info, call); g != nil && c.callsDrain(q, pushing, g.Origin(), depth+1) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -64,3 +64,36 @@ func (w *loggedWriter) flush() []span {
 	w.size = 0
 	return out
 }
+
+// The same, with the swap one call away: flush calls reset.
+type resetWriter struct {
+	mu    sync.Mutex
+	spans []span
+	size  int
+	sent  chan []span
+}
+
+func (w *resetWriter) reset() []span {
+	old := w.spans
+	w.spans = make([]span, 0)
+	w.size = 0
+	return old
+}
+
+func (w *resetWriter) add(s span) {
+	w.mu.Lock()
+	w.spans = append(w.spans, s)
+	w.size += len(s.Name)
+	full := w.size > payloadLimit
+	w.mu.Unlock()
+	if full {
+		w.flush()
+	}
+}
+
+func (w *resetWriter) flush() {
+	w.mu.Lock()
+	out := w.reset()
+	w.mu.Unlock()
+	w.sent <- out
+}
