@@ -2,7 +2,6 @@ package ctxdeadline
 
 import (
 	"go/ast"
-	"go/types"
 
 	"github.com/distlint/distlint/internal/match"
 )
@@ -35,22 +34,9 @@ func lostRequest(s *site, o origin) bool {
 	return !inLit
 }
 
-// isHandler reports whether the scope's function has the parameters of
-// an http.HandlerFunc: an http.ResponseWriter and an *http.Request.
+// isHandler reports whether the scope's function is an http.HandlerFunc
+// with its request named: lostcontext's incoming request.
 func isHandler(scope *funcScope) bool {
-	writer, request := false, false
-	for v := range scope.params {
-		switch {
-		case match.IsType(v.Type(), "net/http.ResponseWriter"):
-			writer = true
-		case isPointer(v.Type()) && match.IsTypeOrPointer(v.Type(), "net/http.Request"):
-			request = true
-		}
-	}
-	return writer && request
-}
-
-func isPointer(t types.Type) bool {
-	_, ok := t.(*types.Pointer)
-	return ok
+	req, ok := match.HandlerRequest(scope.info, scope.decl.Type)
+	return ok && req != nil
 }

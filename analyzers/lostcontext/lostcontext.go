@@ -159,8 +159,3 @@ func bodyEdge(n ast.Node) edge.Kind {
 	}
 	return edge.FuncDecl_Body
 }
-
-func isPointer(t types.Type) bool {
-	_, ok := types.Unalias(t).(*types.Pointer)
-	return ok
-}

@@ -88,22 +88,8 @@ func findRequests(pkg *types.Package, info *types.Info, root inspector.Cursor) *
 // seedHandler marks the request parameter of a function with the
 // signature of an http.HandlerFunc: (http.ResponseWriter, *http.Request).
 func (r *requests) seedHandler(ftype *ast.FuncType) {
-	params := paramVars(r.info, ftype)
-	if len(params) != 2 || params[1] == nil {
-		return
-	}
-	if params[0] != nil && !match.IsType(params[0].Type(), "net/http.ResponseWriter") {
-		return
-	}
-	if params[0] == nil {
-		// An unnamed writer: check the declared type.
-		t := r.info.TypeOf(ftype.Params.List[0].Type)
-		if !match.IsType(t, "net/http.ResponseWriter") {
-			return
-		}
-	}
-	if isPointer(params[1].Type()) && match.IsTypeOrPointer(params[1].Type(), "net/http.Request") {
-		r.vars[params[1]] = true
+	if req, ok := match.HandlerRequest(r.info, ftype); ok && req != nil {
+		r.vars[req] = true
 	}
 }
 
@@ -230,7 +216,7 @@ func (r *requests) handsWaiter(call *ast.CallExpr) bool {
 // carrier reports whether a parameter of type t can hold a request's
 // context: a context.Context or an *http.Request.
 func carrier(t types.Type) bool {
-	return isContext(t) || (isPointer(t) && match.IsTypeOrPointer(t, "net/http.Request"))
+	return isContext(t) || (match.IsPointer(t) && match.IsTypeOrPointer(t, "net/http.Request"))
 }
 
 // carries reports whether the expression e at cur visibly holds an

@@ -86,7 +86,7 @@ func (c *checker) takeover(call *ast.CallExpr) bool {
 	for v := range sig.Params().Variables() {
 		t := v.Type()
 		writer = writer || match.IsType(t, "net/http.ResponseWriter")
-		request = request || (isPointer(t) && match.IsTypeOrPointer(t, "net/http.Request"))
+		request = request || (match.IsPointer(t) && match.IsTypeOrPointer(t, "net/http.Request"))
 	}
 	return writer && request
 }

@@ -317,17 +317,6 @@ func inHandler(info *types.Info, cur inspector.Cursor) bool {
 		return false
 	}
 	ftype, _ := match.FuncParts(fc.Node())
-	var params []types.Type
-	for _, f := range ftype.Params.List {
-		t := info.TypeOf(f.Type)
-		for range max(1, len(f.Names)) {
-			params = append(params, t)
-		}
-	}
-	return len(params) == 2 && match.IsType(params[0], "net/http.ResponseWriter") && match.IsTypeOrPointer(params[1], "net/http.Request") && isPointerType(params[1])
-}
-
-func isPointerType(t types.Type) bool {
-	_, ok := types.Unalias(t).(*types.Pointer)
-	return ok
+	req, ok := match.HandlerRequest(info, ftype)
+	return ok && req != nil
 }

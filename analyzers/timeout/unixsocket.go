@@ -128,37 +128,7 @@ func (c *checker) fieldTimeoutSet(cur inspector.Cursor, fields ...string) bool {
 // whose Start serves it on net.Listen("unix", path)). No remote client
 // can reach it.
 func (c *checker) servedOnUnix(cur inspector.Cursor) bool {
-	var held *types.Var
-	switch p := cur.Parent().Node().(type) {
-	case *ast.UnaryExpr: // &http.Server{...}
-		return c.servedOnUnix(cur.Parent())
-	case *ast.KeyValueExpr:
-		lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
-		if !ok {
-			return false
-		}
-		for _, fv := range match.LiteralFields(c.info, lit) {
-			if fv.Value == cur.Node() {
-				held = fv.Field
-			}
-		}
-	case *ast.AssignStmt:
-		for i, r := range p.Rhs {
-			if r == cur.Node() && len(p.Lhs) == len(p.Rhs) {
-				if f := match.SelectedField(c.info, p.Lhs[i]); f != nil {
-					held = f
-				} else if id, ok := ast.Unparen(p.Lhs[i]).(*ast.Ident); ok {
-					held, _ = c.info.ObjectOf(id).(*types.Var)
-				}
-			}
-		}
-	case *ast.ValueSpec:
-		for i, v := range p.Values {
-			if v == cur.Node() && i < len(p.Names) {
-				held, _ = c.info.ObjectOf(p.Names[i]).(*types.Var)
-			}
-		}
-	}
+	held := match.StoredIn(c.info, cur)
 	if held == nil || held.Exported() {
 		return false
 	}
@@ -173,13 +143,7 @@ func (c *checker) servedOnUnix(cur inspector.Cursor) bool {
 		if !ok {
 			continue
 		}
-		var recv *types.Var
-		if f := match.SelectedField(c.info, sel.X); f != nil {
-			recv = f
-		} else if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-			recv, _ = c.info.Uses[id].(*types.Var)
-		}
-		if recv != held {
+		if match.VarOf(c.info, sel.X) != held {
 			continue
 		}
 		if fn.Name() != "Serve" && fn.Name() != "ServeTLS" || len(n.Args) == 0 || !c.unixListener(call, n.Args[0], 0) {

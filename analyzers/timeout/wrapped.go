@@ -396,7 +396,7 @@ func roundTripRequest(info *types.Info, cur inspector.Cursor) (*types.Var, bool)
 func isRoundTrip(fn *types.Func) bool {
 	sig := fn.Signature()
 	return sig.Recv() != nil && fn.Name() == "RoundTrip" &&
-		sig.Params().Len() == 1 && match.IsTypeOrPointer(sig.Params().At(0).Type(), "net/http.Request") && isPointerType(sig.Params().At(0).Type()) &&
+		sig.Params().Len() == 1 && match.IsTypeOrPointer(sig.Params().At(0).Type(), "net/http.Request") && match.IsPointer(sig.Params().At(0).Type()) &&
 		sig.Results().Len() == 2 && match.IsTypeOrPointer(sig.Results().At(0).Type(), "net/http.Response")
 }
 

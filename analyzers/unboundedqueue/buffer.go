@@ -67,7 +67,7 @@ func (c *checker) slowConsumer(cur inspector.Cursor) bool {
 	if c.cfg.Strict {
 		return true
 	}
-	_, waits := c.chanConsumerNet(c.madeInto(cur))
+	_, waits := c.chanConsumerNet(match.StoredIn(c.info, cur))
 	return waits
 }
 

@@ -31,20 +31,6 @@ type chanConsumers struct {
 	passed map[*types.Var][]*types.Var
 }
 
-// chanVarOf returns the variable a channel expression denotes: the
-// field of a selector, or the variable of an identifier (used or
-// declared there).
-func (c *checker) chanVarOf(e ast.Expr) *types.Var {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		return match.SelectedField(c.info, e)
-	case *ast.Ident:
-		v, _ := c.info.ObjectOf(e).(*types.Var)
-		return v
-	}
-	return nil
-}
-
 func (c *checker) consumers() *chanConsumers {
 	if c.chanCons != nil {
 		return c.chanCons
@@ -54,14 +40,14 @@ func (c *checker) consumers() *chanConsumers {
 	for cur := range c.insp.Root().Preorder((*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.RangeStmt:
-			if v := c.chanVarOf(n.X); v != nil && isChan(c.info.TypeOf(n.X)) {
+			if v := match.VarOf(c.info, n.X); v != nil && isChan(c.info.TypeOf(n.X)) {
 				cc.bodies[v] = append(cc.bodies[v], n.Body)
 			}
 		case *ast.UnaryExpr:
 			if n.Op != token.ARROW {
 				continue
 			}
-			v := c.chanVarOf(n.X)
+			v := match.VarOf(c.info, n.X)
 			if v == nil {
 				continue
 			}
@@ -78,7 +64,7 @@ func (c *checker) consumers() *chanConsumers {
 				if i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 || !isChan(c.info.TypeOf(arg)) {
 					continue
 				}
-				if v := c.chanVarOf(arg); v != nil {
+				if v := match.VarOf(c.info, arg); v != nil {
 					cc.passed[v] = append(cc.passed[v], sig.Params().At(i))
 				}
 			}
@@ -121,35 +107,4 @@ func (c *checker) chanConsumerNet(v *types.Var) (via string, ok bool) {
 		}
 	}
 	return "", false
-}
-
-// madeInto returns the variable or field that the make(chan T, n) at
-// cur is stored in: by an assignment, a declaration or a composite
-// literal's field. nil when the channel goes elsewhere (returned,
-// passed on).
-func (c *checker) madeInto(cur inspector.Cursor) *types.Var {
-	call := cur.Node().(*ast.CallExpr)
-	switch p := cur.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		for i, r := range p.Rhs {
-			if r == call && len(p.Lhs) == len(p.Rhs) {
-				return c.chanVarOf(p.Lhs[i])
-			}
-		}
-	case *ast.ValueSpec:
-		for i, r := range p.Values {
-			if r == call && i < len(p.Names) {
-				return c.chanVarOf(p.Names[i])
-			}
-		}
-	case *ast.KeyValueExpr:
-		if lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok && p.Value == call {
-			for _, fv := range match.LiteralFields(c.info, lit) {
-				if fv.Value == call {
-					return fv.Field
-				}
-			}
-		}
-	}
-	return nil
 }

@@ -18,7 +18,7 @@ func (c *checker) goStmt(cur inspector.Cursor, g *ast.GoStmt) {
 	if ch, ok := c.sendOnly(g.Call); ok {
 		_, inLoop := retry.Innermost(cur)
 		if (inLoop || !c.localChan(cur, ch)) && !c.sendBounded(cur, g, ch, inLoop) && !c.selfWake(cur, ch) {
-			if _, waits := c.chanConsumerNet(c.chanVarOf(ch)); !waits && !c.cfg.Strict {
+			if _, waits := c.chanConsumerNet(match.VarOf(c.info, ch)); !waits && !c.cfg.Strict {
 				return // no slow consumer in view
 			}
 			end := g.Call.Fun.End()

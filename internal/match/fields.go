@@ -2,8 +2,11 @@ package match
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // SelectedField returns the struct field that e selects (x.f, through
@@ -91,4 +94,65 @@ func SelectedFieldTag(info *types.Info, sel *ast.SelectorExpr) (tag string, ok b
 		t = st.Field(n).Type()
 	}
 	return "", false
+}
+
+// VarOf returns the variable an expression denotes: the field a selector
+// selects (its generic origin), or the variable an identifier uses or
+// declares; nil for anything else.
+func VarOf(info *types.Info, e ast.Expr) *types.Var {
+	if f := SelectedField(info, e); f != nil {
+		return f
+	}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		v, _ := info.ObjectOf(id).(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// StoredIn returns the variable or field that the value at cur is
+// stored in where it is made: by an assignment (x = v, s.f = v, x := v),
+// a declaration (var x = v) or a keyed or positional field of a struct
+// literal (T{f: v}), looking through & (&T{...}); nil when the value
+// goes elsewhere (returned, passed, sent).
+func StoredIn(info *types.Info, cur inspector.Cursor) *types.Var {
+	n := cur.Node()
+	switch p := cur.Parent().Node().(type) {
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			return StoredIn(info, cur.Parent())
+		}
+	case *ast.ParenExpr:
+		return StoredIn(info, cur.Parent())
+	case *ast.AssignStmt:
+		if len(p.Lhs) == len(p.Rhs) {
+			for i, r := range p.Rhs {
+				if r == n {
+					return VarOf(info, p.Lhs[i])
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		for i, v := range p.Values {
+			if v == n && i < len(p.Names) {
+				return VarOf(info, p.Names[i])
+			}
+		}
+	case *ast.KeyValueExpr:
+		if lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok && p.Value == n {
+			return literalField(info, lit, n)
+		}
+	case *ast.CompositeLit:
+		return literalField(info, p, n)
+	}
+	return nil
+}
+
+func literalField(info *types.Info, lit *ast.CompositeLit, v ast.Node) *types.Var {
+	for _, fv := range LiteralFields(info, lit) {
+		if fv.Value == v {
+			return fv.Field
+		}
+	}
+	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"testing"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/distlint/distlint/internal/match"
 )
 
@@ -109,5 +111,59 @@ func f(o Outer) (int, int) { _ = o.M; return o.N, o.D }
 		if got[k] != v {
 			t.Errorf("SelectedFieldTag(o.%s) = %q, want %q", k, got[k], v)
 		}
+	}
+}
+
+// StoredIn names where a made value is kept, and VarOf what an
+// expression denotes; a value that goes elsewhere is kept nowhere.
+func TestStoredIn(t *testing.T) {
+	const src = `package p
+
+type S struct{ ch chan int; n int }
+
+var global = make(chan int, 1) // global
+
+func f(s *S) chan int {
+	local := make(chan int, 2) // local
+	s.ch = make(chan int, 3)   // ch
+	_ = &S{ch: make(chan int, 4)} // ch
+	_ = S{make(chan int, 5), 0}   // ch
+	use(make(chan int, 6))        // nowhere
+	_ = local
+	return make(chan int, 7)      // nowhere
+}
+
+func use(chan int) {}
+`
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	if _, err := new(types.Config).Check("p", fset, []*ast.File{file}, info); err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]string{}
+	for _, cg := range file.Comments {
+		want[fset.Position(cg.Pos()).Line] = cg.List[0].Text[3:]
+	}
+	seen := 0
+	for cur := range inspector.New([]*ast.File{file}).Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "make" {
+			continue
+		}
+		seen++
+		got := "nowhere"
+		if v := match.StoredIn(info, cur); v != nil {
+			got = v.Name()
+		}
+		if w := want[fset.Position(call.Pos()).Line]; got != w {
+			t.Errorf("line %d: StoredIn = %s, want %s", fset.Position(call.Pos()).Line, got, w)
+		}
+	}
+	if seen != 7 {
+		t.Errorf("saw %d make calls, want 7", seen)
 	}
 }
