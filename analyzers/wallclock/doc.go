@@ -72,7 +72,15 @@
 //     A name with the word cursor, checkpoint, watermark or resume makes
 //     it a resume cursor, whatever -wallclock.identnames says: reading
 //     on from a clock reading skips what other machines wrote with
-//     earlier clocks;
+//     earlier clocks. A name that promises uniqueness (id, nonce) is
+//     left alone when the value is minted at the clock's pace: in a
+//     loop that waits on a ticker or a timer (in a select, in its clock
+//     case), seen in the function or through every caller in the
+//     package (a heartbeat's nonce, one per tick, matched against its
+//     own echo). Two calls cannot share a tick, and no other machine's
+//     values are in view. Minted once per message or request, by any
+//     caller, it stays reported, and so do order names (a version per
+//     tick still goes backwards when the clock is stepped);
 //   - the same clock value used as a map key (m[ts] = v), whatever the
 //     variable is called: two events in the same tick share the key.
 //

@@ -14,6 +14,7 @@ import (
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/option"
+	"github.com/distlint/distlint/internal/paced"
 	"github.com/distlint/distlint/internal/report"
 )
 
@@ -86,6 +87,8 @@ type checker struct {
 	// clockFields are the integer fields the package sets only from
 	// the wall clock, whatever they are called.
 	clockFields *clockFields
+	// jobs tells whether code runs at the clock's pace.
+	jobs *paced.Index
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -109,6 +112,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		c.identNames[strings.ToLower(n)] = true
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.jobs = paced.New(pass, insp)
 	// Which values the package gives its struct fields, read on demand:
 	// those it stamps itself (boundary), those set only from the clock,
 	// their writers.

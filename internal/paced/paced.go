@@ -120,8 +120,11 @@ const (
 // Driven reports whether the code at cur runs at the clock's pace. The
 // innermost loop around it that runs over a stream (a for loop without
 // a post statement, a range over a channel) decides: it is paced if it
-// waits on the clock. Loops over collections are fan-outs within one run
-// and decide nothing. A function that serves a request (it takes an
+// waits on the clock, unless the code is in a case of a select in that
+// loop that receives from another channel (a loop that ticks and also
+// handles messages runs that case once per message; a case that returns
+// or waits for a context's end runs once and decides nothing). Loops over
+// collections are fan-outs within one run and decide nothing. A function that serves a request (it takes an
 // *http.Request or an http.ResponseWriter) is driven by its requests.
 // With no such loop in its function, its function's
 // call sites in the package decide: the code is paced when every one of
@@ -147,8 +150,22 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 		}
 		return driven
 	}
-	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+	seenCase, onMessage := false, false
+	for e := range cur.Enclosing((*ast.CommClause)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := e.Node().(type) {
+		case *ast.CommClause:
+			// In a select in the loop, the case decides: a receive from
+			// any channel but the clock's runs at the pace of what is
+			// sent on it (a loop that ticks and also handles messages).
+			// A case that returns, or waits for a context's end, runs
+			// once (a final run on the way out) and decides nothing.
+			// Only the innermost select counts.
+			if !seenCase {
+				seenCase = true
+				if ch := received(n.Comm); ch != nil && !x.waitsOnClock(ch, false) && !once(info, n, ch) {
+					onMessage = true
+				}
+			}
 		case *ast.FuncLit:
 			sites, ok := x.litSites(e)
 			if !ok {
@@ -160,11 +177,17 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 			return x.sites(sites, depth, seen)
 		case *ast.ForStmt:
 			if n.Post == nil { // for {...} or for cond {...}, not a counted loop
+				if onMessage {
+					return driven
+				}
 				return clock(n)
 			}
 		case *ast.RangeStmt:
 			if t := info.TypeOf(n.X); t != nil {
 				if _, ok := t.Underlying().(*types.Chan); ok {
+					if onMessage {
+						return driven
+					}
 					return clock(n)
 				}
 			}
@@ -186,6 +209,36 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 		}
 	}
 	return unknown
+}
+
+// received returns the channel that comm receives from (<-ch, v := <-ch,
+// v, ok = <-ch), or nil for a send, a default or anything else.
+func received(comm ast.Stmt) ast.Expr {
+	var e ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
+}
+
+// once reports whether the select case cc, receiving from ch, runs at
+// most once: its body ends in a return, or ch is a context's Done.
+func once(info *types.Info, cc *ast.CommClause, ch ast.Expr) bool {
+	if len(cc.Body) > 0 {
+		if _, ok := cc.Body[len(cc.Body)-1].(*ast.ReturnStmt); ok {
+			return true
+		}
+	}
+	call, ok := ast.Unparen(ch).(*ast.CallExpr)
+	return ok && match.IsMethod(match.Callee(info, call), "context", "Context", "Done")
 }
 
 // sites is the verdict on code run from the call sites: driven if one of
