@@ -85,6 +85,17 @@
 // duration measured around a request or in a handler is reported, and
 // so is one fed by durations handed in (a parameter, a field, a call's
 // result), whose origin cannot be seen: those keep the decisions above.
+// A mean hides a tail only from someone who reads it, so a mean is
+// reported only when it reaches a reader: through conversions, unit
+// methods, arithmetic, formatting and local variables, it is printed or
+// logged (fmt.Print*, log, slog, a logger's Infof), recorded into a
+// metric, returned by a function whose name or receiver type says
+// average or report (Mean, AvgLatency, a Stats type's method, Snapshot),
+// or stored in a field that says average (AvgRTT), that goes on the wire
+// (a json, yaml, protobuf... tag) or that belongs to a type that says
+// report (Stats, Metrics, Summary). A mean that the program uses, stored
+// in a probe's result and folded into a peer ranking, compared, or
+// handed to another function, is a control input and is left alone.
 // -latency.strict reports every mean and pair without that evidence,
 // as the analyzer did before.
 //

@@ -172,7 +172,7 @@ func (c *checker) reportMeans() {
 	for _, d := range c.divisions {
 		sites := c.totals[d.total]
 		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) && !c.besidePercentiles(d) && !c.reportedTotals(sites) && !c.controlUse(d.cur) &&
-			(c.strict || c.requestTotals(sites)) {
+			(c.strict || c.requestTotals(sites) && c.shown(d.cur)) {
 			c.rep.Reportf(d.bin, "mean",
 				"average latency computed by hand (a running total of durations divided by a count): a mean hides the tail, one slow request in a hundred barely moves it; %s", remedy)
 		}

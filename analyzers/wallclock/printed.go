@@ -104,7 +104,7 @@ func (c *checker) usePrinted(scope inspector.Cursor, cur inspector.Cursor, v *ty
 		case *ast.SelectorExpr:
 			// x.String(), x.Format(layout): a text of the value.
 			call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
-			if !ok || call.Fun != p || p.X != e || !isTextMethod(match.Callee(c.info, call)) {
+			if !ok || call.Fun != p || p.X != e || !match.TextMethod(match.Callee(c.info, call)) {
 				return false
 			}
 			cur = cur.Parent().Parent()
@@ -118,11 +118,11 @@ func (c *checker) usePrinted(scope inspector.Cursor, cur inspector.Cursor, v *ty
 				continue
 			}
 			fn := match.Callee(c.info, p)
-			if isFormatting(fn) {
+			if match.Formatting(fn) {
 				cur = cur.Parent()
 				continue
 			}
-			return c.isPrint(p, fn, e)
+			return match.PrintArg(c.info, p, fn, e)
 		case *ast.AssignStmt:
 			i := slices.Index(p.Rhs, e)
 			if i < 0 || len(p.Lhs) != len(p.Rhs) {
@@ -155,72 +155,4 @@ func (c *checker) printedVar(scope inspector.Cursor, lhs ast.Expr, v *types.Var,
 		return false
 	}
 	return w == v || c.localVar(scope, w) && c.varPrinted(scope, w, seen)
-}
-
-// isTextMethod reports whether fn renders a value as text for a reader:
-// a String method, or time.Time's Format.
-func isTextMethod(fn *types.Func) bool {
-	if fn == nil || fn.Signature().Recv() == nil {
-		return false
-	}
-	return fn.Name() == "String" && fn.Signature().Params().Len() == 0 || match.IsMethod(fn, timePkg, "Time", "Format")
-}
-
-// isFormatting reports whether fn turns its arguments into a text or a
-// time to be shown (fmt.Sprintf, strconv.FormatInt, time.Unix): its
-// result is judged by where it goes in turn.
-func isFormatting(fn *types.Func) bool {
-	return match.IsFunc(fn, "fmt", "Sprint", "Sprintf", "Sprintln") ||
-		match.IsFunc(fn, "strconv", "FormatInt", "FormatUint", "Itoa", "Quote") ||
-		match.IsFunc(fn, timePkg, "Unix", "UnixMilli", "UnixMicro")
-}
-
-// logVerbs name the functions and methods of logging libraries whose
-// variadic ...any arguments are only printed (log.Printf, a zap sugared
-// logger's Infof, logrus's Warn, testing.T's Logf).
-var logVerbs = map[string]bool{
-	"Print": true, "Printf": true, "Println": true,
-	"Log": true, "Logf": true, "Trace": true, "Tracef": true,
-	"Debug": true, "Debugf": true, "Debugw": true,
-	"Info": true, "Infof": true, "Infow": true,
-	"Warn": true, "Warnf": true, "Warnw": true, "Warning": true, "Warningf": true,
-	"Error": true, "Errorf": true, "Errorw": true,
-	"Fatal": true, "Fatalf": true, "Fatalw": true, "Fatalln": true,
-	"Panic": true, "Panicf": true, "Panicw": true, "Panicln": true,
-}
-
-// isPrint reports whether call prints arg for an operator: arg is one of
-// the variadic ...any arguments of a function or method named like a
-// log verb (log.Printf, fmt.Println, slog.Info, a logger's Infof), or
-// of fmt.Fprint* to os.Stdout or os.Stderr. Other variadic ...any
-// functions (sql's Exec, a client's Send) may store or send it.
-func (c *checker) isPrint(call *ast.CallExpr, fn *types.Func, arg ast.Expr) bool {
-	if fn == nil || call.Ellipsis.IsValid() {
-		return false
-	}
-	sig := fn.Signature()
-	if !sig.Variadic() || slices.Index(call.Args, arg) < sig.Params().Len()-1 {
-		return false
-	}
-	last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
-	if !ok {
-		return false
-	}
-	if iface, ok := last.Elem().Underlying().(*types.Interface); !ok || !iface.Empty() {
-		return false
-	}
-	if match.IsFunc(fn, "fmt", "Fprint", "Fprintf", "Fprintln") {
-		return len(call.Args) > 0 && isStdStream(c.info, call.Args[0])
-	}
-	return logVerbs[fn.Name()]
-}
-
-// isStdStream reports whether e is os.Stdout or os.Stderr.
-func isStdStream(info *types.Info, e ast.Expr) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	obj := info.Uses[sel.Sel]
-	return match.IsPkgVar(obj, "os", "Stdout") || match.IsPkgVar(obj, "os", "Stderr")
 }
