@@ -25,7 +25,11 @@
 // where that variable is called, or handed to a function in view that
 // calls it: a maintenance loop's runMaintenance(doMaintenance) on each
 // tick), with no other caller in the package that serves requests or
-// receives messages. Over any window such an instrument holds one run,
+// receives messages. A Prometheus collector's Collect method, which the
+// registry runs once per scrape at the scrapers' pace, is such a job
+// too (an exporter timing its scrape of its target), unless it records
+// once per item of a loop (one duration per target). Over any window
+// such an instrument holds one run,
 // and its sum over its count is that run's duration: no tail is hidden.
 // The name of a job is not evidence; the loop is. A summary created
 // with no Name (a no-op metric set used when no Registerer is given)

@@ -125,7 +125,9 @@ const (
 // handles messages runs that case once per message; a case that returns
 // or waits for a context's end runs once and decides nothing). Loops over
 // collections are fan-outs within one run and decide nothing. A function that serves a request (it takes an
-// *http.Request or an http.ResponseWriter) is driven by its requests.
+// *http.Request or an http.ResponseWriter) is driven by its requests; a
+// Prometheus collector's Collect method runs once per scrape, at the
+// pace of the scrapers' clocks.
 // With no such loop in its function, its function's
 // call sites in the package decide: the code is paced when every one of
 // them is paced and at least one is. An exported function may also be
@@ -195,6 +197,9 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 			fn, _ := info.Defs[n.Name].(*types.Func)
 			if fn != nil && servesRequest(fn) {
 				return driven
+			}
+			if fn != nil && collects(fn) {
+				return paced // once per scrape: the scraper's clock sets the pace
 			}
 			if fn == nil || depth >= maxDepth || seen[fn] {
 				return unknown
@@ -267,6 +272,18 @@ func servesRequest(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// collects reports whether fn is the Collect method of a Prometheus
+// collector (Collect(chan<- prometheus.Metric)): the registry calls it
+// once per scrape, at the pace of the scrapers' intervals.
+func collects(fn *types.Func) bool {
+	sig := fn.Signature()
+	if fn.Name() != "Collect" || sig.Recv() == nil || sig.Params().Len() != 1 {
+		return false
+	}
+	ch, ok := sig.Params().At(0).Type().(*types.Chan)
+	return ok && ch.Dir() == types.SendOnly && match.IsType(ch.Elem(), "github.com/prometheus/client_golang/prometheus.Metric")
 }
 
 // litSites returns the call sites that run the function literal at lit:
