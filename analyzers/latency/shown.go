@@ -7,7 +7,6 @@ package latency
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -46,70 +45,35 @@ func (c *checker) shown(cur inspector.Cursor) bool {
 }
 
 func (c *checker) shownFrom(cur inspector.Cursor, seen map[*types.Var]bool) bool {
-	for range maxDepth + 2 {
-		cur = match.OuterParens(cur)
-		e := cur.Node().(ast.Expr)
-		switch p := cur.Parent().Node().(type) {
-		case *ast.BinaryExpr:
-			switch p.Op {
-			case token.ADD, token.SUB, token.MUL, token.QUO:
-				cur = cur.Parent()
-				continue
-			}
-			return false // compared
-		case *ast.SelectorExpr:
-			call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
-			if !ok || call.Fun != p || p.X != e {
-				return false
-			}
-			fn := match.Callee(c.info, call)
-			if !match.IsMethod(fn, "time", "Duration", durationMethods...) && !match.TextMethod(fn) {
-				return false
-			}
-			cur = cur.Parent().Parent()
-			continue
-		case *ast.CallExpr:
-			if p.Fun == e {
-				return false
-			}
-			if tv, ok := c.info.Types[p.Fun]; ok && tv.IsType() {
-				cur = cur.Parent() // a conversion
-				continue
-			}
-			fn := match.Callee(c.info, p)
-			if match.Formatting(fn) {
-				cur = cur.Parent()
-				continue
-			}
-			return match.PrintArg(c.info, p, fn, e) || metricCall(fn)
-		case *ast.ReturnStmt:
-			return c.reportingFunc(cur)
-		case *ast.AssignStmt:
-			i := slices.Index(p.Rhs, e)
-			if i < 0 || len(p.Lhs) != len(p.Rhs) {
-				return false
-			}
-			return c.shownIn(cur, p.Lhs[i], seen)
-		case *ast.ValueSpec:
-			i := slices.Index(p.Values, e)
-			if i < 0 || len(p.Names) != len(p.Values) {
-				return false
-			}
-			return c.shownIn(cur, p.Names[i], seen)
-		case *ast.KeyValueExpr:
-			lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
-			if !ok || p.Value != e {
-				return false
-			}
-			id, ok := p.Key.(*ast.Ident)
-			if !ok {
-				return false
-			}
-			return c.reportField(c.info.TypeOf(lit), id.Name)
-		}
-		return false
+	unit := func(fn *types.Func) bool {
+		return match.IsMethod(fn, "time", "Duration", durationMethods...) || match.TextMethod(fn)
 	}
-	return false
+	cur = match.Carried(c.info, cur, unit, maxDepth+2)
+	e := cur.Node().(ast.Expr)
+	switch p := cur.Parent().Node().(type) {
+	case *ast.CallExpr:
+		fn := match.Callee(c.info, p)
+		return p.Fun != e && (match.PrintArg(c.info, p, fn, e) || metricCall(fn))
+	case *ast.ReturnStmt:
+		return c.reportingFunc(cur)
+	case *ast.AssignStmt:
+		i := slices.Index(p.Rhs, e)
+		if i < 0 || len(p.Lhs) != len(p.Rhs) {
+			return false
+		}
+		return c.shownIn(cur, p.Lhs[i], seen)
+	case *ast.ValueSpec:
+		i := slices.Index(p.Values, e)
+		if i < 0 || len(p.Names) != len(p.Values) {
+			return false
+		}
+		return c.shownIn(cur, p.Names[i], seen)
+	case *ast.KeyValueExpr:
+		lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		id, isIdent := p.Key.(*ast.Ident)
+		return ok && isIdent && p.Value == e && c.reportField(c.info.TypeOf(lit), id.Name)
+	}
+	return false // compared, or handed to a function that neither prints nor records
 }
 
 // shownIn reports whether the value stored into lhs reaches a reader: a

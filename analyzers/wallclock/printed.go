@@ -6,7 +6,6 @@ package wallclock
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -90,56 +89,25 @@ func (c *checker) written(cur inspector.Cursor) bool {
 // usePrinted reports whether the expression at cur, a value computed
 // from the variable v, is only printed.
 func (c *checker) usePrinted(scope inspector.Cursor, cur inspector.Cursor, v *types.Var, seen map[*types.Var]bool) bool {
-	for range maxDefDepth + 2 {
-		cur = match.OuterParens(cur)
-		e := cur.Node().(ast.Expr)
-		switch p := cur.Parent().Node().(type) {
-		case *ast.BinaryExpr:
-			switch p.Op {
-			case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.SHL, token.SHR:
-				cur = cur.Parent()
-				continue
-			}
-			return false // compared, or combined with a logical operator
-		case *ast.SelectorExpr:
-			// x.String(), x.Format(layout): a text of the value.
-			call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
-			if !ok || call.Fun != p || p.X != e || !match.TextMethod(match.Callee(c.info, call)) {
-				return false
-			}
-			cur = cur.Parent().Parent()
-			continue
-		case *ast.CallExpr:
-			if p.Fun == e {
-				return false
-			}
-			if tv, ok := c.info.Types[p.Fun]; ok && tv.IsType() {
-				cur = cur.Parent() // a conversion
-				continue
-			}
-			fn := match.Callee(c.info, p)
-			if match.Formatting(fn) {
-				cur = cur.Parent()
-				continue
-			}
-			return match.PrintArg(c.info, p, fn, e)
-		case *ast.AssignStmt:
-			i := slices.Index(p.Rhs, e)
-			if i < 0 || len(p.Lhs) != len(p.Rhs) {
-				return false
-			}
-			return c.printedVar(scope, p.Lhs[i], v, seen)
-		case *ast.ValueSpec:
-			i := slices.Index(p.Values, e)
-			if i < 0 || len(p.Names) != len(p.Values) {
-				return false
-			}
-			return c.printedVar(scope, p.Names[i], v, seen)
-		default:
+	cur = match.Carried(c.info, cur, match.TextMethod, maxDefDepth+2)
+	e := cur.Node().(ast.Expr)
+	switch p := cur.Parent().Node().(type) {
+	case *ast.CallExpr:
+		return p.Fun != e && match.PrintArg(c.info, p, match.Callee(c.info, p), e)
+	case *ast.AssignStmt:
+		i := slices.Index(p.Rhs, e)
+		if i < 0 || len(p.Lhs) != len(p.Rhs) {
 			return false
 		}
+		return c.printedVar(scope, p.Lhs[i], v, seen)
+	case *ast.ValueSpec:
+		i := slices.Index(p.Values, e)
+		if i < 0 || len(p.Names) != len(p.Values) {
+			return false
+		}
+		return c.printedVar(scope, p.Names[i], v, seen)
 	}
-	return false
+	return false // compared, stored, returned, sent
 }
 
 // printedVar reports whether lhs, given a value computed from v, is v

@@ -5,8 +5,11 @@ package match
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // TextMethod reports whether fn renders a value as text for a reader:
@@ -75,4 +78,47 @@ func isStdStream(info *types.Info, e ast.Expr) bool {
 	}
 	obj := info.Uses[sel.Sel]
 	return IsPkgVar(obj, "os", "Stdout") || IsPkgVar(obj, "os", "Stderr")
+}
+
+// Carried follows the value of the expression at cur up through what
+// only carries it to another form: parentheses, conversions, arithmetic
+// (+ - * / % << >>), a method of the value that method admits (a unit or
+// a text of it: d.Seconds(), t.String()), and formatting calls
+// (Formatting: fmt.Sprintf, strconv.Itoa). It returns the cursor of the
+// last such form, whose parent does something else with the value
+// (prints it, stores it, returns it, compares it). It stops after depth
+// steps.
+func Carried(info *types.Info, cur inspector.Cursor, method func(*types.Func) bool, depth int) inspector.Cursor {
+	for range depth {
+		cur = OuterParens(cur)
+		e := cur.Node().(ast.Expr)
+		switch p := cur.Parent().Node().(type) {
+		case *ast.BinaryExpr:
+			switch p.Op {
+			case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.SHL, token.SHR:
+				cur = cur.Parent()
+				continue
+			}
+		case *ast.SelectorExpr:
+			call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
+			if ok && call.Fun == p && p.X == e && method(Callee(info, call)) {
+				cur = cur.Parent().Parent()
+				continue
+			}
+		case *ast.CallExpr:
+			if p.Fun == e {
+				break
+			}
+			if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
+				cur = cur.Parent() // a conversion
+				continue
+			}
+			if Formatting(Callee(info, p)) {
+				cur = cur.Parent()
+				continue
+			}
+		}
+		break
+	}
+	return OuterParens(cur)
 }

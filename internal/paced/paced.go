@@ -164,7 +164,7 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 			// Only the innermost select counts.
 			if !seenCase {
 				seenCase = true
-				if ch := received(n.Comm); ch != nil && !x.waitsOnClock(ch, false) && !once(info, n, ch) {
+				if ch := match.RecvChan(n.Comm); ch != nil && !x.waitsOnClock(ch, false) && !once(info, n, ch) {
 					onMessage = true
 				}
 			}
@@ -214,24 +214,6 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 		}
 	}
 	return unknown
-}
-
-// received returns the channel that comm receives from (<-ch, v := <-ch,
-// v, ok = <-ch), or nil for a send, a default or anything else.
-func received(comm ast.Stmt) ast.Expr {
-	var e ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return u.X
-	}
-	return nil
 }
 
 // once reports whether the select case cc, receiving from ch, runs at
