@@ -26,7 +26,7 @@ var (
 		"bench/corpus", "bench/services", "bench/services2", "bench/services3", "bench/services4", "bench/services5",
 		// Extra tune corpora of fresh modules (run and triaged as tune
 		// from the start) go here, after the former held-out halves.
-		"bench/services6", "bench/services7", "bench/services12", "bench/services13", "bench/services15", "bench/services16", "bench/services18", "bench/services20",
+		"bench/services6", "bench/services7", "bench/services12", "bench/services13", "bench/services15", "bench/services16", "bench/services18", "bench/services20", "bench/services22",
 		// Round 6's held-out half, tune since round 7, round 7's, tune
 		// since round 8, round 8's, tune since round 9, round 9's, tune
 		// since round 10, round 10's, tune since round 11, and round
