@@ -407,8 +407,12 @@ func (c *checker) madeBy(body inspector.Cursor, e ast.Expr, depth int) (calls []
 		if !ok {
 			return nil, false
 		}
+		rewrap := c.rewrapped(body, v, e)
 		complete = true
 		for _, d := range defs {
+			if d.Expr != nil && d.Expr.Pos() < rewrap {
+				continue // replaced on every way to e
+			}
 			if d.Expr == nil || d.Index != 0 {
 				complete = false
 				continue
@@ -420,6 +424,51 @@ func (c *checker) madeBy(body inspector.Cursor, e ast.Expr, depth int) (calls []
 		return calls, complete
 	}
 	return nil, false
+}
+
+// rewrapped returns the position of the last statement before use that
+// replaces the request in v by v.WithContext(...) or v.Clone(...) on
+// every way to use: a statement of a block around use, in the same
+// function (`req, _ := http.NewRequest(...); req = req.WithContext(ctx);
+// client.Do(req)`). The values v was given before it do not reach use.
+// NoPos when there is none.
+func (c *checker) rewrapped(body inspector.Cursor, v *types.Var, use ast.Expr) token.Pos {
+	ucur, ok := body.FindNode(use)
+	if !ok {
+		return token.NoPos
+	}
+	last := token.NoPos
+	for b := range ucur.Enclosing((*ast.BlockStmt)(nil), (*ast.FuncLit)(nil)) {
+		block, ok := b.Node().(*ast.BlockStmt)
+		if !ok {
+			break // a function literal runs when it is called
+		}
+		for _, st := range block.List {
+			if st.End() > use.Pos() {
+				break
+			}
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Pos() < last {
+				continue
+			}
+			if id, ok := as.Lhs[0].(*ast.Ident); !ok || c.info.ObjectOf(id) != v {
+				continue
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok || !match.IsMethod(match.Callee(c.info, call), "net/http", "Request", "WithContext", "Clone") {
+				continue
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[x] == v {
+					last = as.Pos()
+				}
+			}
+		}
+		if b.Node() == body.Node() {
+			break
+		}
+	}
+	return last
 }
 
 // storesIn reports whether the function around cur stores a value in obj

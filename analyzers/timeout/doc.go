@@ -19,7 +19,9 @@
 // finding, so one mistake gets one finding. A request that http.DefaultClient
 // sends (its Do, or a helper handed the client with the request, as
 // Pulumi's httputil.DoWithRetry(req, http.DefaultClient)) is judged
-// where it is made: made with a context in view, or a parameter whose
+// where it is made: made with a context in view (by
+// NewRequestWithContext, or given one by WithContext or Clone on every
+// way to the send: req = req.WithContext(ctx) before Do), or a parameter whose
 // every caller in the package makes it with one, or whose callers are
 // out of view (a callback, a function literal), it is bounded; a caller
 // in view that makes it without a context, or an exported function's
