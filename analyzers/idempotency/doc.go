@@ -103,7 +103,10 @@
 // (a literal, new, a zero value, a factory such as ecs.CreateRunInstancesRequest)
 // and never sets, neither as a field nor through a setter whose name
 // contains the field's name (stripe-go's SetIdempotencyKey), unless the
-// operation's name says it reads (-idempotency.readprefixes); the request
+// operation's name says it reads (-idempotency.readprefixes), or issues
+// the caller a fresh artifact (Generate: a certificate signed for the
+// caller's new key, a token, a data key: a repeat issues a second one,
+// which nobody uses, and stores nothing twice); the request
 // may be sent by a helper that takes it as a parameter, inside a retry
 // closure or not. The request type must belong to the operation's package
 // (or a parent or child package): stripe-go's charge.New(params), the AWS
@@ -220,7 +223,7 @@
 //
 //	-idempotency.headers LIST       idempotency header names (default Idempotency-Key,X-Idempotency-Key)
 //	-idempotency.fields LIST        request-struct fields that carry a key (default IdempotencyKey,IdempotencyToken,ClientToken,ClientRequestToken,RequestId,RequestID,DeduplicationId,MessageDeduplicationId)
-//	-idempotency.readprefixes LIST  name prefixes of read operations, and read words of sending functions' names (default Get,List,Describe,Search,Retrieve,Read,Fetch,Head,Query,Iter,Watch)
+//	-idempotency.readprefixes LIST  name prefixes of read operations, and read words of sending functions' names (default Get,List,Describe,Search,Retrieve,Read,Fetch,Head,Query,Iter,Watch,Generate)
 //	-idempotency.operations LIST    words naming once-only operations, matched on whole words of URL paths and function names, plurals included: an unkeyed write named with one is reported without a replay in view (default none; for example charge,payment,refund,order)
 //	-idempotency.strict             report every unkeyed POST and PATCH, without evidence of a replay or a once-only operation (the analyzer's behaviour before the evidence standard)
 package idempotency

@@ -33,7 +33,7 @@ const URL = "https://pkg.go.dev/github.com/distlint/distlint/analyzers/idempoten
 var (
 	DefaultHeaders      = []string{"Idempotency-Key", "X-Idempotency-Key"}
 	DefaultFields       = []string{"IdempotencyKey", "IdempotencyToken", "ClientToken", "ClientRequestToken", "RequestId", "RequestID", "DeduplicationId", "MessageDeduplicationId"}
-	DefaultReadPrefixes = []string{"Get", "List", "Describe", "Search", "Retrieve", "Read", "Fetch", "Head", "Query", "Iter", "Watch"}
+	DefaultReadPrefixes = []string{"Get", "List", "Describe", "Search", "Retrieve", "Read", "Fetch", "Head", "Query", "Iter", "Watch", "Generate"}
 	// DefaultOperations is empty: a name alone is no evidence by default
 	// (see Operations).
 	DefaultOperations []string

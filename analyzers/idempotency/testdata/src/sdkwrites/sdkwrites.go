@@ -130,3 +130,15 @@ func forwardWithPosition(b broker.Broker, ch string, data []byte, offset uint64,
 func publishWithoutPosition(b broker.Broker, ch string, data []byte) {
 	b.Publish(ch, data, broker.PublishOptions{Tags: map[string]string{"k": "v"}}) // want `broker.Broker.Publish called with broker.PublishOptions, whose IdempotencyKey is unset`
 }
+
+// An operation that issues the caller a fresh artifact (a certificate
+// signed for the caller's new key): a repeat issues a second one and
+// stores nothing twice.
+func gcpGenerate(ctx context.Context, c *compute.CertsClient, key string) {
+	c.GenerateClientCertificate(ctx, &computepb.GenerateClientCertificateRequest{Parent: "p", PublicKey: key})
+}
+
+// Look-alike: a create keeps what it makes.
+func gcpCreateCert(ctx context.Context, c *compute.CertsClient, key string) {
+	c.CreateClientCertificate(ctx, &computepb.CreateClientCertificateRequest{Parent: "p", PublicKey: key}) // want `compute.CertsClient.CreateClientCertificate called with computepb.CreateClientCertificateRequest, whose RequestId is unset`
+}

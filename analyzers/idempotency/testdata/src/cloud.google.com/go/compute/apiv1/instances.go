@@ -15,3 +15,13 @@ type Operation struct{}
 func (c *InstancesClient) Insert(ctx context.Context, req *computepb.InsertInstanceRequest) (*Operation, error) {
 	return &Operation{}, nil
 }
+
+type CertsClient struct{}
+
+func (c *CertsClient) GenerateClientCertificate(ctx context.Context, req *computepb.GenerateClientCertificateRequest) (string, error) {
+	return "", nil
+}
+
+func (c *CertsClient) CreateClientCertificate(ctx context.Context, req *computepb.CreateClientCertificateRequest) (string, error) {
+	return "", nil
+}

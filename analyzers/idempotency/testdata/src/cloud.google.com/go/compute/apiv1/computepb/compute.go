@@ -6,3 +6,15 @@ type InsertInstanceRequest struct {
 	Zone      string
 	RequestId *string
 }
+
+type GenerateClientCertificateRequest struct {
+	Parent    string
+	PublicKey string
+	RequestId string
+}
+
+type CreateClientCertificateRequest struct {
+	Parent    string
+	PublicKey string
+	RequestId string
+}
