@@ -40,7 +40,8 @@
 // SharedClient facts below report it there for a package-level client).
 // A client whose Transport is an http.Transport built in view with
 // ResponseHeaderTimeout set (a literal, a Clone of
-// http.DefaultTransport given one, a helper that sets it) bounds the wait
+// http.DefaultTransport given one, a helper that sets it, a function of
+// the package that returns only such transports) bounds the wait
 // for a request with no context: dial, TLS handshake and the response
 // headers are bounded (jaeger-client-go's remote sampler); a server that
 // stalls in the middle of the body is out of scope. A client is judged by the
