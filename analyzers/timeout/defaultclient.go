@@ -30,7 +30,7 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 			return
 		}
 	case *ast.ValueSpec:
-		if c.localBounded(expr) {
+		if c.localBounded(expr) || c.globalUnproven(expr) {
 			return
 		}
 	case *ast.BinaryExpr:
@@ -51,6 +51,9 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 			// A getter's default when no client is configured, the
 			// isFallback shape written as returns (fresh tune corpus:
 			// acmez's and x/perf's httpClient methods).
+			return
+		}
+		if c.returnedUnproven(expr) {
 			return
 		}
 	case *ast.StarExpr:
@@ -107,6 +110,39 @@ func (c *checker) localBounded(cur inspector.Cursor) bool {
 	ev := c.valueEvidence(cur, 0)
 	_, contextless := ev.why()
 	return !contextless && ev.escape == "" && ev.public == ""
+}
+
+// globalUnproven reports whether http.DefaultClient at cur is the value
+// of a package-level variable (goupnp's HTTPClientDefault, which callers
+// may replace) through which no request with no context is sent in view:
+// judged as a client literal kept there is, by the requests its uses
+// send, with at least one request sent in view; escapes to other
+// packages are theirs to judge.
+func (c *checker) globalUnproven(cur inspector.Cursor) bool {
+	path, ok := c.target(cur)
+	if !ok || len(path.Fields) != 0 || path.Root.Parent() != c.pass.Pkg.Scope() || !c.declares(cur.Parent().Node(), path.Root) {
+		return false
+	}
+	ev := c.valueEvidence(cur, 0)
+	_, contextless := ev.why()
+	return !contextless && ev.sends
+}
+
+// returnedUnproven reports whether http.DefaultClient at cur is returned
+// by an unexported function, every caller of which is in view, and none
+// sends a request with no context through it (httprc's
+// httpClientFromContext, whose callers build every request with the
+// caller's context): judged by its callers' requests, as a client
+// literal returned from a helper is. A getter with no caller in view,
+// or whose result escapes, is still reported.
+func (c *checker) returnedUnproven(cur inspector.Cursor) bool {
+	decl, ok := match.DeclOf(cur)
+	if !ok || decl.Name.IsExported() {
+		return false
+	}
+	ev := c.valueEvidence(cur, 0)
+	_, contextless := ev.why()
+	return !contextless && ev.sends && ev.escape == ""
 }
 
 // declares reports whether the statement or spec n declares v (v := ...,

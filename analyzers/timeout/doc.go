@@ -145,7 +145,12 @@
 //     replaced by a configured client where there is one): silent when
 //     every use is in view and every request sent through it carries a
 //     context, reported when one carries none or the variable escapes
-//     (returned, handed out of view);
+//     (returned, handed out of view). Kept in a package-level variable
+//     (a default that callers may replace), or returned by an unexported
+//     function whose callers are in view, it is judged by the requests
+//     sent through it in view: silent when some are and each carries a
+//     context, reported when one carries none; a getter with no caller
+//     in view, or whose result escapes, stays reported;
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout,
 //     unless one is assigned to it later in the same function, or it is
 //     handed to a helper that sets one (directly or through other
