@@ -65,7 +65,16 @@
 // delays and bounds are recognised by the suite's retry recogniser
 // (internal/retry), which idempotency shares.
 //
-// Left alone: loops that use a retry or backoff library
+// Left alone: a wait for a resource to appear, a loop that goes on after
+// a failure only when the server answered not found: the failure branch
+// returns unless the error's code, status or sentinel says not found
+// (`if e.Code != "InvalidInstanceId.NotFound" { return err }`,
+// `if !errors.Is(err, ErrNotFound) { return err }`, or `if
+// isNotFound(err) { ...; continue }; return err`; codes and names with
+// NotFound, NotExist or NoSuch, and 404). The server is up and
+// answering, and every failure an outage brings leaves the loop at once.
+// A loop that goes on after any other code (Throttling, a temporary
+// error) stays reported. Loops that use a retry or backoff library
 // (github.com/cenkalti/backoff, github.com/avast/retry-go,
 // k8s.io/apimachinery/pkg/util/wait, k8s.io/client-go/util/retry and
 // util/flowcontrol, github.com/hashicorp/go-retryablehttp, the

@@ -35,6 +35,7 @@ func TestAnalyzer(t *testing.T) {
 		"facts/netutil", // the other package, and the facts it exports
 		"grpcstub",      // gRPC ClientConn.Invoke and generated clients
 		"noimport",      // packages that reach no network are left at once
+		"notfound",      // waits that go on only after a not-found answer
 	)
 }
 
