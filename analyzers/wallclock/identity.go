@@ -240,6 +240,9 @@ func (c *checker) identityOf(cur inspector.Cursor, value ast.Expr, name string, 
 	if field != nil && c.writers.incremented(field) {
 		return // a counter seeded from the clock
 	}
+	if field != nil && !uniqueWords[word] && !cursorWords[word] && c.equalityOnly(field) {
+		return // a window's key, compared only for equality with the clock
+	}
 	if target != nil && inFunc && c.onlyPrinted(scope, target) {
 		return // a local reading only shown to an operator: the name is all there is
 	}
@@ -413,4 +416,80 @@ func (c *checker) clamped(scope inspector.Cursor, p flow.Path) bool {
 		}
 	}
 	return false
+}
+
+// equalityOnly reports whether field is an unexported field (no encoder
+// puts it on the wire) whose every read in the package is an operand of
+// == or != (a rate limiter's current second, compared with the clock to
+// start a new window): nothing orders by it and it leaves the process
+// only through code that would read it another way. A step of the clock
+// starts a window early or late; no event is put before another.
+func (c *checker) equalityOnly(field *types.Var) bool {
+	if field.Exported() {
+		return false
+	}
+	if v, ok := c.eqOnly[field]; ok {
+		return v
+	}
+	only := true
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if !only {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if match.SelectedField(c.info, l) != field {
+						c.onlyCompared(l, field, &only) // m[x.f] = v reads it
+					} else if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+						only = false // x.f += d: arithmetic on it
+					}
+				}
+				for _, r := range n.Rhs {
+					c.onlyCompared(r, field, &only)
+				}
+				return false
+			case *ast.BinaryExpr:
+				if (n.Op == token.EQL || n.Op == token.NEQ) && (match.SelectedField(c.info, n.X) == field || match.SelectedField(c.info, n.Y) == field) {
+					return false
+				}
+			case *ast.IncDecStmt:
+				if match.SelectedField(c.info, n.X) == field {
+					only = false
+				}
+			case *ast.SelectorExpr:
+				if c.readsField(n, field) {
+					only = false
+				}
+			}
+			return only
+		})
+	}
+	c.eqOnly[field] = only
+	return only
+}
+
+// readsField reports whether n selects field.
+func (c *checker) readsField(n ast.Node, field *types.Var) bool {
+	sel, ok := n.(*ast.SelectorExpr)
+	return ok && match.SelectedField(c.info, sel) == field
+}
+
+// onlyCompared clears *only when e reads field other than as an
+// operand of == or !=.
+func (c *checker) onlyCompared(e ast.Expr, field *types.Var, only *bool) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		if !*only {
+			return false
+		}
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) &&
+			(c.readsField(ast.Unparen(b.X), field) || c.readsField(ast.Unparen(b.Y), field)) {
+			return false
+		}
+		if c.readsField(n, field) {
+			*only = false
+		}
+		return *only
+	})
 }

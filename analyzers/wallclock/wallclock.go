@@ -89,6 +89,8 @@ type checker struct {
 	clockFields *clockFields
 	// jobs tells whether code runs at the clock's pace.
 	jobs *paced.Index
+	// eqOnly caches equalityOnly.
+	eqOnly map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -107,6 +109,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		identNames:  make(map[string]bool),
 		clockFields: &clockFields{only: make(map[*types.Var]bool)},
 		strict:      cfg.Strict,
+		eqOnly:      make(map[*types.Var]bool),
 	}
 	for _, n := range cfg.IdentNames {
 		c.identNames[strings.ToLower(n)] = true
