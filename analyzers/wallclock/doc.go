@@ -82,9 +82,10 @@
 //     caller, it stays reported, and so do order names (a version per
 //     tick still goes backwards when the clock is stepped). An order
 //     name (epoch, version, seq) kept in an unexported field whose every
-//     read in the package is an operand of == or != (a rate limiter's
-//     current second, compared with the clock to start a new window)
-//     orders nothing and no encoder sends it: left alone. Compared with
+//     read in the package outside its tests is an operand of == or !=
+//     (a rate limiter's current second, compared with the clock to
+//     start a new window) orders nothing and no encoder sends it: left
+//     alone. Compared with
 //     < or >, read as a map key, passed on, or exported, it stays
 //     reported;
 //   - the same clock value used as a map key (m[ts] = v), whatever the
