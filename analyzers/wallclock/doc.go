@@ -74,8 +74,8 @@
 //     on from a clock reading skips what other machines wrote with
 //     earlier clocks. A name that promises uniqueness (id, nonce) is
 //     left alone when the value is minted at the clock's pace: in a
-//     loop that waits on a ticker or a timer (in a select, in its clock
-//     case), seen in the function or through every caller in the
+//     loop that waits on a ticker or a timer, seen in the function or
+//     through every caller in the
 //     package (a heartbeat's nonce, one per tick, matched against its
 //     own echo). Two calls cannot share a tick, and no other machine's
 //     values are in view. Minted once per message or request, by any

@@ -120,10 +120,7 @@ const (
 // Driven reports whether the code at cur runs at the clock's pace. The
 // innermost loop around it that runs over a stream (a for loop without
 // a post statement, a range over a channel) decides: it is paced if it
-// waits on the clock, unless the code is in a case of a select in that
-// loop that receives from another channel (a loop that ticks and also
-// handles messages runs that case once per message; a case that returns
-// or waits for a context's end runs once and decides nothing). Loops over
+// waits on the clock. Loops over
 // collections are fan-outs within one run and decide nothing. A function that serves a request (it takes an
 // *http.Request or an http.ResponseWriter) is driven by its requests; a
 // Prometheus collector's Collect method runs once per scrape, at the
@@ -152,22 +149,8 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 		}
 		return driven
 	}
-	seenCase, onMessage := false, false
-	for e := range cur.Enclosing((*ast.CommClause)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := e.Node().(type) {
-		case *ast.CommClause:
-			// In a select in the loop, the case decides: a receive from
-			// any channel but the clock's runs at the pace of what is
-			// sent on it (a loop that ticks and also handles messages).
-			// A case that returns, or waits for a context's end, runs
-			// once (a final run on the way out) and decides nothing.
-			// Only the innermost select counts.
-			if !seenCase {
-				seenCase = true
-				if ch := match.RecvChan(n.Comm); ch != nil && !x.waitsOnClock(ch, false) && !once(info, n, ch) {
-					onMessage = true
-				}
-			}
 		case *ast.FuncLit:
 			sites, ok := x.litSites(e)
 			if !ok {
@@ -179,17 +162,11 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 			return x.sites(sites, depth, seen)
 		case *ast.ForStmt:
 			if n.Post == nil { // for {...} or for cond {...}, not a counted loop
-				if onMessage {
-					return driven
-				}
 				return clock(n)
 			}
 		case *ast.RangeStmt:
 			if t := info.TypeOf(n.X); t != nil {
 				if _, ok := t.Underlying().(*types.Chan); ok {
-					if onMessage {
-						return driven
-					}
 					return clock(n)
 				}
 			}
@@ -214,18 +191,6 @@ func (x *Index) driven(cur inspector.Cursor, depth int, seen map[*types.Func]boo
 		}
 	}
 	return unknown
-}
-
-// once reports whether the select case cc, receiving from ch, runs at
-// most once: its body ends in a return, or ch is a context's Done.
-func once(info *types.Info, cc *ast.CommClause, ch ast.Expr) bool {
-	if len(cc.Body) > 0 {
-		if _, ok := cc.Body[len(cc.Body)-1].(*ast.ReturnStmt); ok {
-			return true
-		}
-	}
-	call, ok := ast.Unparen(ch).(*ast.CallExpr)
-	return ok && match.IsMethod(match.Callee(info, call), "context", "Context", "Done")
 }
 
 // sites is the verdict on code run from the call sites: driven if one of

@@ -44,20 +44,6 @@ func (c *conn) pingLoop(stop <-chan struct{}) {
 
 // Look-alikes that stay reported.
 
-// A select loop that ticks and also handles messages: the id minted in
-// the message case is minted once per message, two in one tick.
-func (c *conn) relay(t *time.Ticker, in <-chan []byte) {
-	for {
-		select {
-		case <-t.C:
-			c.send(0, 0)
-		case <-in:
-			msgID := time.Now().UnixNano() // want `identifier \(msgID\)`
-			c.send(3, msgID)
-		}
-	}
-}
-
 // A nonce minted by a function that a ticker loop and a handler both
 // call: the handler mints one per request.
 func (c *conn) probe() {

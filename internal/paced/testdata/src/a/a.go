@@ -203,22 +203,6 @@ func runnerNotCalling(t *time.Ticker) {
 	}
 }
 
-// A loop that ticks and also handles messages: the case decides.
-func tickAndServe(t *time.Ticker, in <-chan int, stop <-chan struct{}) {
-	for {
-		select {
-		case <-t.C:
-			mark() // want `paced`
-		case v := <-in:
-			_ = v
-			mark() // one run per message
-		case <-stop:
-			mark() // want `paced`
-			return // once, at the end: the loop decides
-		}
-	}
-}
-
 // A select that waits once for a result, in a function every tick
 // calls: its callers decide.
 func awaitResult(results <-chan int) {
