@@ -112,7 +112,7 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.Var((*option.List)(&cfg.Headers), "headers", "comma-separated idempotency header names (case-insensitive)")
 	a.Flags.Var((*option.List)(&cfg.Fields), "fields", "comma-separated names of request-struct fields that carry an idempotency key")
-	a.Flags.Var((*option.List)(&cfg.ReadPrefixes), "readprefixes", "comma-separated name prefixes of SDK operations that only read")
+	a.Flags.Var((*option.List)(&cfg.ReadPrefixes), "readprefixes", "comma-separated name prefixes of SDK operations that only read, or issue the caller a fresh artifact (Generate)")
 	a.Flags.Var((*option.List)(&cfg.Operations), "operations", "comma-separated words (matched on whole name words) that name a once-only operation: an unkeyed write named with one is reported without a retry in view")
 	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "report every unkeyed POST and PATCH, not only those with evidence of a replay or a once-only operation")
 	a.Run = report.Protect(func(pass *analysis.Pass) (any, error) { return run(pass, &cfg) })

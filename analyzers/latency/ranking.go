@@ -224,8 +224,7 @@ func (c *checker) recorded(cur inspector.Cursor) bool {
 		case ast.Stmt, *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			fn := match.Callee(c.info, n)
-			if _, isSink := sinkOf(fn); isSink || fn != nil && (fn.Name() == "Observe" || fn.Name() == "Record") {
+			if metricCall(match.Callee(c.info, n)) {
 				return true
 			}
 		}

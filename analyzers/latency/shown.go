@@ -122,10 +122,8 @@ func (c *checker) reportField(t types.Type, name string) bool {
 	if t == nil {
 		return false
 	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if named, ok := types.Unalias(t).(*types.Named); ok && names.HasWord(named.Obj().Name(), func(w string) bool { return reportWords[w] }) {
+	t = match.Deref(t)
+	if named, ok := t.(*types.Named); ok && names.HasWord(named.Obj().Name(), func(w string) bool { return reportWords[w] }) {
 		return true
 	}
 	if st, ok := t.Underlying().(*types.Struct); ok {
@@ -148,20 +146,8 @@ func (c *checker) reportingFunc(cur inspector.Cursor) bool {
 			return false // a function literal's callers are out of view
 		}
 		says := func(w string) bool { return meanWords[w] || reportWords[w] }
-		if names.HasWord(decl.Name.Name, says) {
-			return true
-		}
-		if decl.Recv != nil && len(decl.Recv.List) == 1 {
-			if t := c.info.TypeOf(decl.Recv.List[0].Type); t != nil {
-				if p, ok := t.(*types.Pointer); ok {
-					t = p.Elem()
-				}
-				if named, ok := types.Unalias(t).(*types.Named); ok && names.HasWord(named.Obj().Name(), says) {
-					return true
-				}
-			}
-		}
-		return false
+		fn, _ := c.info.Defs[decl.Name].(*types.Func)
+		return names.HasWord(decl.Name.Name, says) || fn != nil && names.HasWord(match.RecvName(fn), says)
 	}
 	return false
 }

@@ -44,32 +44,14 @@ func (c *checker) retriesOnlyNotFound(l *retry.Loop, a retry.Attempt) bool {
 			continue
 		}
 		// if not-not-found { return err }: every other failure leaves.
-		if is.Else == nil && exits(is.Body) && c.notNotFound(is.Cond) {
+		if is.Else == nil && match.EndsFunction(c.info, is.Body.List) && c.notNotFound(is.Cond) {
 			return true
 		}
 		// if not-found { ...; continue }; return err
-		if is.Else == nil && c.notFoundTest(is.Cond) && i+1 < len(branch.List) && exits(&ast.BlockStmt{List: branch.List[i+1:]}) {
+		if is.Else == nil && c.notFoundTest(is.Cond) && match.EndsFunction(c.info, branch.List[i+1:]) {
 			return true
 		}
 		return false // the first test of the failure decides
-	}
-	return false
-}
-
-// exits reports whether the block ends by leaving the function: its last
-// statement is a return or a call of panic.
-func exits(b *ast.BlockStmt) bool {
-	if len(b.List) == 0 {
-		return false
-	}
-	switch s := b.List[len(b.List)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok {
-			id, ok := call.Fun.(*ast.Ident)
-			return ok && id.Name == "panic"
-		}
 	}
 	return false
 }

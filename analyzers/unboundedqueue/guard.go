@@ -63,25 +63,9 @@ func stmtList(n ast.Node) []ast.Stmt {
 func (c *checker) guardStmt(st ast.Stmt, f, recv *types.Var) bool {
 	switch s := st.(type) {
 	case *ast.IfStmt:
-		return stops(c.info, s.Body) && c.helperCond(s.Cond, f, recv)
+		return match.EndsFunction(c.info, s.Body.List) && c.helperCond(s.Cond, f, recv)
 	case *ast.ForStmt:
 		return s.Cond != nil && s.Init == nil && c.waits(s.Body) && c.helperCond(s.Cond, f, recv)
-	}
-	return false
-}
-
-// stops reports whether the block ends by leaving the function: a
-// return, or a call that does not return (panic).
-func stops(info *types.Info, b *ast.BlockStmt) bool {
-	if len(b.List) == 0 {
-		return false
-	}
-	switch s := b.List[len(b.List)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.ExprStmt:
-		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
-		return ok && match.NoReturn(info, call)
 	}
 	return false
 }

@@ -178,6 +178,23 @@ func NoReturn(info *types.Info, call *ast.CallExpr) bool {
 
 var logExits = []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
 
+// EndsFunction reports whether the statement list ends by leaving the
+// function: its last statement is a return, or a call that does not
+// return (NoReturn: panic, os.Exit, log.Fatal).
+func EndsFunction(info *types.Info, list []ast.Stmt) bool {
+	if len(list) == 0 {
+		return false
+	}
+	switch s := list[len(list)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && NoReturn(info, call)
+	}
+	return false
+}
+
 // IsMain reports whether decl is the function main of a package main.
 func IsMain(pkg *types.Package, decl *ast.FuncDecl) bool {
 	return decl.Recv == nil && decl.Name.Name == "main" && pkg != nil && pkg.Name() == "main"

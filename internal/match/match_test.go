@@ -221,6 +221,18 @@ func (T) main() {}
 	if match.IsMain(types.NewPackage("p", "p"), f.Decls[1].(*ast.FuncDecl)) {
 		t.Error("IsMain matched main outside package main")
 	}
+	// EndsFunction: main's body ends in fatal(), which returns; cut after
+	// log.Fatalf it ends the function; an empty list does not.
+	body := f.Decls[1].(*ast.FuncDecl).Body.List
+	if match.EndsFunction(info, body) {
+		t.Error("EndsFunction: a list ending in fatal() ends the function")
+	}
+	if !match.EndsFunction(info, body[:5]) {
+		t.Error("EndsFunction: a list ending in log.Fatalf does not end the function")
+	}
+	if match.EndsFunction(info, nil) {
+		t.Error("EndsFunction: an empty list ends the function")
+	}
 }
 
 // FuncDecls yields declared functions and methods with a body, in order.
