@@ -1,6 +1,6 @@
 // Package report applies distlint's suite-wide reporting policy in one
-// place: which files are analyzed (test and generated files are skipped
-// unless asked), the //distlint:ignore suppression directive, the
+// place: which code is analyzed (test files, test doubles and generated
+// files are skipped unless asked), the //distlint:ignore suppression directive, the
 // analyzer's URL on every diagnostic, and conversion of analyzer panics
 // into errors.
 //
@@ -14,17 +14,21 @@ import (
 	"go/token"
 	"iter"
 	"runtime"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/names"
 )
 
 // Policy is the reporting policy shared by all analyzers of one suite.
 // The zero value is the default: test and generated files are skipped.
 type Policy struct {
-	// Tests reports findings in test code too: _test.go files and test
-	// helper packages (see IsTestPackage).
+	// Tests reports findings in test code too: _test.go files, test
+	// helper packages (see IsTestPackage) and test doubles (see
+	// IsTestDouble).
 	Tests bool
 	// Generated reports findings in generated files (those with a
 	// "// Code generated ... DO NOT EDIT." comment) too.
@@ -51,6 +55,7 @@ type Reporter struct {
 type fileState struct {
 	skip    bool
 	ignored map[int]bool // lines on which this analyzer's findings are suppressed
+	doubles []ast.Node   // the file's test doubles' declarations (IsTestDouble), in order
 }
 
 // New returns a Reporter for pass. A nil policy means the default.
@@ -71,6 +76,9 @@ func New(pass *analysis.Pass, policy *Policy) *Reporter {
 		r.files[tf] = st
 		if !st.skip {
 			r.scanDirectives(f, st)
+			if !r.policy.Tests {
+				st.doubles = testDoubles(f)
+			}
 		}
 	}
 	return r
@@ -135,6 +143,64 @@ func (r *Reporter) skipFile(name string, f *ast.File) bool {
 		return true
 	}
 	return false
+}
+
+// doubleWords are the words that name a test double.
+var doubleWords = map[string]bool{"mock": true, "mocks": true, "fake": true, "fakes": true, "stub": true, "stubs": true}
+
+// IsTestDouble reports whether the function declaration is a test
+// double's: its name, or its receiver's type name, has the word mock,
+// fake or stub (NewMockMetaData, (*fakeStore).Put). Such code stands in
+// for the real thing in tests, as a file that imports a test library
+// does (aliyungo's NewMockMetaData builds a client whose requests an
+// injected function answers). Whole words only: Stubborn is not a stub.
+func IsTestDouble(fd *ast.FuncDecl) bool {
+	double := func(w string) bool { return doubleWords[w] }
+	if names.HasWord(fd.Name.Name, double) {
+		return true
+	}
+	if fd.Recv != nil && len(fd.Recv.List) == 1 {
+		t := ast.Unparen(fd.Recv.List[0].Type)
+		if star, ok := t.(*ast.StarExpr); ok {
+			t = ast.Unparen(star.X)
+		}
+		switch x := t.(type) {
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		}
+		if id, ok := t.(*ast.Ident); ok && names.HasWord(id.Name, double) {
+			return true
+		}
+	}
+	return false
+}
+
+// testDoubles returns the declarations of f's test doubles.
+func testDoubles(f *ast.File) []ast.Node {
+	var out []ast.Node
+	for _, decl := range f.Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok && IsTestDouble(fd) {
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// within reports whether pos is inside one of nodes, sorted by position
+// and disjoint.
+func within(nodes []ast.Node, pos token.Pos) bool {
+	_, found := slices.BinarySearchFunc(nodes, pos, func(n ast.Node, pos token.Pos) int {
+		switch {
+		case n.End() <= pos:
+			return -1
+		case n.Pos() > pos:
+			return 1
+		}
+		return 0
+	})
+	return found
 }
 
 // isCgoOutput reports whether f is cmd/cgo's rewrite of a user's file:
@@ -226,7 +292,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	}
 	// Lines as the user sees them (after //line directives, as in cgo
 	// output), the same way the directives' lines were computed.
-	if st.ignored[r.pass.Fset.Position(d.Pos).Line] {
+	if st.ignored[r.pass.Fset.Position(d.Pos).Line] || within(st.doubles, d.Pos) {
 		return
 	}
 	r.pass.Report(r.finish(d))

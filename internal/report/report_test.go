@@ -199,3 +199,19 @@ func TestFactsOnlyDropsFindings(t *testing.T) {
 		}
 	}
 }
+
+// Findings inside test doubles (functions and methods whose name or
+// receiver type names a mock, fake or stub) are dropped by default, and
+// kept under -tests; look-alike names are real code.
+func TestTestDoubles(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), demo(nil), "doubles")
+	rec := new(recorder)
+	results := analysistest.Run(rec, analysistest.TestData(), demo(&report.Policy{Tests: true}), "doubles")
+	n := 0
+	for _, r := range results {
+		n += len(r.Diagnostics)
+	}
+	if want := 10; n != want {
+		t.Errorf("under -tests: %d findings, want %d", n, want)
+	}
+}
