@@ -64,8 +64,11 @@
 //     constants) and given a name that says identity or order: a variable,
 //     field, map key, parameter (or one-argument SetX/WithX setter) or
 //     the result of a function (newID) one of whose words is id, seq,
-//     sequence, version, revision, rev, offset, order, lsn, epoch, counter,
-//     generation or nonce. Words are the camelCase and snake_case parts
+//     sequence, version, revision, rev, offset, order, lsn, counter,
+//     generation or nonce (not epoch: given to a clock reading it most
+//     often means Unix-epoch time, as oauth1's epoch() for the
+//     oauth_timestamp it must send; a code base whose epochs are terms or
+//     fencing tokens adds it with -wallclock.identnames). Words are the camelCase and snake_case parts
 //     of the name, so orderID and event_seq match while provider,
 //     recorder, reorder and identity do not. The name may also be the
 //     constant key the value is sent under (h.Set("X-Version", v)).
@@ -81,7 +84,7 @@
 //     values are in view. Minted once per message or request, by any
 //     caller, it stays reported, and so do order names (a version per
 //     tick still goes backwards when the clock is stepped). An order
-//     name (epoch, version, seq) kept in an unexported field whose every
+//     name (version, seq) kept in an unexported field whose every
 //     read in the package outside its tests is an operand of == or !=
 //     (a rate limiter's current second, compared with the clock to
 //     start a new window) orders nothing and no encoder sends it: left
@@ -173,8 +176,8 @@
 //
 //	-wallclock.identnames a,b,c   the words that make a name an identity or
 //	                              order (default id,seq,sequence,version,
-//	                              revision,rev,offset,order,lsn,epoch,
-//	                              counter,generation,nonce)
+//	                              revision,rev,offset,order,lsn,counter,
+//	                              generation,nonce)
 //	-wallclock.strict             report every sort by a wall-clock field,
 //	                              without its first or last element taken
 //	                              after it (the analyzer's behaviour before

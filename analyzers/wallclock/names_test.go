@@ -10,9 +10,9 @@ func TestIdentityName(t *testing.T) {
 		names[n] = true
 	}
 	match := []string{"id", "ID", "orderID", "Seq", "eventVersion", "req_id", "nodeIDs", "SeqNo",
-		"lastRevision", "nonce", "Generation", "commitLSN", "offset", "raftEpoch", "counter", "rev"}
+		"lastRevision", "nonce", "Generation", "commitLSN", "offset", "counter", "rev"}
 	noMatch := []string{"provider", "border", "reorder", "recorder", "offsetter", "ordered", "identity",
-		"idle", "video", "reverse", "prev", "sequential", "versionTime", "idTimestamp", "epochMillis",
+		"idle", "video", "reverse", "prev", "sequential", "versionTime", "idTimestamp", "epochMillis", "epoch", "currentEpoch", "raftEpoch",
 		"seqDeadline", "createdAt", "seed", "orderedAt", "width", "period", "valid", "modified", "rand"}
 	for _, n := range match {
 		if _, ok := identityName(n, names); !ok {

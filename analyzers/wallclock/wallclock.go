@@ -28,10 +28,15 @@ const Name = "wallclock"
 const URL = "https://pkg.go.dev/github.com/distlint/distlint/analyzers/wallclock"
 
 // DefaultIdentNames are the words that make a name an identity or an
-// order: a wall-clock value given such a name is reported.
+// order: a wall-clock value given such a name is reported. Epoch is not
+// one of them: given to a clock reading, it most often names Unix-epoch
+// time (oauth1's epoch() for oauth_timestamp, the X-Ray SDK's
+// currentEpoch second), not a fencing epoch (fresh code: 2 findings,
+// both false). A code base whose epochs are terms or fencing tokens adds
+// it with -wallclock.identnames.
 var DefaultIdentNames = []string{
 	"id", "seq", "sequence", "version", "revision", "rev", "offset", "order",
-	"lsn", "epoch", "counter", "generation", "nonce",
+	"lsn", "counter", "generation", "nonce",
 }
 
 // Config configures one instance of the analyzer.

@@ -1,6 +1,9 @@
 package identity
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // A rate limiter's window: the current second, compared only for
 // equality with the clock to start a new window. Nothing is ordered by
@@ -29,31 +32,52 @@ func (r *reservoir) take() bool {
 // Look-alikes that stay reported.
 
 // Compared for order: a stepped clock puts a later window first.
-type orderedWindow struct{ windowEpoch int64 }
+type orderedWindow struct{ windowSeq int64 }
 
 func newOrderedWindow() *orderedWindow {
-	return &orderedWindow{windowEpoch: time.Now().Unix()} // want `wall-clock time used as epoch \(windowEpoch\)`
+	return &orderedWindow{windowSeq: time.Now().Unix()} // want `wall-clock time used as seq \(windowSeq\)`
 }
 
-func (w *orderedWindow) newer(other *orderedWindow) bool { return w.windowEpoch > other.windowEpoch }
+func (w *orderedWindow) newer(other *orderedWindow) bool { return w.windowSeq > other.windowSeq }
 
 // Exported: an encoder may put it on the wire.
-type SharedWindow struct{ Epoch int64 }
+type SharedWindow struct{ Version int64 }
 
 func NewSharedWindow() *SharedWindow {
-	return &SharedWindow{Epoch: time.Now().Unix()} // want `wall-clock time used as epoch \(Epoch\)`
+	return &SharedWindow{Version: time.Now().Unix()} // want `wall-clock time used as version \(Version\)`
 }
 
-func (w *SharedWindow) Same(now int64) bool { return w.Epoch == now }
+func (w *SharedWindow) Same(now int64) bool { return w.Version == now }
 
 // Read as a map key.
 type keyedWindow struct {
-	lastEpoch int64
-	counts    map[int64]int
+	lastGeneration int64
+	counts         map[int64]int
 }
 
 func newKeyedWindow() *keyedWindow {
-	return &keyedWindow{lastEpoch: time.Now().Unix(), counts: map[int64]int{}} // want `wall-clock time used as epoch \(lastEpoch\)`
+	return &keyedWindow{lastGeneration: time.Now().Unix(), counts: map[int64]int{}} // want `wall-clock time used as generation \(lastGeneration\)`
 }
 
-func (w *keyedWindow) add() { w.counts[w.lastEpoch]++ }
+func (w *keyedWindow) add() { w.counts[w.lastGeneration]++ }
+
+// Epoch is not an order word by default: given to a clock reading it
+// names Unix-epoch time, as OAuth 1's timestamp parameter must be.
+type auther struct{ clock func() time.Time }
+
+func (a *auther) epoch() int64 {
+	if a.clock != nil {
+		return a.clock().Unix()
+	}
+	return time.Now().Unix()
+}
+
+func (a *auther) params() map[string]string {
+	return map[string]string{"oauth_timestamp": strconv.FormatInt(a.epoch(), 10)}
+}
+
+type session struct{ startEpoch int64 }
+
+func newSession() *session { return &session{startEpoch: time.Now().Unix()} }
+
+func (s *session) older(o *session) bool { return s.startEpoch < o.startEpoch }
