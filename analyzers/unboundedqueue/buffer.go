@@ -19,7 +19,7 @@ func (c *checker) makeChan(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) != 2 || !match.IsBuiltin(c.info, call, "make") || !isChan(c.info.TypeOf(call.Args[0])) {
 		return
 	}
-	if connElem(c.info.TypeOf(call.Args[0])) {
+	if connElem(c.info.TypeOf(call.Args[0])) || c.signalChan(c.info.TypeOf(call.Args[0])) {
 		return
 	}
 	tv := c.info.Types[call.Args[1]]
@@ -33,6 +33,40 @@ func (c *checker) makeChan(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	c.rep.Reportf(call, "huge-buffer",
 		"channel buffer of %d: a buffer this large only delays the failure %s, holding that many items in memory meanwhile; use a small buffer and apply backpressure, or drop with a metric (threshold -unboundedqueue.maxbuffer=%d)", n, msgGrow, c.cfg.MaxBuffer)
+}
+
+// signalChan reports whether ch's elements have size zero (chan
+// struct{}): its buffer holds signals, not items, and no memory (gf's
+// server keeps a 10000-slot chan struct{} for its shutdown signal). A
+// producer that outruns such a consumer leaves its backlog elsewhere,
+// where the queue that holds the items is judged.
+func (c *checker) signalChan(ch types.Type) bool {
+	t, ok := ch.Underlying().(*types.Chan)
+	return ok && zeroSize(t.Elem(), 0)
+}
+
+// zeroSize reports whether values of t take no memory: an empty struct,
+// an array of none, or a struct or array of such (a type parameter may
+// be anything: no).
+func zeroSize(t types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	if _, ok := t.(*types.TypeParam); ok {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for f := range u.Fields() {
+			if !zeroSize(f.Type(), depth+1) {
+				return false
+			}
+		}
+		return true
+	case *types.Array:
+		return u.Len() == 0 || zeroSize(u.Elem(), depth+1)
+	}
+	return false
 }
 
 // configuredChan reports make(chan T, o.F) where the package gives the

@@ -3,9 +3,9 @@ package buffers
 const queueSize = 1 << 20
 
 func huge() {
-	_ = make(chan int, 100000)       // want `channel buffer of 100000: a buffer this large only delays the failure`
-	_ = make(chan []byte, queueSize) // want `channel buffer of 1048576`
-	_ = make(chan struct{}, 10000)   // want `channel buffer of 10000`
+	_ = make(chan int, 100000)               // want `channel buffer of 100000: a buffer this large only delays the failure`
+	_ = make(chan []byte, queueSize)         // want `channel buffer of 1048576`
+	_ = make(chan [1]struct{ n int }, 10000) // want `channel buffer of 10000`
 }
 
 // Negatives.
@@ -17,6 +17,10 @@ func fine(items []string, n int) {
 	_ = make(chan string, len(items)) // sized from the input
 	_ = make(chan int, n)             // configuration
 	_ = make([]int, 100000)           // not a channel
+	// Signals: zero-size elements hold no memory (a shutdown signal).
+	_ = make(chan struct{}, 10000)
+	_ = make(chan [0]int, 10000)
+	_ = make(chan struct{ _ struct{} }, 10000)
 }
 
 // Buffers sized by an option whose default is huge and never clamped.
@@ -70,3 +74,8 @@ func (s *server) backlogMin() chan int {
 type External struct{ Size int }
 
 func external(e External) chan int { return make(chan int, e.Size) }
+
+// A type parameter may be anything: its buffer is reported.
+func genericBuffer[T any]() chan T {
+	return make(chan T, 10000) // want `channel buffer of 10000`
+}
