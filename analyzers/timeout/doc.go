@@ -33,7 +33,10 @@
 // across packages by the ContextlessClients facts the analyzer exports on
 // such functions and on exported struct fields: pulsar-client-go's
 // NewTokenRetriever keeps its Doer for requests a helper makes with
-// http.NewRequest). A client returned (go-github's Client() helpers),
+// http.NewRequest). A request sent in test code is no evidence: it goes
+// to the fixture the test started, and go test -timeout bounds its wait
+// (oauth1's NewClient, whose only request with no context is its test's
+// Get of an httptest server). A client returned (go-github's Client() helpers),
 // kept in an exported field or behind a getter, or handed to a function
 // whose use of it cannot be seen, is silent where it is made: the code
 // that sends its requests is where the finding belongs (the

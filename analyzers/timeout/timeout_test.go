@@ -31,6 +31,7 @@ func TestAnalyzer(t *testing.T) {
 		"unixsocket",           // served on a Unix-domain socket
 		"suppress",             // //distlint:ignore
 		"skiptests",            // _test.go files are skipped by default
+		"testevidence",         // and a test's request is no evidence against a client
 		"skipgenerated",        // and so are generated files
 		"skiphelpers/testutil", // and test helper packages
 	)
