@@ -268,8 +268,13 @@ func (c *checker) nilElse(ifStmt *ast.IfStmt, block *ast.BlockStmt, target flow.
 	return false
 }
 
-// isNilCheck reports whether cond is `path == nil`.
+// isNilCheck reports whether cond is `path == nil`, or a disjunction of
+// such checks (genqlient's `hc == nil || hc == (*http.Client)(nil)`,
+// for a Doer interface that may hold a typed nil).
 func (c *checker) isNilCheck(cond ast.Expr, path flow.Path) bool {
+	if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == token.LOR {
+		return c.isNilCheck(bin.X, path) && c.isNilCheck(bin.Y, path)
+	}
 	x, ok := c.nilCompared(cond, token.EQL)
 	if !ok {
 		return false
@@ -278,19 +283,31 @@ func (c *checker) isNilCheck(cond ast.Expr, path flow.Path) bool {
 	return ok && p.Equal(path)
 }
 
-// nilCompared returns x when cond is `x op nil` or `nil op x`.
+// nilCompared returns x when cond is `x op nil` or `nil op x`; nil may
+// be converted to a type ((*http.Client)(nil)).
 func (c *checker) nilCompared(cond ast.Expr, op token.Token) (ast.Expr, bool) {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || bin.Op != op {
 		return nil, false
 	}
 	switch {
-	case c.info.Types[bin.Y].IsNil():
+	case c.isNil(bin.Y):
 		return bin.X, true
-	case c.info.Types[bin.X].IsNil():
+	case c.isNil(bin.X):
 		return bin.Y, true
 	}
 	return nil, false
+}
+
+// isNil reports whether e is nil, or nil converted to a type.
+func (c *checker) isNil(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if conv, ok := e.(*ast.CallExpr); ok && len(conv.Args) == 1 {
+		if tv, ok := c.info.Types[conv.Fun]; ok && tv.IsType() {
+			e = ast.Unparen(conv.Args[0])
+		}
+	}
+	return c.info.Types[e].IsNil()
 }
 
 // compositeLitOf returns the composite literal expr is, or takes the

@@ -136,7 +136,8 @@
 //     DefaultClient sending a request in the branch taken when a client
 //     is nil (`if hc != nil { hc.Get(u) } else { http.DefaultClient.Get(u)
 //     }`), that client's fallback, like `if c == nil { c =
-//     http.DefaultClient }` and `if hc != nil { c.c = hc } else { c.c =
+//     http.DefaultClient }` (also `c == nil || c == (*http.Client)(nil)`
+//     for an interface that may hold a typed nil) and `if hc != nil { c.c = hc } else { c.c =
 //     http.DefaultClient }`, and a getter's `if c.hc == nil { return
 //     http.DefaultClient }` or `if c.hc != nil { return c.hc }; return
 //     http.DefaultClient`; so is one handed to a function that keeps
