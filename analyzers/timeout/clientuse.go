@@ -263,14 +263,14 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 			return evidence{escape: "is used as a method value, where its requests cannot be seen"}
 		}
 		line := c.pass.Fset.Position(call.Pos()).Line
-		if c.inTestCode(cur) {
+		if c.inTestCode(cur) && !c.inTestCode(c.origin) {
 			switch p.Sel.Name {
 			case "Get", "Head", "Post", "PostForm", "Do":
-				// A test's request goes to the fixture it started, and
-				// go test -timeout bounds its wait: no evidence against
-				// the client (oauth1's NewClient, whose only request
-				// with no context is its test's Get of an httptest
-				// server).
+				// A test's request is no evidence against a client made
+				// outside tests: it goes to the fixture the test
+				// started, and go test -timeout bounds its wait
+				// (oauth1's NewClient, whose only request with no
+				// context is its test's Get of an httptest server).
 				return evidence{sends: true}
 			}
 		}

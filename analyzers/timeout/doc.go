@@ -33,10 +33,11 @@
 // across packages by the ContextlessClients facts the analyzer exports on
 // such functions and on exported struct fields: pulsar-client-go's
 // NewTokenRetriever keeps its Doer for requests a helper makes with
-// http.NewRequest). A request sent in test code is no evidence: it goes
-// to the fixture the test started, and go test -timeout bounds its wait
-// (oauth1's NewClient, whose only request with no context is its test's
-// Get of an httptest server). A client returned (go-github's Client() helpers),
+// http.NewRequest). A request sent in test code (a test file, a test
+// double) is no evidence against a client made outside it: go test
+// -timeout bounds its wait (oauth1's NewClient, whose only request with
+// no context is its test's Get of an httptest server); under -tests a
+// client made in a test is judged by the test's requests. A client returned (go-github's Client() helpers),
 // kept in an exported field or behind a getter, or handed to a function
 // whose use of it cannot be seen, is silent where it is made: the code
 // that sends its requests is where the finding belongs (the
@@ -136,8 +137,9 @@
 //     DefaultClient sending a request in the branch taken when a client
 //     is nil (`if hc != nil { hc.Get(u) } else { http.DefaultClient.Get(u)
 //     }`), that client's fallback, like `if c == nil { c =
-//     http.DefaultClient }` (also `c == nil || c == (*http.Client)(nil)`
-//     for an interface that may hold a typed nil) and `if hc != nil { c.c = hc } else { c.c =
+//     http.DefaultClient }` (also, in this assignment form,
+//     `c == nil || c == (*http.Client)(nil)` for an interface that may
+//     hold a typed nil) and `if hc != nil { c.c = hc } else { c.c =
 //     http.DefaultClient }`, and a getter's `if c.hc == nil { return
 //     http.DefaultClient }` or `if c.hc != nil { return c.hc }; return
 //     http.DefaultClient`; so is one handed to a function that keeps

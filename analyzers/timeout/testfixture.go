@@ -13,12 +13,20 @@ import (
 	"github.com/distlint/distlint/internal/report"
 )
 
-// inTestCode reports whether cur is in test code: a _test.go file, or a
-// file that imports a test library (report.IsTestFile). Such code runs
-// only under go test, whose -timeout bounds every wait.
+// inTestCode reports whether cur is in test code: a _test.go file, a
+// file that imports a test library (report.IsTestFile), or a test
+// double (report.IsTestDouble). Such code runs only under go test,
+// whose -timeout bounds every wait.
 func (c *checker) inTestCode(cur inspector.Cursor) bool {
-	for fc := range cur.Enclosing((*ast.File)(nil)) {
-		return report.IsTestCode(c.pass.Fset, fc.Node().(*ast.File))
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.File)(nil)) {
+		switch n := fc.Node().(type) {
+		case *ast.FuncDecl:
+			if report.IsTestDouble(n) {
+				return true
+			}
+		case *ast.File:
+			return report.IsTestCode(c.pass.Fset, n)
+		}
 	}
 	return false
 }

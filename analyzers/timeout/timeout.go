@@ -86,6 +86,9 @@ type checker struct {
 	sites *flow.SiteFinder
 	// local answers whether an address names this machine
 	local *local.Addrs
+	// origin is the node being judged (a client literal, a use of
+	// DefaultClient or of a shared client)
+	origin inspector.Cursor
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -125,6 +128,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.rep = report.New(pass, cfg.Policy)
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.ValueSpec)(nil)}
 	for cur := range c.rep.Preorder(insp, filter...) {
+		c.origin = cur
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:
 			c.compositeLit(cur, n)

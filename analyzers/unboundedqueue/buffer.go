@@ -10,6 +10,7 @@ import (
 
 	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/retry"
 )
 
 // makeChan reports make(chan T, n) with a huge constant n, or with n an
@@ -19,7 +20,7 @@ func (c *checker) makeChan(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) != 2 || !match.IsBuiltin(c.info, call, "make") || !isChan(c.info.TypeOf(call.Args[0])) {
 		return
 	}
-	if connElem(c.info.TypeOf(call.Args[0])) || c.signalChan(c.info.TypeOf(call.Args[0])) {
+	if connElem(c.info.TypeOf(call.Args[0])) || c.signalChan(cur, c.info.TypeOf(call.Args[0])) {
 		return
 	}
 	tv := c.info.Types[call.Args[1]]
@@ -35,14 +36,32 @@ func (c *checker) makeChan(cur inspector.Cursor, call *ast.CallExpr) {
 		"channel buffer of %d: a buffer this large only delays the failure %s, holding that many items in memory meanwhile; use a small buffer and apply backpressure, or drop with a metric (threshold -unboundedqueue.maxbuffer=%d)", n, msgGrow, c.cfg.MaxBuffer)
 }
 
-// signalChan reports whether ch's elements have size zero (chan
-// struct{}): its buffer holds signals, not items, and no memory (gf's
-// server keeps a 10000-slot chan struct{} for its shutdown signal). A
-// producer that outruns such a consumer leaves its backlog elsewhere,
-// where the queue that holds the items is judged.
-func (c *checker) signalChan(ch types.Type) bool {
+// signalChan reports whether the channel made at cur, of type ch, holds
+// signals: its elements have size zero (chan struct{}), so its buffer
+// holds no memory, and no send to where it is kept runs once per item
+// (gf's server keeps a 10000-slot chan struct{} for its shutdown
+// signal). A producer that outruns such a consumer leaves its backlog
+// elsewhere, where the queue that holds the items is judged. A token
+// semaphore, sent to in a loop before each goroutine, is still a
+// buffer: one that large bounds nothing.
+func (c *checker) signalChan(cur inspector.Cursor, ch types.Type) bool {
 	t, ok := ch.Underlying().(*types.Chan)
-	return ok && zeroSize(t.Elem(), 0)
+	if !ok || !zeroSize(t.Elem(), 0) {
+		return false
+	}
+	v := match.StoredIn(c.info, cur)
+	if v == nil {
+		return true // its sends cannot be seen: no evidence of a semaphore
+	}
+	for send := range c.insp.Root().Preorder((*ast.SendStmt)(nil)) {
+		if match.VarOf(c.info, send.Node().(*ast.SendStmt).Chan) != v {
+			continue
+		}
+		if _, ok := retry.Innermost(send); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // zeroSize reports whether values of t take no memory: an empty struct,

@@ -34,8 +34,9 @@
 // when its size is a constant, or an option whose visible default is
 // huge; an option-sized buffer whose every send the analyzer can see
 // cannot block (below) is a bounded queue that sheds load and is left
-// alone, and so is a buffer of zero-size elements (chan struct{}): it
-// holds signals, not items, and no memory.
+// alone, and so is a buffer of zero-size elements (chan struct{}) that
+// nothing sends to once per item: it holds signals, not items, and no
+// memory (a token semaphore taken in a loop stays reported).
 //
 // The harm is pile-up behind a slow consumer, and the slow party this
 // suite is about is the network. A goroutine per item and a slice queue

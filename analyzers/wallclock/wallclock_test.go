@@ -42,13 +42,6 @@ func TestAnalyzer(t *testing.T) {
 // or last element; min/max selection always is.
 func TestSortPick(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), wallclock.New(wallclock.Config{}), "sortpick")
-	// Epoch is not a default word; a code base whose epochs are fencing
-	// tokens adds it.
-	e := wallclock.New(wallclock.Config{})
-	if err := e.Flags.Set("identnames", strings.Join(append(slices.Clone(wallclock.DefaultIdentNames), "epoch"), ",")); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, analysistest.TestData(), e, "epochnames")
 	// Another instance keeps the default: flags are per instance.
 	a := strict(t)
 	if got := a.Flags.Lookup("strict").Value.String(); got != "true" {

@@ -1,8 +1,8 @@
 // Package report applies distlint's suite-wide reporting policy in one
-// place: which code is analyzed (test files, test doubles and generated
-// files are skipped unless asked), the //distlint:ignore suppression directive, the
-// analyzer's URL on every diagnostic, and conversion of analyzer panics
-// into errors.
+// place: which code is analyzed (test files, test doubles and
+// generated files are skipped unless asked), the //distlint:ignore
+// suppression directive, the analyzer's URL on every diagnostic, and
+// conversion of analyzer panics into errors.
 //
 // Because every analyzer reports through a Reporter, the policy holds the
 // same way under the distlint CLI, go vet -vettool and golangci-lint.
@@ -55,7 +55,7 @@ type Reporter struct {
 type fileState struct {
 	skip    bool
 	ignored map[int]bool // lines on which this analyzer's findings are suppressed
-	doubles []ast.Node   // the file's test doubles' declarations (IsTestDouble), in order
+	doubles []ast.Node   // the file's test doubles (IsTestDouble), in order
 }
 
 // New returns a Reporter for pass. A nil policy means the default.
@@ -145,36 +145,48 @@ func (r *Reporter) skipFile(name string, f *ast.File) bool {
 	return false
 }
 
-// doubleWords are the words that name a test double.
-var doubleWords = map[string]bool{"mock": true, "mocks": true, "fake": true, "fakes": true, "stub": true, "stubs": true}
+// doubleWords are the words that name a test double when they lead a
+// name. Stub is not one: a stub resolver, nginx's stub_status and stub
+// zones are real network code.
+var doubleWords = map[string]bool{"mock": true, "mocks": true, "fake": true, "fakes": true}
 
 // IsTestDouble reports whether the function declaration is a test
-// double's: its name, or its receiver's type name, has the word mock,
-// fake or stub (NewMockMetaData, (*fakeStore).Put). Such code stands in
-// for the real thing in tests, as a file that imports a test library
-// does (aliyungo's NewMockMetaData builds a client whose requests an
-// injected function answers). Whole words only: Stubborn is not a stub.
+// double's: its name, or its receiver's type name, starts with the word
+// mock or fake, after a leading new (NewMockMetaData, mockSend,
+// (*fakeStore).Put). Such code stands in for the real thing in tests,
+// as a file that imports a test library does (aliyungo's
+// NewMockMetaData builds a client whose requests an injected function
+// answers). Only the leading word counts: GetFakeIPs, Mockingbird and
+// NewStubResolver are real code.
 func IsTestDouble(fd *ast.FuncDecl) bool {
-	double := func(w string) bool { return doubleWords[w] }
-	if names.HasWord(fd.Name.Name, double) {
+	if doubleName(fd.Name.Name) {
 		return true
 	}
-	if fd.Recv != nil && len(fd.Recv.List) == 1 {
-		t := ast.Unparen(fd.Recv.List[0].Type)
-		if star, ok := t.(*ast.StarExpr); ok {
-			t = ast.Unparen(star.X)
-		}
-		switch x := t.(type) {
-		case *ast.IndexExpr:
-			t = x.X
-		case *ast.IndexListExpr:
-			t = x.X
-		}
-		if id, ok := t.(*ast.Ident); ok && names.HasWord(id.Name, double) {
-			return true
-		}
+	if fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return false
 	}
-	return false
+	t := ast.Unparen(fd.Recv.List[0].Type)
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = ast.Unparen(star.X)
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	id, ok := t.(*ast.Ident)
+	return ok && doubleName(id.Name)
+}
+
+// doubleName reports whether name's leading word, after new, names a
+// test double.
+func doubleName(name string) bool {
+	ws := names.Words(name)
+	if len(ws) > 1 && ws[0] == "new" {
+		ws = ws[1:]
+	}
+	return len(ws) > 0 && doubleWords[ws[0]]
 }
 
 // testDoubles returns the declarations of f's test doubles.

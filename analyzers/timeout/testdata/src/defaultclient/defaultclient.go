@@ -386,3 +386,17 @@ func newForcedClient(endpoint string, hc doer, force bool) *gqlClient {
 	}
 	return &gqlClient{hc, endpoint}
 }
+
+func newMirroredClient(endpoint string, hc doer) *gqlClient {
+	if (*http.Client)(nil) == hc || nil == hc {
+		hc = http.DefaultClient
+	}
+	return &gqlClient{hc, endpoint}
+}
+
+func newEitherClient(endpoint string, hc, other doer) *gqlClient {
+	if hc == nil || other == nil {
+		hc = http.DefaultClient // want `http.DefaultClient has no Timeout`
+	}
+	return &gqlClient{hc, endpoint}
+}

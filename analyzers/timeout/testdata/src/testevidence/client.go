@@ -36,3 +36,12 @@ func newFetcher() *http.Client {
 }
 
 func Fetch(url string) (*http.Response, error) { return newFetcher().Get(url) }
+
+// A fake server's request is a test double's: no evidence either.
+type fakePeer struct{}
+
+func (fakePeer) ping(url string) { newSigner().Get(url) }
+
+func newSigner() *http.Client {
+	return &http.Client{Transport: &signer{base: http.DefaultTransport}}
+}

@@ -79,3 +79,23 @@ func external(e External) chan int { return make(chan int, e.Size) }
 func genericBuffer[T any]() chan T {
 	return make(chan T, 10000) // want `channel buffer of 10000`
 }
+
+// A token semaphore of zero-size elements, taken once per item: one
+// this large bounds nothing.
+func fetchAll(urls []string, fetch func(string)) {
+	sem := make(chan struct{}, 100000) // want `channel buffer of 100000`
+	for _, u := range urls {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			fetch(u)
+		}()
+	}
+}
+
+// A signal sent once, outside any loop, kept in a field.
+type closer struct{ closed chan struct{} }
+
+func newCloser() *closer { return &closer{closed: make(chan struct{}, 10000)} }
+
+func (c *closer) shutdown() { c.closed <- struct{}{} }
