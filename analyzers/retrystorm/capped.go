@@ -5,6 +5,10 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/distlint/distlint/internal/flow"
+	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/retry"
 )
 
@@ -16,7 +20,9 @@ import (
 // hundred attempts a second apart are a storm); a count compared with a
 // parameter or a field is one (the analyzer cannot see the value, and
 // stays silent). A context, a stop channel or a flag is no cap: it ends
-// the loop at shutdown, not when the retries have gone on too long.
+// the loop at shutdown, not when the retries have gone on too long; a
+// context the function gives a deadline, or a timer it starts before
+// the loop, is one (deadlineCase).
 //
 // Without -retrystorm.strict, a fixed-delay loop that is capped is not
 // reported: on service code that nobody had tuned the rules on, such
@@ -28,7 +34,7 @@ func (c *checker) capped(l *retry.Loop) bool {
 		return !c.aboveProbeCount(rs.X)
 	}
 	counters := c.counters(l)
-	capped := false
+	capped := c.deadlineCase(l)
 	for cond := range limits(l) {
 		switch {
 		case c.deadlineCheck(cond):
@@ -79,4 +85,97 @@ func (c *checker) comparesAboveProbeCount(cond ast.Expr) bool {
 func (c *checker) aboveProbeCount(e ast.Expr) bool {
 	n, ok := c.intConst(e)
 	return ok && n > maxProbeAttempts
+}
+
+// deadlineCase reports whether a select in the loop's body leaves the
+// loop (returns, or breaks or jumps out by label) when a deadline made
+// in the function passes: the Done channel of a context from
+// context.WithTimeout or context.WithDeadline, or a timer from
+// time.After or time.NewTimer made before the loop (go-secure-stdlib's
+// credential check, polled once a second until the validity timeout the
+// caller sets). A parameter's context is the caller's, out of view, and
+// a timer made in the loop is a delay: neither is a cap.
+func (c *checker) deadlineCase(l *retry.Loop) bool {
+	cur, ok := c.find.Cursor(l)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(l.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CommClause:
+			if recv := received(n.Comm); recv != nil && leavesLoop(n.Body) && c.deadlineChan(cur, l, recv) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// received returns the channel a select case receives from, or nil.
+func received(comm ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return ast.Unparen(u.X)
+	}
+	return nil
+}
+
+// leavesLoop reports whether a select case's statements leave the loop
+// around the select: a return, or a break, continue or goto with a
+// label (a bare break ends only the select).
+func leavesLoop(stmts []ast.Stmt) bool {
+	if len(stmts) == 0 {
+		return false
+	}
+	switch s := stmts[len(stmts)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Label != nil && (s.Tok == token.BREAK || s.Tok == token.GOTO)
+	}
+	return false
+}
+
+// deadlineChan reports whether ch, received from in the loop at cur, is
+// a deadline made in the function before the loop: ctx.Done() of a
+// context from context.WithTimeout or context.WithDeadline, t.C of a
+// time.NewTimer, or a channel from time.After.
+func (c *checker) deadlineChan(cur inspector.Cursor, l *retry.Loop, ch ast.Expr) bool {
+	var id *ast.Ident
+	var ctx bool
+	switch x := ch.(type) {
+	case *ast.Ident:
+		id = x // d := time.After(timeout)
+	case *ast.SelectorExpr:
+		id, _ = ast.Unparen(x.X).(*ast.Ident) // t.C
+	case *ast.CallExpr:
+		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" && len(x.Args) == 0 {
+			id, _ = ast.Unparen(sel.X).(*ast.Ident) // ctx.Done()
+			ctx = true
+		}
+	}
+	if id == nil {
+		return false
+	}
+	made := flow.UniqueCall(c.info, cur, id)
+	if made == nil || made.Pos() >= l.Stmt.Pos() {
+		return false
+	}
+	fn := match.Callee(c.info, made)
+	if ctx {
+		return match.IsFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause")
+	}
+	return match.IsFunc(fn, "time", "After", "NewTimer")
 }

@@ -31,9 +31,12 @@
 // cancellation (a context, a stop channel, a flag) caps it, or when it
 // may make more than ten attempts (a count compared with a constant above
 // ten). One capped by a count of at most ten, by a count from a
-// parameter or a field (whose value it cannot see), or by a deadline read
-// on the clock is a short burst at startup or around one operation, and
-// is reported only with -retrystorm.strict. Loops with no delay, however
+// parameter or a field (whose value it cannot see), or by a deadline (read
+// on the clock, or a select case that leaves the loop when a context the
+// function gives a timeout is done or a timer it started before the loop
+// fires) is a short burst at startup or around one operation, and
+// is reported only with -retrystorm.strict. A parameter's context is a
+// cancellation, not a cap: its deadline, if any, is out of view. Loops with no delay, however
 // few their attempts, and loops whose delay grows but that nothing caps
 // are reported in both modes.
 //

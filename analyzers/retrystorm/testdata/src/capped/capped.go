@@ -205,3 +205,92 @@ func untilExists(c *http.Client, req *http.Request) error {
 		time.Sleep(5 * time.Second)
 	}
 }
+
+// Capped by a deadline the function makes: a select that returns when a
+// context from context.WithTimeout is done (go-secure-stdlib's credential
+// check, polled once a second until the caller's validity timeout).
+func untilValid(c *http.Client, req *http.Request, timeout time.Duration) (*http.Response, error) {
+	timeoutCtx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	for {
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		select {
+		case <-time.After(time.Second):
+		case <-timeoutCtx.Done():
+			return nil, err
+		}
+	}
+}
+
+// Or a timer started before the loop, left by label.
+func untilTimer(c *http.Client, req *http.Request) (resp *http.Response, err error) {
+	deadline := time.After(time.Minute)
+	t := time.NewTimer(2 * time.Minute)
+	defer t.Stop()
+retry:
+	for {
+		if resp, err = c.Do(req); err == nil {
+			return resp, nil
+		}
+		select {
+		case <-time.After(time.Second):
+		case <-deadline:
+			break retry
+		case <-t.C:
+			return nil, err
+		}
+	}
+	return nil, err
+}
+
+// Look-alikes, reported: a parameter's context is the caller's and may
+// have no deadline; a cancel-only context ends the loop at shutdown; a
+// bare break ends only the select.
+func untilCallerDone(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter`
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		select {
+		case <-time.After(time.Second):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}
+
+func untilClosed(c *http.Client, req *http.Request) (*http.Response, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter`
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		select {
+		case <-time.After(time.Second):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}
+
+func untilBreak(c *http.Client, req *http.Request) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter`
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		select {
+		case <-time.After(time.Second):
+		case <-ctx.Done():
+			break
+		}
+	}
+}
