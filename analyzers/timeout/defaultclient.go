@@ -104,12 +104,31 @@ func (c *checker) defaultClient(cur inspector.Cursor, id *ast.Ident) {
 // is sent is still reported, and so is a parameter or a global given it.
 func (c *checker) localBounded(cur inspector.Cursor) bool {
 	path, ok := c.target(cur)
-	if !ok || len(path.Fields) != 0 || path.Root.Parent() == c.pass.Pkg.Scope() || !c.declares(cur.Parent().Node(), path.Root) {
+	if !ok || len(path.Fields) != 0 || path.Root.Parent() == c.pass.Pkg.Scope() || !c.declares(cur.Parent().Node(), path.Root) && !declaredIn(cur, path.Root) {
 		return false
 	}
 	ev := c.valueEvidence(cur, 0)
 	_, contextless := ev.why()
 	return !contextless && ev.escape == "" && ev.public == ""
+}
+
+// declaredIn reports whether v is a local variable declared in the body
+// of the function around cur (var client *http.Client, given
+// http.DefaultClient in one case of a switch, as fortio's jrpc.Send
+// does), not a parameter or a result, whose callers may see the value.
+func declaredIn(cur inspector.Cursor, v *types.Var) bool {
+	fn, ok := match.InnermostFunc(cur)
+	if !ok {
+		return false
+	}
+	var body *ast.BlockStmt
+	switch f := fn.Node().(type) {
+	case *ast.FuncDecl:
+		body = f.Body
+	case *ast.FuncLit:
+		body = f.Body
+	}
+	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
 // globalUnproven reports whether http.DefaultClient at cur is the value

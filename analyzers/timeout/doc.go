@@ -147,8 +147,9 @@
 //     assignments to its fields and
 //     comparisons with it; kept in a struct field, it is judged by the
 //     field's uses as a client is, and so is one kept in a local
-//     variable declared with it (client := http.DefaultClient, often
-//     replaced by a configured client where there is one): silent when
+//     variable of the function (client := http.DefaultClient, often
+//     replaced by a configured client where there is one, or a var
+//     given it in one case of a switch): silent when
 //     every use is in view and every request sent through it carries a
 //     context, reported when one carries none or the variable escapes
 //     (returned, handed out of view). Kept in a package-level variable
