@@ -157,7 +157,14 @@
 //     that leaves whenever the send returns an error (`if err != nil ||
 //     resp.StatusCode != 500 { break }`) repeats only requests the
 //     server answered, never one whose response was lost, and is left
-//     alone. The report is at the send that repeats.
+//     alone. A replay after a failure that never rewinds the body
+//     (reads no GetBody, gives no request a new Body, makes no new
+//     request) is left alone too: the first send consumed and closed the
+//     body, so a write that has one fails net/http's Content-Length
+//     check before a whole request reaches the server again
+//     (gomatrixserverlib's failover over SRV targets); a write with no
+//     body is replayed whole, and -idempotency.strict reports those
+//     transports. The report is at the send that repeats.
 //
 // When the write is replayed, the message says by what.
 //

@@ -1,6 +1,8 @@
 package idempotency_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -20,6 +22,7 @@ func TestAnalyzer(t *testing.T) {
 		"sdkflow/launcher",    // a helper sending its caller's request in a retry closure
 		"sdkflow",             // factory functions and helpers that send the caller's request
 		"transports",          // transports and client wrappers that replay
+		"drained",             // but not those that never rewind the body
 		"identitybody",        // replayed bodies that carry their own stable identifier
 		"identitybody/pbjson", // the program's own encoders (facts)
 		"setvalue",            // set-to-value writes: bodies built from constants alone
@@ -95,4 +98,33 @@ func TestDefaultOperations(t *testing.T) {
 	if got := idempotency.New(idempotency.Config{}).Flags.Lookup("operations").Value.String(); got != "" {
 		t.Errorf("operations default to %q, want none", got)
 	}
+}
+
+// Under -idempotency.strict, transports that replay a request without
+// rewinding its body are reported too: a write with no body is replayed
+// whole.
+func TestStrictDrained(t *testing.T) {
+	a := idempotency.New(idempotency.Config{})
+	if err := a.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, r := range analysistest.Run(new(recorder), analysistest.TestData(), a, "drained") {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, "sends the request again after a failure") {
+				n++
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("strict: %d replay findings in drained, want 2", n)
+	}
+}
+
+// recorder collects analysistest's complaints instead of failing: the
+// strict run's findings have no // want comments.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }

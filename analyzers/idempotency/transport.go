@@ -257,7 +257,7 @@ func (c *checker) resends(body inspector.Cursor, block *ast.BlockStmt, reqs map[
 			continue
 		}
 		loop, ok := retry.Innermost(s)
-		if !ok || c.leavesOnSendError(s) {
+		if !ok || c.leavesOnSendError(s) || !c.cfg.Strict && !c.rewindsBody(body, reqs) {
 			continue
 		}
 		if g == nil {
@@ -269,6 +269,37 @@ func (c *checker) resends(body inspector.Cursor, block *ast.BlockStmt, reqs map[
 				name, c.headerName())
 		}
 	}
+}
+
+// rewindsBody reports whether the function can send a request's body
+// again: it reads GetBody, gives a request a new Body, or makes a new
+// request (with a body of its own) each time. Without that, the first
+// send consumes the body and closes it, and a replay of a write that has
+// one fails before a whole request reaches the server: gomatrixserverlib's
+// failover over SRV targets and mailjet's retry on 500 resend the same
+// *http.Request, whose drained body fails net/http's Content-Length
+// check. A write with no body is replayed whole; -idempotency.strict
+// reports those transports too.
+func (c *checker) rewindsBody(body inspector.Cursor, reqs map[*types.Var]bool) bool {
+	for cur := range body.Preorder((*ast.SelectorExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.SelectorExpr:
+			if n.Sel.Name == "GetBody" && match.IsTypeOrPointer(c.info.TypeOf(n.X), "net/http.Request") {
+				return true
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && match.IsTypeOrPointer(c.info.TypeOf(sel.X), "net/http.Request") {
+					return true
+				}
+			}
+		case *ast.CallExpr:
+			if _, _, _, ok := netreach.RequestArgs(match.Callee(c.info, n)); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isLoopHead reports whether b, one of loop's blocks, is where an

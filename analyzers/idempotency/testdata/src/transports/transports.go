@@ -3,8 +3,10 @@
 package transports
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"slices"
 	"sync"
@@ -20,6 +22,13 @@ type retryTransport struct {
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`sendsRequest\(param 0\)`
 	var lastErr error
 	for i := 0; i < t.attempts; i++ {
+		if i > 0 && req.GetBody != nil {
+			body, err := req.GetBody() // the body is sent whole again
+			if err != nil {
+				return nil, err
+			}
+			req.Body = body
+		}
 		resp, err := t.next.RoundTrip(req) // want `this RoundTripper sends the request again after a failure without checking that it is replayable`
 		if err == nil && resp.StatusCode < 500 {
 			return resp, nil
@@ -42,6 +51,9 @@ func (f *failover) RoundTrip(req *http.Request) (*http.Response, error) { // wan
 	for _, host := range f.regions {
 		r := req.Clone(req.Context())
 		r.URL.Host = host
+		if req.GetBody != nil {
+			r.Body, _ = req.GetBody()
+		}
 		resp, err := f.next.RoundTrip(r) // want `this RoundTripper sends the request again after a failure`
 		if err != nil {
 			lastErr = err
@@ -77,6 +89,9 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) { // want Do:`sen
 	var resp *http.Response
 	var err error
 	for attempt := range 3 {
+		if req.GetBody != nil {
+			req.Body, _ = req.GetBody()
+		}
 		resp, err = c.hc.Do(req.WithContext(context.Background())) // want `Do sends the request again after a failure`
 		if err == nil {
 			break
@@ -236,7 +251,10 @@ func probe(c *http.Client, req *http.Request) error {
 
 // Retries only a request the server answered with a 500: a transport
 // error, which is what a lost response surfaces as, leaves the loop.
-type answered struct{ hc *http.Client }
+type answered struct {
+	hc   *http.Client
+	last []byte
+}
 
 func (c *answered) Do(req *http.Request) (resp *http.Response, err error) { // want Do:`^sendsRequest\(param 0\)$`
 	for attempt := 0; attempt < 5; attempt++ {
@@ -276,6 +294,9 @@ func (c *answered) DoNilFirst(req *http.Request) (*http.Response, error) { // wa
 // sent again.
 func (c *answered) DoAgain(req *http.Request) (resp *http.Response, err error) { // want DoAgain:`sendsRequest\(param 0\) retried`
 	for attempt := 0; attempt < 5; attempt++ {
+		if attempt > 0 {
+			req.Body = io.NopCloser(bytes.NewReader(c.last))
+		}
 		resp, err = c.hc.Do(req) // want `DoAgain sends the request again after a failure`
 		if err != nil {
 			time.Sleep(time.Second)
