@@ -263,7 +263,7 @@ func (c *checker) useEvidence(cur inspector.Cursor, hops int) evidence {
 			return evidence{escape: "is used as a method value, where its requests cannot be seen"}
 		}
 		line := c.pass.Fset.Position(call.Pos()).Line
-		if c.inTestCode(cur) && !c.inTestCode(c.origin) {
+		if c.inTestCode(cur) && !c.inTestCode(c.origin) { // before any judgement (facts), origin is none
 			switch p.Sel.Name {
 			case "Get", "Head", "Post", "PostForm", "Do":
 				// A test's request is no evidence against a client made

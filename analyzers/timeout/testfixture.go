@@ -18,6 +18,9 @@ import (
 // double (report.IsTestDouble). Such code runs only under go test,
 // whose -timeout bounds every wait.
 func (c *checker) inTestCode(cur inspector.Cursor) bool {
+	if cur.Inspector() == nil {
+		return false // no node
+	}
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.File)(nil)) {
 		switch n := fc.Node().(type) {
 		case *ast.FuncDecl:

@@ -87,7 +87,8 @@ type checker struct {
 	// local answers whether an address names this machine
 	local *local.Addrs
 	// origin is the node being judged (a client literal, a use of
-	// DefaultClient or of a shared client)
+	// DefaultClient or of a shared client); the zero Cursor while facts
+	// are gathered, before any node is judged
 	origin inspector.Cursor
 }
 

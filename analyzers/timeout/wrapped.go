@@ -255,6 +255,12 @@ func (c *checker) boundedUse(use inspector.Cursor, depth int) (ok, sends bool) {
 		return false, false
 	}
 	use = match.OuterParens(use)
+	if c.inTestCode(use) && !c.inTestCode(c.origin) {
+		// A test's use sends to its fixtures, bounded by go test
+		// -timeout: no evidence against a client kept outside tests
+		// (useEvidence).
+		return true, false
+	}
 	switch p := use.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		if use.ParentEdgeKind() == edge.AssignStmt_Lhs {

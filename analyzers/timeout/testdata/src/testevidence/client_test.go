@@ -19,3 +19,10 @@ func TestNewClient(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestAPI(t *testing.T) {
+	a := &API{HC: &http.Client{}}
+	if _, err := a.HC.Get("http://127.0.0.1:1"); err == nil {
+		t.Fatal("want an error")
+	}
+}
