@@ -106,7 +106,7 @@ func (c *checker) deadlineCase(l *retry.Loop) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CommClause:
-			if recv := received(n.Comm); recv != nil && leavesLoop(n.Body) && c.deadlineChan(cur, l, recv) {
+			if recv := match.RecvChan(n.Comm); recv != nil && c.leavesLoop(n.Body) && c.deadlineChan(cur, l, ast.Unparen(recv)) {
 				found = true
 			}
 		}
@@ -115,37 +115,19 @@ func (c *checker) deadlineCase(l *retry.Loop) bool {
 	return found
 }
 
-// received returns the channel a select case receives from, or nil.
-func received(comm ast.Stmt) ast.Expr {
-	var x ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		x = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			x = s.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return ast.Unparen(u.X)
-	}
-	return nil
-}
-
 // leavesLoop reports whether a select case's statements leave the loop
-// around the select: a return, or a break, continue or goto with a
-// label (a bare break ends only the select).
-func leavesLoop(stmts []ast.Stmt) bool {
+// around the select: they leave the function (match.EndsFunction), or
+// end in a break or goto with a label (a bare break ends only the
+// select, and a continue starts the next attempt).
+func (c *checker) leavesLoop(stmts []ast.Stmt) bool {
 	if len(stmts) == 0 {
-		return false
+		return false // case <-time.After(d): the delay
 	}
-	switch s := stmts[len(stmts)-1].(type) {
-	case *ast.ReturnStmt:
+	if match.EndsFunction(c.info, stmts) {
 		return true
-	case *ast.BranchStmt:
-		return s.Label != nil && (s.Tok == token.BREAK || s.Tok == token.GOTO)
 	}
-	return false
+	s, ok := stmts[len(stmts)-1].(*ast.BranchStmt)
+	return ok && s.Label != nil && (s.Tok == token.BREAK || s.Tok == token.GOTO)
 }
 
 // deadlineChan reports whether ch, received from in the loop at cur, is
@@ -161,7 +143,7 @@ func (c *checker) deadlineChan(cur inspector.Cursor, l *retry.Loop, ch ast.Expr)
 	case *ast.SelectorExpr:
 		id, _ = ast.Unparen(x.X).(*ast.Ident) // t.C
 	case *ast.CallExpr:
-		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" && len(x.Args) == 0 {
+		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && match.IsMethod(match.Callee(c.info, x), "context", "Context", "Done") {
 			id, _ = ast.Unparen(sel.X).(*ast.Ident) // ctx.Done()
 			ctx = true
 		}

@@ -121,13 +121,7 @@ func declaredIn(cur inspector.Cursor, v *types.Var) bool {
 	if !ok {
 		return false
 	}
-	var body *ast.BlockStmt
-	switch f := fn.Node().(type) {
-	case *ast.FuncDecl:
-		body = f.Body
-	case *ast.FuncLit:
-		body = f.Body
-	}
+	_, body := match.FuncParts(fn.Node())
 	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
