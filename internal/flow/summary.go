@@ -538,16 +538,32 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 		return e, nil
 	}
 	e.decls = make(map[*types.Func]inspector.Cursor)
-	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := cur.Node().(*ast.FuncDecl)
-		fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-		if !ok || fd.Body == nil || !interesting(fn) {
-			continue
+	generated := make(map[*types.Func]bool)
+	for file := range insp.Root().Children() {
+		gen := ast.IsGenerated(file.Node().(*ast.File))
+		for cur := range file.Preorder((*ast.FuncDecl)(nil)) {
+			fd := cur.Node().(*ast.FuncDecl)
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || fd.Body == nil || !interesting(fn) {
+				continue
+			}
+			e.decls[fn] = cur
+			e.order = append(e.order, fn)
+			generated[fn] = gen && fd.Recv != nil
 		}
-		e.decls[fn] = cur
-		e.order = append(e.order, fn)
 	}
 	for _, fn := range e.order {
+		// A method's facts travel with every package that imports its
+		// own, down the whole graph (the go/analysis facts of methods are
+		// re-exported). The methods of generated code (API models'
+		// marshalling, deep copies, setters and builders: most of the
+		// methods of a Kubernetes or cloud SDK graph) export none: a
+		// value given to one is out of view, and a method called on it
+		// is judged by its name, as a method of a package without facts
+		// is. Their own package still follows them.
+		if generated[fn] {
+			continue
+		}
 		if s := e.summaryOf(fn); s != nil && fn.Exported() {
 			if f := factOf(s); f != nil {
 				pass.ExportObjectFact(fn, f)

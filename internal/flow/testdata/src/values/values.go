@@ -114,3 +114,20 @@ func addresses() {
 	_ = p
 	check(&kept) // its address kept elsewhere: out of view
 }
+
+// generated: the methods of generated code have no summaries. A method
+// called on the value is judged by its name (SetToken may set Token,
+// SetLabel does not); a value given to one as an argument is out of view.
+func generated(c *sdk.Client) {
+	r := sdk.NewGeneratedRequest()
+	r.SetLabel("x")
+	check(r) // want `Token unset`
+
+	s := sdk.NewGeneratedRequest()
+	s.SetToken("t")
+	check(s)
+
+	u := sdk.NewGeneratedRequest()
+	c.Describe(u)
+	check(u) // out of view
+}
