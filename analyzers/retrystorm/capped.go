@@ -37,7 +37,7 @@ func (c *checker) capped(l *retry.Loop) bool {
 	capped := c.deadlineCase(l)
 	for cond := range limits(l) {
 		switch {
-		case c.deadlineCheck(cond):
+		case c.deadlineCheck(l, cond):
 			capped = true
 		case c.readsAny(cond, counters):
 			if c.comparesAboveProbeCount(cond) {

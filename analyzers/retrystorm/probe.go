@@ -8,6 +8,7 @@ import (
 	"iter"
 	"math"
 
+	"github.com/distlint/distlint/internal/flow"
 	"github.com/distlint/distlint/internal/match"
 	"github.com/distlint/distlint/internal/retry"
 )
@@ -25,7 +26,7 @@ const maxProbeAttempts = 10
 // configuration may set to anything, is not one.
 func (c *checker) shortBound(l *retry.Loop) bool {
 	for cond := range limits(l) {
-		if c.constCount(cond) || c.deadlineCheck(cond) {
+		if c.constCount(cond) || c.deadlineCheck(l, cond) {
 			return true
 		}
 	}
@@ -93,16 +94,35 @@ func (c *checker) intConst(e ast.Expr) (int64, bool) {
 }
 
 // deadlineCheck reports whether cond reads the clock: time.Now(),
-// time.Since or time.Until.
-func (c *checker) deadlineCheck(cond ast.Expr) bool {
+// time.Since or time.Until, directly or through a local variable that
+// every assignment in the function gives such a reading (elapsed :=
+// time.Since(start), updated at the end of each attempt: go-vcloud-
+// director's wait for a user it just created).
+func (c *checker) deadlineCheck(l *retry.Loop, cond ast.Expr) bool {
+	cur, haveCur := c.find.Cursor(l)
 	found := false
 	ast.Inspect(cond, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && match.IsFunc(match.Callee(c.info, call), "time", "Now", "Since", "Until") {
-			found = true
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = found || readsClock(c.info, n)
+		case *ast.Ident:
+			if v, ok := c.info.Uses[n].(*types.Var); haveCur && ok && !v.IsField() {
+				defs := 0
+				found = found || flow.EachDef(c.info, cur, n, func(d flow.Def) bool {
+					call, ok := ast.Unparen(d.Expr).(*ast.CallExpr)
+					defs++
+					return ok && readsClock(c.info, call)
+				}) && defs > 0
+			}
 		}
 		return !found
 	})
 	return found
+}
+
+// readsClock reports whether call is time.Now, time.Since or time.Until.
+func readsClock(info *types.Info, call *ast.CallExpr) bool {
+	return match.IsFunc(match.Callee(info, call), "time", "Now", "Since", "Until")
 }
 
 // leaves reports whether the block leaves the loop: it ends in a return

@@ -294,3 +294,43 @@ func untilBreak(c *http.Client, req *http.Request) (*http.Response, error) {
 		}
 	}
 }
+
+// A deadline on the clock through a variable: every value elapsed is
+// given is a clock reading (a wait for a resource just created, capped
+// at a few seconds).
+func untilElapsed(c *http.Client, req *http.Request, limit time.Duration) error {
+	start := time.Now()
+	elapsed := time.Since(start)
+	var err error
+	for elapsed < limit {
+		var resp *http.Response
+		resp, err = c.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(time.Second)
+		elapsed = time.Since(start)
+	}
+	return err
+}
+
+// Look-alike, reported: the variable compared is given the result of a
+// function of the package, not a clock reading.
+func untilQuota(c *http.Client, req *http.Request) error {
+	left := quota()
+	var err error
+	for left > 0 { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter`
+		var resp *http.Response
+		resp, err = c.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(time.Second)
+		left = quota()
+	}
+	return err
+}
+
+func quota() int { return 1 }
