@@ -62,7 +62,7 @@ func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis
 	}
 	items, source, ok := c.sourceItems(loop)
 	if !ok || connItems(items) || !c.refersTo(spawn, items) || c.limited(loop) || c.acksItem(spawn, items) || c.keyGuarded(loop) || c.replacesPrevious(loop, spawn) || c.selfExpiring(spawn) || c.fedOncePerKey(loop, spawn, items) ||
-		c.releasesItem(spawn, items) || c.timedPerKey(loop, spawn, items) {
+		c.releasesItem(spawn, items) || c.timedPerKey(loop, spawn, items) || c.inTickCase(cur, loop) {
 		return
 	}
 	if _, waits := c.goroutineNet(spawn); !waits && !c.cfg.Strict {
@@ -70,6 +70,22 @@ func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis
 	}
 	c.rep.Reportf(at, "goroutine-per-item",
 		"goroutine started per item received from %s with no limit on concurrency: %s goroutines pile up until memory runs out; bound them with a worker pool, a semaphore or errgroup.SetLimit", source, msgGrow)
+}
+
+// inTickCase reports whether the goroutine started at cur is started in
+// a select case of the loop that receives from a ticker or a timer: one
+// goroutine per tick, paced by the clock, whatever the items the other
+// cases receive and it uses (New Relic's agent: a harvest per second of
+// the data received since, on the connection a previous case stored).
+func (c *checker) inTickCase(cur, loop inspector.Cursor) bool {
+	for p := cur.Parent(); p != loop && p.Node() != nil; p = p.Parent() {
+		if cc, ok := p.Node().(*ast.CommClause); ok {
+			if ch := match.RecvChan(cc.Comm); ch != nil && c.isTimeChan(ch) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // acksItem reports whether the goroutine started by spawn acknowledges

@@ -179,6 +179,35 @@ func ticks(t *time.Ticker, poll func()) {
 	}
 }
 
+// A goroutine started in a ticker's case: one per tick, whatever the
+// other cases receive and it uses.
+func perTick(t *time.Ticker, conns <-chan *Msg, msgs <-chan Msg) {
+	var conn *Msg
+	for {
+		select {
+		case <-t.C:
+			if conn != nil {
+				go handlePtr(conn)
+			}
+		case conn = <-conns:
+		case m := <-msgs:
+			handle(m)
+		}
+	}
+}
+
+// Look-alike, reported: the goroutine is started in the case that
+// receives the item, beside a ticker's case.
+func perItemBesideTick(t *time.Ticker, conns <-chan *Msg) {
+	for {
+		select {
+		case <-t.C:
+		case conn := <-conns:
+			go handlePtr(conn) // want `goroutine started per item received from a channel with no limit on concurrency`
+		}
+	}
+}
+
 // Iterators' Next returns a bool, not a message.
 func iterate(s *Sub, m Msg) {
 	for s.Next() {
