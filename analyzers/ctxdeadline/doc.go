@@ -33,7 +33,10 @@
 //     http.DefaultClient or on a client made in view without Timeout
 //     (a literal, new, or a factory of the package or another whose
 //     summary makes one, and no helper it is handed to, setter or
-//     assignment sets it; Timeout: 0 is no Timeout);
+//     assignment sets it; Timeout: 0 is no Timeout), unless every such
+//     client's Transport is an http.Transport made with a
+//     ResponseHeaderTimeout or comes from out of view (a field, a
+//     parameter), where it may bound the wait;
 //   - gRPC unary calls: (*grpc.ClientConn).Invoke and the methods of
 //     generated clients (a context first, ...grpc.CallOption last, a
 //     response and an error, not a stream);

@@ -124,7 +124,67 @@ func (c *checker) clientUnbounded(body inspector.Cursor, recv ast.Expr) bool {
 	if sel, ok := ast.Unparen(recv).(*ast.SelectorExpr); ok && match.IsPkgVar(c.info.Uses[sel.Sel], "net/http", "DefaultClient") {
 		return true
 	}
-	return c.flow.Unset(body, recv, flow.Field{Name: "Timeout"})
+	return c.flow.Unset(body, recv, flow.Field{Name: "Timeout"}) && !c.transportBounded(body, recv)
+}
+
+// transportBounded reports whether every client recv can be is made in
+// view with a Transport that may bound the wait: an http.Transport with
+// a ResponseHeaderTimeout, or one that comes from out of view (a field,
+// a parameter: winrm's transport, built with a response-header timeout
+// by a method of the package and kept in a field). A client with no
+// Transport, or one made there without ResponseHeaderTimeout, or from a
+// call (a wrapper around http.DefaultTransport), is not bounded by it.
+func (c *checker) transportBounded(body inspector.Cursor, recv ast.Expr) bool {
+	clients, ok := flow.Origins(c.info, body, recv)
+	if !ok || len(clients) == 0 {
+		return false
+	}
+	for _, cl := range clients {
+		lit, ok := cl.(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		tr := litValue(lit, "Transport")
+		if tr == nil {
+			return false
+		}
+		transports, ok := flow.Origins(c.info, body, tr)
+		if !ok || len(transports) == 0 {
+			return false
+		}
+		for _, t := range transports {
+			switch t := t.(type) {
+			case *ast.CompositeLit:
+				if v := litValue(t, "ResponseHeaderTimeout"); v == nil || flow.IsZeroConst(c.info, v) {
+					return false
+				}
+			case *ast.SelectorExpr:
+				if v, ok := c.info.Uses[t.Sel].(*types.Var); !ok || !v.IsField() {
+					return false
+				}
+			case *ast.Ident:
+				if _, ok := c.info.Uses[t].(*types.Var); !ok {
+					return false // nil
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// litValue returns the value a keyed struct literal gives the field
+// name, or nil.
+func litValue(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
 }
 
 // dialerUnbounded reports whether the net.Dialer recv visibly has

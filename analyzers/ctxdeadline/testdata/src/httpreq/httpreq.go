@@ -179,3 +179,37 @@ func dialerFactory(ctx context.Context) {
 }
 
 func newDialer() *net.Dialer { return &net.Dialer{KeepAlive: time.Minute} }
+
+// A client whose Transport bounds the wait for the response: one made
+// with a ResponseHeaderTimeout, or one kept in a field (built out of
+// view, where it may have one).
+type winrm struct{ transport http.RoundTripper }
+
+func (w *winrm) headerTimeout(url string) {
+	tr := &http.Transport{ResponseHeaderTimeout: time.Minute}
+	c := &http.Client{Transport: tr}
+	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
+	c.Do(req)
+}
+
+func (w *winrm) fieldTransport(url string) {
+	c := &http.Client{Transport: w.transport}
+	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
+	c.Do(req)
+}
+
+// Look-alikes, reported: a Transport made without a response-header
+// timeout, or a wrapper called around the default transport.
+func (w *winrm) noHeaderTimeout(url string) {
+	c := &http.Client{Transport: &http.Transport{MaxIdleConns: 2}}
+	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
+	c.Do(req) // want `request sent with context.Background\(\), which has no deadline, by a client without Timeout`
+}
+
+func (w *winrm) wrapped(url string) {
+	c := &http.Client{Transport: wrap(http.DefaultTransport)}
+	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
+	c.Do(req) // want `request sent with context.Background\(\), which has no deadline, by a client without Timeout`
+}
+
+func wrap(rt http.RoundTripper) http.RoundTripper { return rt }
