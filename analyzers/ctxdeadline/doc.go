@@ -35,8 +35,8 @@
 //     summary makes one, and no helper it is handed to, setter or
 //     assignment sets it; Timeout: 0 is no Timeout), unless every such
 //     client's Transport is an http.Transport made with a
-//     ResponseHeaderTimeout or comes from out of view (a field, a
-//     parameter), where it may bound the wait;
+//     ResponseHeaderTimeout, in view or in an unexported field or
+//     variable of the package that is only ever given such transports;
 //   - gRPC unary calls: (*grpc.ClientConn).Invoke and the methods of
 //     generated clients (a context first, ...grpc.CallOption last, a
 //     response and an error, not a stream);

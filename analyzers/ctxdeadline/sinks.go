@@ -128,12 +128,14 @@ func (c *checker) clientUnbounded(body inspector.Cursor, recv ast.Expr) bool {
 }
 
 // transportBounded reports whether every client recv can be is made in
-// view with a Transport that may bound the wait: an http.Transport with
-// a ResponseHeaderTimeout, or one that comes from out of view (a field,
-// a parameter: winrm's transport, built with a response-header timeout
-// by a method of the package and kept in a field). A client with no
-// Transport, or one made there without ResponseHeaderTimeout, or from a
-// call (a wrapper around http.DefaultTransport), is not bounded by it.
+// view with a Transport that bounds the wait for the response: an
+// http.Transport made with a non-zero ResponseHeaderTimeout, directly
+// or through the package's unexported fields and variables, every value
+// of which is one (winrm's transport, built with a response-header
+// timeout by a method of the package and kept in a field). A client with
+// no Transport, one made without ResponseHeaderTimeout, one from a
+// parameter, a call (a wrapper around http.DefaultTransport) or an
+// exported field is not bounded by it.
 func (c *checker) transportBounded(body inspector.Cursor, recv ast.Expr) bool {
 	clients, ok := flow.Origins(c.info, body, recv)
 	if !ok || len(clients) == 0 {
@@ -141,32 +143,47 @@ func (c *checker) transportBounded(body inspector.Cursor, recv ast.Expr) bool {
 	}
 	for _, cl := range clients {
 		lit, ok := cl.(*ast.CompositeLit)
-		if !ok {
+		if !ok || !match.IsType(c.info.TypeOf(lit), "net/http.Client") {
 			return false
 		}
 		tr := litValue(lit, "Transport")
-		if tr == nil {
+		if tr == nil || !c.headerTimeout(body, tr, 0) {
 			return false
 		}
-		transports, ok := flow.Origins(c.info, body, tr)
-		if !ok || len(transports) == 0 {
-			return false
+	}
+	return true
+}
+
+// headerTimeout reports whether every value expr, at cur, can hold is an
+// http.Transport literal with a non-zero ResponseHeaderTimeout.
+func (c *checker) headerTimeout(cur inspector.Cursor, expr ast.Expr, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	origins, ok := flow.Origins(c.info, cur, expr)
+	if !ok || len(origins) == 0 {
+		return false
+	}
+	for _, o := range origins {
+		var v *types.Var
+		switch o := o.(type) {
+		case *ast.CompositeLit:
+			rht := litValue(o, "ResponseHeaderTimeout")
+			if !match.IsType(c.info.TypeOf(o), "net/http.Transport") || rht == nil || flow.IsZeroConst(c.info, rht) {
+				return false
+			}
+			continue
+		case *ast.SelectorExpr:
+			v, _ = c.info.Uses[o.Sel].(*types.Var)
+		case *ast.Ident:
+			v, _ = c.info.Uses[o].(*types.Var)
 		}
-		for _, t := range transports {
-			switch t := t.(type) {
-			case *ast.CompositeLit:
-				if v := litValue(t, "ResponseHeaderTimeout"); v == nil || flow.IsZeroConst(c.info, v) {
-					return false
-				}
-			case *ast.SelectorExpr:
-				if v, ok := c.info.Uses[t.Sel].(*types.Var); !ok || !v.IsField() {
-					return false
-				}
-			case *ast.Ident:
-				if _, ok := c.info.Uses[t].(*types.Var); !ok {
-					return false // nil
-				}
-			default:
+		values, ok := c.flow.Writes().Values(v)
+		if !ok || len(values) == 0 {
+			return false // a parameter, an exported field, a call: out of view
+		}
+		for _, w := range values {
+			if w.Value == nil || w.Index != 0 || !c.headerTimeout(w.Cursor, w.Value, depth+1) {
 				return false
 			}
 		}

@@ -33,7 +33,8 @@
 // ten). One capped by a count of at most ten, by a count from a
 // parameter or a field (whose value it cannot see), or by a deadline (read
 // on the clock in the condition itself or through a local variable that
-// every assignment gives a clock reading, elapsed := time.Since(start);
+// every assignment gives a clock reading and the loop reads again,
+// elapsed = time.Since(start);
 // or a select case that leaves the loop when a context the
 // function gives a timeout is done or a timer it started before the loop
 // fires) is a short burst at startup or around one operation, and

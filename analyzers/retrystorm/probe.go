@@ -95,9 +95,10 @@ func (c *checker) intConst(e ast.Expr) (int64, bool) {
 
 // deadlineCheck reports whether cond reads the clock: time.Now(),
 // time.Since or time.Until, directly or through a local variable that
-// every assignment in the function gives such a reading (elapsed :=
-// time.Since(start), updated at the end of each attempt: go-vcloud-
-// director's wait for a user it just created).
+// every assignment in the function gives such a reading and the loop
+// reads again (elapsed = time.Since(start) at the end of each attempt:
+// go-vcloud-director's wait for a user it just created). A reading taken
+// once before the loop (start := time.Now()) is no deadline.
 func (c *checker) deadlineCheck(l *retry.Loop, cond ast.Expr) bool {
 	cur, haveCur := c.find.Cursor(l)
 	found := false
@@ -107,12 +108,14 @@ func (c *checker) deadlineCheck(l *retry.Loop, cond ast.Expr) bool {
 			found = found || readsClock(c.info, n)
 		case *ast.Ident:
 			if v, ok := c.info.Uses[n].(*types.Var); haveCur && ok && !v.IsField() {
-				defs := 0
+				inLoop := false
 				found = found || flow.EachDef(c.info, cur, n, func(d flow.Def) bool {
 					call, ok := ast.Unparen(d.Expr).(*ast.CallExpr)
-					defs++
+					if ok && call.Pos() > l.Body.Pos() && call.End() < l.Body.End() {
+						inLoop = true
+					}
 					return ok && readsClock(c.info, call)
-				}) && defs > 0
+				}) && inLoop
 			}
 		}
 		return !found

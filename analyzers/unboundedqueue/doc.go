@@ -192,9 +192,10 @@
 //     network (above), unless the item is a network connection (a
 //     net.Conn, or a type with Read, Write, Close, SetDeadline and
 //     RemoteAddr: an accept loop behind a channel), or the goroutine
-//     expires on its own (below), or it is started in a select case that
-//     receives from a ticker or a timer (one per tick, paced by the
-//     clock, whatever the other cases received); also a call, per received item, of a
+//     expires on its own (below), or it is started, in a for loop, in a
+//     select case that receives from a ticker (one per tick, paced by
+//     the clock, whatever the other cases received; a timer's case may
+//     fire once per item); also a call, per received item, of a
 //     function that starts a goroutine on every call (the fact "spawns
 //     an unbounded goroutine per call" carries this across packages,
 //     with the network call the goroutine makes, if any).

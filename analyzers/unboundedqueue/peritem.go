@@ -73,17 +73,35 @@ func (c *checker) perItem(cur inspector.Cursor, spawn *ast.CallExpr, at analysis
 }
 
 // inTickCase reports whether the goroutine started at cur is started in
-// a select case of the loop that receives from a ticker or a timer: one
-// goroutine per tick, paced by the clock, whatever the items the other
-// cases receive and it uses (New Relic's agent: a harvest per second of
-// the data received since, on the connection a previous case stored).
+// a select case that receives from a ticker (t.C of a *time.Ticker, or
+// time.Tick) in a for loop whose items other cases receive: one
+// goroutine per tick, paced by the clock, whatever those cases received
+// and it uses (New Relic's agent: a harvest per second of the data
+// received since, on the connection a previous case stored). A timer or
+// time.After case is no pace: in a loop over items it fires per item
+// (an overflow path when the workers are busy).
 func (c *checker) inTickCase(cur, loop inspector.Cursor) bool {
+	if _, ok := loop.Node().(*ast.ForStmt); !ok {
+		return false
+	}
 	for p := cur.Parent(); p != loop && p.Node() != nil; p = p.Parent() {
 		if cc, ok := p.Node().(*ast.CommClause); ok {
-			if ch := match.RecvChan(cc.Comm); ch != nil && c.isTimeChan(ch) {
+			if ch := match.RecvChan(cc.Comm); ch != nil && c.isTicker(ch) {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// isTicker reports whether ch is a ticker's channel: t.C of a
+// *time.Ticker, or time.Tick(d).
+func (c *checker) isTicker(ch ast.Expr) bool {
+	switch x := ast.Unparen(ch).(type) {
+	case *ast.SelectorExpr:
+		return x.Sel.Name == "C" && match.IsTypeOrPointer(c.info.TypeOf(x.X), "time.Ticker")
+	case *ast.CallExpr:
+		return match.IsFunc(match.Callee(c.info, x), "time", "Tick")
 	}
 	return false
 }

@@ -265,8 +265,15 @@ func (e *Engine) madeUnset(call *ast.CallExpr, f Field) bool {
 
 // Sets reports whether u sets f or an embedded field on its way, or
 // calls a method out of view named after one of them (a setter such as
-// SetIdempotencyKey).
+// SetIdempotencyKey) or named as a decoder, which fills the value from a
+// payload (Unmarshal, UnmarshalVT, UnmarshalJSON, Decode, DecodeMsg,
+// Merge: the methods of generated code export no summary).
 func (u Use) Sets(f Field) bool {
+	for _, m := range u.Methods {
+		if isDecoder(m) {
+			return true
+		}
+	}
 	for _, n := range f.names() {
 		if slices.Contains(u.Set, n) {
 			return true
@@ -275,6 +282,17 @@ func (u Use) Sets(f Field) bool {
 			if strings.Contains(m, n) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// isDecoder reports whether a method's name says it fills its receiver
+// from encoded data.
+func isDecoder(name string) bool {
+	for _, p := range []string{"Unmarshal", "Decode", "Merge"} {
+		if strings.HasPrefix(name, p) {
+			return true
 		}
 	}
 	return false

@@ -181,9 +181,14 @@ func dialerFactory(ctx context.Context) {
 func newDialer() *net.Dialer { return &net.Dialer{KeepAlive: time.Minute} }
 
 // A client whose Transport bounds the wait for the response: one made
-// with a ResponseHeaderTimeout, or one kept in a field (built out of
-// view, where it may have one).
+// with a ResponseHeaderTimeout, directly or kept in an unexported field
+// that the package only ever gives such a transport.
 type winrm struct{ transport http.RoundTripper }
+
+func newWinrm() *winrm {
+	tr := &http.Transport{ResponseHeaderTimeout: time.Minute}
+	return &winrm{transport: tr}
+}
 
 func (w *winrm) headerTimeout(url string) {
 	tr := &http.Transport{ResponseHeaderTimeout: time.Minute}
@@ -199,15 +204,36 @@ func (w *winrm) fieldTransport(url string) {
 }
 
 // Look-alikes, reported: a Transport made without a response-header
-// timeout, or a wrapper called around the default transport.
+// timeout (here or in a package variable), a wrapper called around the
+// default transport, a parameter's transport, the default client's.
+var plainTransport = &http.Transport{MaxIdleConns: 2}
+
 func (w *winrm) noHeaderTimeout(url string) {
 	c := &http.Client{Transport: &http.Transport{MaxIdleConns: 2}}
 	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
 	c.Do(req) // want `request sent with context.Background\(\), which has no deadline, by a client without Timeout`
 }
 
+func (w *winrm) globalTransport(url string) {
+	c := &http.Client{Transport: plainTransport}
+	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
+	c.Do(req) // want `request sent with context.Background\(\), which has no deadline, by a client without Timeout`
+}
+
 func (w *winrm) wrapped(url string) {
 	c := &http.Client{Transport: wrap(http.DefaultTransport)}
+	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
+	c.Do(req) // want `request sent with context.Background\(\), which has no deadline, by a client without Timeout`
+}
+
+func (w *winrm) paramTransport(url string, rt http.RoundTripper) {
+	c := &http.Client{Transport: rt}
+	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
+	c.Do(req) // want `request sent with context.Background\(\), which has no deadline, by a client without Timeout`
+}
+
+func (w *winrm) defaultsTransport(url string) {
+	c := &http.Client{Transport: http.DefaultClient.Transport}
 	req, _ := http.NewRequestWithContext(context.Background(), "POST", url, nil)
 	c.Do(req) // want `request sent with context.Background\(\), which has no deadline, by a client without Timeout`
 }

@@ -334,3 +334,21 @@ func untilQuota(c *http.Client, req *http.Request) error {
 }
 
 func quota() int { return 1 }
+
+// Look-alike, reported: a clock reading taken once, before the loop, and
+// never read again is no deadline.
+func staleElapsed(c *http.Client, req *http.Request, limit time.Duration) error {
+	start := time.Now()
+	elapsed := time.Since(start)
+	var err error
+	for elapsed < limit { // want `retry loop around \(\*http.Client\).Do waits a fixed delay with no jitter`
+		var resp *http.Response
+		resp, err = c.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}

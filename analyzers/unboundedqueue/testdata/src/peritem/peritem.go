@@ -208,6 +208,18 @@ func perItemBesideTick(t *time.Ticker, conns <-chan *Msg) {
 	}
 }
 
+// Look-alike, reported: a timer's case in a loop over items fires once
+// per item when the workers are busy.
+func overflow(msgs <-chan *Msg, work chan<- *Msg) {
+	for m := range msgs {
+		select {
+		case work <- m:
+		case <-time.After(100 * time.Millisecond):
+			go handlePtr(m) // want `goroutine started per item received from a channel with no limit on concurrency`
+		}
+	}
+}
+
 // Iterators' Next returns a bool, not a message.
 func iterate(s *Sub, m Msg) {
 	for s.Next() {

@@ -10,6 +10,12 @@ func (r *CreateRequest) SetLabel(s string) { r.Name = s }
 
 func (r *CreateRequest) SetToken(t string) { r.Token = &t }
 
+func (r *CreateRequest) UnmarshalVT(b []byte) error {
+	t := string(b)
+	r.Token = &t
+	return nil
+}
+
 func (c *Client) Describe(r *CreateRequest) string { return r.Name }
 
 // NewGeneratedRequest is a generated factory.

@@ -130,4 +130,8 @@ func generated(c *sdk.Client) {
 	u := sdk.NewGeneratedRequest()
 	c.Describe(u)
 	check(u) // out of view
+
+	d := sdk.NewGeneratedRequest()
+	_ = d.UnmarshalVT([]byte("t")) // a decoder fills it from the payload
+	check(d)
 }
