@@ -16,7 +16,9 @@
 // *http.Request of a function with an http.HandlerFunc's signature
 // (http.ResponseWriter, *http.Request), the context (or stream) of a
 // gRPC server method (a method of a type that implements a generated
-// XxxServer interface, next to its RegisterXxxServer), or a context or
+// XxxServer interface, next to its RegisterXxxServer, and keeps no
+// XxxClient of the same service: a hashicorp/go-plugin client stub
+// mirrors the server's methods), or a context or
 // request parameter of a function in the same package that such a
 // function calls with the request or its context (derived contexts
 // included, any number of calls deep). A context of any other origin (a

@@ -265,12 +265,19 @@ func (r *requests) carries(cur inspector.Cursor, e ast.Expr, hypothetical bool, 
 	return false
 }
 
+// A grpcService is a gRPC service interface XxxServer and, when the
+// generated code declares one beside it, its client interface XxxClient.
+type grpcService struct {
+	server *types.Interface
+	client types.Type // nil for none
+}
+
 // grpcServers returns the gRPC service interfaces visible to pkg: named
 // interfaces XxxServer, declared in pkg or a package it imports, next to
 // a RegisterXxxServer function that takes one (protoc-gen-go-grpc's
 // output).
-func grpcServers(pkg *types.Package) []*types.Interface {
-	var out []*types.Interface
+func grpcServers(pkg *types.Package) []grpcService {
+	var out []grpcService
 	for _, p := range append([]*types.Package{pkg}, pkg.Imports()...) {
 		scope := p.Scope()
 		for _, name := range scope.Names() {
@@ -291,7 +298,11 @@ func grpcServers(pkg *types.Package) []*types.Interface {
 			}
 			params := reg.Signature().Params()
 			if params.Len() == 2 && types.Identical(params.At(1).Type(), tn.Type()) {
-				out = append(out, iface)
+				svc := grpcService{server: iface}
+				if cl, ok := scope.Lookup(strings.TrimSuffix(name, "Server") + "Client").(*types.TypeName); ok {
+					svc.client = cl.Type()
+				}
+				out = append(out, svc)
 			}
 		}
 	}
@@ -300,8 +311,11 @@ func grpcServers(pkg *types.Package) []*types.Interface {
 
 // isGRPCMethod reports whether fn is a method of a type that implements
 // one of the gRPC service interfaces, and is one of that interface's
-// methods.
-func isGRPCMethod(fn *types.Func, servers []*types.Interface) bool {
+// methods. A type that keeps the same service's client in a field is a
+// client stub that mirrors the server's methods (a hashicorp/go-plugin
+// GRPCClient forwarding each call to the plugin process): its context
+// is its caller's, not an incoming request's.
+func isGRPCMethod(fn *types.Func, servers []grpcService) bool {
 	if len(servers) == 0 {
 		return false
 	}
@@ -309,14 +323,32 @@ func isGRPCMethod(fn *types.Func, servers []*types.Interface) bool {
 	if _, isPtr := recv.(*types.Pointer); !isPtr {
 		recv = types.NewPointer(recv) // the pointer's method set has both
 	}
-	for _, iface := range servers {
-		if !types.Implements(recv, iface) {
+	for _, svc := range servers {
+		if !types.Implements(recv, svc.server) || holdsClient(recv, svc.client) {
 			continue
 		}
-		for i := range iface.NumMethods() {
-			if iface.Method(i).Name() == fn.Name() {
+		for i := range svc.server.NumMethods() {
+			if svc.server.Method(i).Name() == fn.Name() {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// holdsClient reports whether the struct that recv points to has a field
+// of type client.
+func holdsClient(recv types.Type, client types.Type) bool {
+	if client == nil {
+		return false
+	}
+	st, ok := recv.(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if types.Identical(f.Type(), client) {
+			return true
 		}
 	}
 	return false

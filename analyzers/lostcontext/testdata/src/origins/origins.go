@@ -119,6 +119,24 @@ func (c *caller) SayHello(ctx context.Context, in *pb.HelloRequest) (*pb.HelloRe
 	return c.c.SayHello(ctx, in)
 }
 
+// A client stub that mirrors the server's methods and forwards them to
+// the service's client (a hashicorp/go-plugin GRPCClient): its ctx is
+// its caller's, not an incoming call's.
+type notifierStub struct{ client pb.NotifierClient }
+
+func (m *notifierStub) Configure(ctx context.Context, in *pb.HelloRequest) (*pb.HelloReply, error) { // want Configure:"dropsContext"
+	return m.client.Configure(context.Background(), in)
+}
+
+// Look-alike, reported: the server implementation itself (no client
+// field) serves an incoming call.
+type notifierServer struct{ db *sql.DB }
+
+func (n *notifierServer) Configure(ctx context.Context, in *pb.HelloRequest) (*pb.HelloReply, error) {
+	n.db.PingContext(context.Background()) // want `context.Background\(\) where ctx is in scope`
+	return &pb.HelloReply{}, nil
+}
+
 // A handler that passes a fresh context on feeds nothing: the callee's
 // ctx is not the request's (the handler's own finding is the call).
 func fresh(w http.ResponseWriter, r *http.Request) {

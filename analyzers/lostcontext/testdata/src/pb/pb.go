@@ -35,3 +35,15 @@ func RegisterGreeterServer(s grpc.ServiceRegistrar, srv GreeterServer) {}
 type GreeterClient interface {
 	SayHello(ctx context.Context, in *HelloRequest) (*HelloReply, error)
 }
+
+// NotifierServer is the older generator's shape: no embedding required,
+// so a client stub with the same methods implements it too.
+type NotifierServer interface {
+	Configure(context.Context, *HelloRequest) (*HelloReply, error)
+}
+
+func RegisterNotifierServer(s grpc.ServiceRegistrar, srv NotifierServer) {}
+
+type NotifierClient interface {
+	Configure(ctx context.Context, in *HelloRequest) (*HelloReply, error)
+}
