@@ -99,7 +99,9 @@
 //
 // It also reports, whatever the evidence of replay, calls of SDK and RPC
 // operations whose request struct (or a struct it embeds) has an
-// idempotency field (-idempotency.fields) that the caller builds in view
+// idempotency field (-idempotency.fields; not one whose struct tag sends
+// it as a log-correlation header, as Azure Storage's RequestID
+// `header:"x-ms-client-request-id"` is) that the caller builds in view
 // (a literal, new, a zero value, a factory such as ecs.CreateRunInstancesRequest)
 // and never sets, neither as a field nor through a setter whose name
 // contains the field's name (stripe-go's SetIdempotencyKey), unless the

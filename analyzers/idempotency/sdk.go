@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -268,8 +269,8 @@ func (c *checker) keyFieldOf(t types.Type, depth int) (flow.Field, bool) {
 	if !ok {
 		return flow.Field{}, false
 	}
-	for f := range st.Fields() {
-		if f.Exported() && slices.Contains(c.cfg.Fields, f.Name()) {
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Exported() && slices.Contains(c.cfg.Fields, f.Name()) && !tracingHeader(st.Tag(i)) {
 			return flow.Field{Name: f.Name()}, true
 		}
 	}
@@ -282,6 +283,20 @@ func (c *checker) keyFieldOf(t types.Type, depth int) (flow.Field, bool) {
 		}
 	}
 	return flow.Field{}, false
+}
+
+// tracingHeader reports whether a field's struct tag sends it as a
+// header that correlates logs, not one a server deduplicates by: Azure
+// Storage's RequestID is `header:"x-ms-client-request-id"`, recorded in
+// the service's logs and nothing more.
+func tracingHeader(tag string) bool {
+	h := strings.ToLower(reflect.StructTag(tag).Get("header"))
+	for _, w := range []string{"client-request-id", "x-request-id", "correlation-id", "trace"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // returnsError reports whether fn's last result is an error.

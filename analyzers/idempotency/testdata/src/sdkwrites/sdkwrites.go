@@ -7,6 +7,7 @@ import (
 	compute "cloud.google.com/go/compute/apiv1"
 	"cloud.google.com/go/compute/apiv1/computepb"
 	"example.com/audit"
+	"example.com/azstorage"
 	"example.com/broker"
 	"example.com/orders/orderspb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -141,4 +142,15 @@ func gcpGenerate(ctx context.Context, c *compute.CertsClient, key string) {
 // Look-alike: a create keeps what it makes.
 func gcpCreateCert(ctx context.Context, c *compute.CertsClient, key string) {
 	c.CreateClientCertificate(ctx, &computepb.CreateClientCertificateRequest{Parent: "p", PublicKey: key}) // want `compute.CertsClient.CreateClientCertificate called with computepb.CreateClientCertificateRequest, whose RequestId is unset`
+}
+
+// A RequestID sent as a log-correlation header (Azure Storage's
+// x-ms-client-request-id) is no key: left alone.
+func azureCreate(c *azstorage.Container) error {
+	return c.Create(&azstorage.CreateContainerOptions{Timeout: 30})
+}
+
+// Look-alike, reported: a RequestID carried in the body.
+func azureAppend(c *azstorage.Container) error {
+	return c.Append(&azstorage.AppendOptions{}) // want `azstorage.Container.Append called with azstorage.AppendOptions, whose RequestID is unset`
 }
