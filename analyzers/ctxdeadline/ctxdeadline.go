@@ -77,6 +77,9 @@ type checker struct {
 	insp *inspector.Inspector
 	// net tells the functions that reach the network.
 	net *netreach.Result
+	// grpc holds the gRPC services the package sees, found on first use.
+	grpc      []match.GRPCService
+	grpcFound bool
 }
 
 // A site is a call that passes a context to a network call, directly or

@@ -16,6 +16,8 @@ func TestAnalyzer(t *testing.T) {
 		"sqldb",      // database/sql *Context methods
 		"dial",       // net.Dialer.DialContext
 		"grpcclient", // generated clients and ClientConn.Invoke; streams and watches left alone
+		"goplugin",   // a hashicorp/go-plugin client stub: calls to the plugin process
+		"notplugin",  // the same shape without go-plugin
 		"origin",     // following a context to where it is made
 		"fieldctx",   // a context kept in a struct field at construction
 		"handlerctx", // a handler dropping its request context: lostcontext's

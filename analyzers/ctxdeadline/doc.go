@@ -39,7 +39,11 @@
 //     variable of the package that is only ever given such transports;
 //   - gRPC unary calls: (*grpc.ClientConn).Invoke and the methods of
 //     generated clients (a context first, ...grpc.CallOption last, a
-//     response and an error, not a stream);
+//     response and an error, not a stream), except those a
+//     hashicorp/go-plugin client stub makes (in a package that imports
+//     go-plugin, a method of a type that mirrors a service's server
+//     methods and keeps its client: the call goes to the plugin process
+//     the program started on this host);
 //   - database/sql's ExecContext, QueryContext, QueryRowContext,
 //     PrepareContext, BeginTx and PingContext of DB, Conn, Tx and Stmt
 //     (the other SQL libraries netreach knows are not reported yet),

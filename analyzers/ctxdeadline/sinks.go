@@ -84,7 +84,7 @@ func (c *checker) directSink(body inspector.Cursor, call *ast.CallExpr, fn *type
 			return sink{}, false
 		}
 		method := nc.Op[strings.LastIndexAny(nc.Op, "/.")+1:]
-		if isLongLived(method) || isLongLived(fn.Name()) {
+		if isLongLived(method) || isLongLived(fn.Name()) || c.pluginStub(body) {
 			return sink{}, false
 		}
 		name := "gRPC call"
@@ -97,6 +97,33 @@ func (c *checker) directSink(body inspector.Cursor, call *ast.CallExpr, fn *type
 		return sink{ctx: call.Args[nc.Ctx], name: name, kind: "grpc"}, true
 	}
 	return sink{}, false
+}
+
+// goPluginPath is the import path of HashiCorp's plugin system.
+const goPluginPath = "github.com/hashicorp/go-plugin"
+
+// pluginStub reports whether body is a method of a hashicorp/go-plugin
+// client stub, in a package that imports go-plugin: a type that mirrors
+// a gRPC service's server methods and forwards them through the
+// service's client (match.GRPCClientStub). Its calls go to the plugin
+// process the program started on the same host, over the connection
+// go-plugin gave it (CrowdSec's notifier plugins).
+func (c *checker) pluginStub(body inspector.Cursor) bool {
+	if !match.Imports(c.pass.Pkg, goPluginPath) {
+		return false
+	}
+	fd, ok := body.Parent().Node().(*ast.FuncDecl)
+	if !ok || fd.Recv == nil {
+		return false
+	}
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	if !c.grpcFound {
+		c.grpc, c.grpcFound = match.GRPCServices(c.pass.Pkg), true
+	}
+	return match.GRPCClientStub(fn.Signature().Recv().Type(), c.grpc)
 }
 
 // recvExpr returns the receiver expression of a method call.

@@ -3,7 +3,6 @@ package lostcontext
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -48,7 +47,7 @@ type paramOwner struct {
 // package's own functions, to the parameters they are passed to.
 func findRequests(pkg *types.Package, info *types.Info, root inspector.Cursor) *requests {
 	r := &requests{info: info, vars: make(map[*types.Var]bool), hypo: make(map[*types.Var]bool), owner: make(map[*types.Var]paramOwner)}
-	servers := grpcServers(pkg)
+	servers := match.GRPCServices(pkg)
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	for cur := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var ftype *ast.FuncType
@@ -65,7 +64,7 @@ func findRequests(pkg *types.Package, info *types.Info, root inspector.Cursor) *
 					r.owner[p] = paramOwner{fn: obj, index: i}
 				}
 			}
-			if fn.Recv != nil && isGRPCMethod(obj, servers) {
+			if fn.Recv != nil && match.GRPCServerMethod(obj, servers) {
 				r.seedGRPC(obj)
 				continue
 			}
@@ -260,95 +259,6 @@ func (r *requests) carries(cur inspector.Cursor, e ast.Expr, hypothetical bool, 
 		derives := fn.Pkg() != nil && fn.Pkg().Path() == "context" && fn.Signature().Recv() == nil
 		if derives || match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone") {
 			return len(e.Args) > 0 && r.carries(cur, e.Args[0], hypothetical, depth+1)
-		}
-	}
-	return false
-}
-
-// A grpcService is a gRPC service interface XxxServer and, when the
-// generated code declares one beside it, its client interface XxxClient.
-type grpcService struct {
-	server *types.Interface
-	client types.Type // nil for none
-}
-
-// grpcServers returns the gRPC service interfaces visible to pkg: named
-// interfaces XxxServer, declared in pkg or a package it imports, next to
-// a RegisterXxxServer function that takes one (protoc-gen-go-grpc's
-// output).
-func grpcServers(pkg *types.Package) []grpcService {
-	var out []grpcService
-	for _, p := range append([]*types.Package{pkg}, pkg.Imports()...) {
-		scope := p.Scope()
-		for _, name := range scope.Names() {
-			if !strings.HasSuffix(name, "Server") {
-				continue
-			}
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok {
-				continue
-			}
-			iface, ok := tn.Type().Underlying().(*types.Interface)
-			if !ok || iface.NumMethods() == 0 {
-				continue
-			}
-			reg, ok := scope.Lookup("Register" + name).(*types.Func)
-			if !ok {
-				continue
-			}
-			params := reg.Signature().Params()
-			if params.Len() == 2 && types.Identical(params.At(1).Type(), tn.Type()) {
-				svc := grpcService{server: iface}
-				if cl, ok := scope.Lookup(strings.TrimSuffix(name, "Server") + "Client").(*types.TypeName); ok {
-					svc.client = cl.Type()
-				}
-				out = append(out, svc)
-			}
-		}
-	}
-	return out
-}
-
-// isGRPCMethod reports whether fn is a method of a type that implements
-// one of the gRPC service interfaces, and is one of that interface's
-// methods. A type that keeps the same service's client in a field is a
-// client stub that mirrors the server's methods (a hashicorp/go-plugin
-// GRPCClient forwarding each call to the plugin process): its context
-// is its caller's, not an incoming request's.
-func isGRPCMethod(fn *types.Func, servers []grpcService) bool {
-	if len(servers) == 0 {
-		return false
-	}
-	recv := fn.Signature().Recv().Type()
-	if _, isPtr := recv.(*types.Pointer); !isPtr {
-		recv = types.NewPointer(recv) // the pointer's method set has both
-	}
-	for _, svc := range servers {
-		if !types.Implements(recv, svc.server) || holdsClient(recv, svc.client) {
-			continue
-		}
-		for i := range svc.server.NumMethods() {
-			if svc.server.Method(i).Name() == fn.Name() {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// holdsClient reports whether the struct that recv points to has a field
-// of type client.
-func holdsClient(recv types.Type, client types.Type) bool {
-	if client == nil {
-		return false
-	}
-	st, ok := recv.(*types.Pointer).Elem().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for f := range st.Fields() {
-		if types.Identical(f.Type(), client) {
-			return true
 		}
 	}
 	return false
