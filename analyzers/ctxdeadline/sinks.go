@@ -173,7 +173,7 @@ func (c *checker) transportBounded(body inspector.Cursor, recv ast.Expr) bool {
 		if !ok || !match.IsType(c.info.TypeOf(lit), "net/http.Client") {
 			return false
 		}
-		tr := litValue(lit, "Transport")
+		tr := match.LiteralValue(c.info, lit, "Transport")
 		if tr == nil || !c.headerTimeout(body, tr, 0) {
 			return false
 		}
@@ -192,19 +192,14 @@ func (c *checker) headerTimeout(cur inspector.Cursor, expr ast.Expr, depth int) 
 		return false
 	}
 	for _, o := range origins {
-		var v *types.Var
-		switch o := o.(type) {
-		case *ast.CompositeLit:
-			rht := litValue(o, "ResponseHeaderTimeout")
+		if o, ok := o.(*ast.CompositeLit); ok {
+			rht := match.LiteralValue(c.info, o, "ResponseHeaderTimeout")
 			if !match.IsType(c.info.TypeOf(o), "net/http.Transport") || rht == nil || flow.IsZeroConst(c.info, rht) {
 				return false
 			}
 			continue
-		case *ast.SelectorExpr:
-			v, _ = c.info.Uses[o.Sel].(*types.Var)
-		case *ast.Ident:
-			v, _ = c.info.Uses[o].(*types.Var)
 		}
+		v := match.VarOf(c.info, o)
 		values, ok := c.flow.Writes().Values(v)
 		if !ok || len(values) == 0 {
 			return false // a parameter, an exported field, a call: out of view
@@ -216,19 +211,6 @@ func (c *checker) headerTimeout(cur inspector.Cursor, expr ast.Expr, depth int) 
 		}
 	}
 	return true
-}
-
-// litValue returns the value a keyed struct literal gives the field
-// name, or nil.
-func litValue(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
 }
 
 // dialerUnbounded reports whether the net.Dialer recv visibly has

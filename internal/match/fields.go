@@ -55,6 +55,17 @@ func LiteralFields(info *types.Info, lit *ast.CompositeLit) []FieldValue {
 	return out
 }
 
+// LiteralValue returns the value that the struct literal lit gives the
+// field named name, keyed or positional, or nil.
+func LiteralValue(info *types.Info, lit *ast.CompositeLit, name string) ast.Expr {
+	for _, fv := range LiteralFields(info, lit) {
+		if fv.Field.Name() == name {
+			return fv.Value
+		}
+	}
+	return nil
+}
+
 // wireTags are the struct tag keys of serialization formats and ORMs: a
 // field that carries one is written to or read from another process.
 var wireTags = []string{"json", "yaml", "xml", "protobuf", "msgpack", "bson", "db", "gorm", "sql", "avro", "cbor"}
