@@ -558,7 +558,7 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 	e.decls = make(map[*types.Func]inspector.Cursor)
 	generated := make(map[*types.Func]bool)
 	for file := range insp.Root().Children() {
-		gen := ast.IsGenerated(file.Node().(*ast.File))
+		gen := generatedFile(file.Node().(*ast.File))
 		for cur := range file.Preorder((*ast.FuncDecl)(nil)) {
 			fd := cur.Node().(*ast.FuncDecl)
 			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -608,6 +608,35 @@ func (e *Engine) summaryOf(fn *types.Func) *Summary {
 	s := e.summarize(fn, decl)
 	e.local[fn] = s
 	return s
+}
+
+// generatedFile reports whether f is generated code: it has the
+// standard "// Code generated ... DO NOT EDIT." comment, or a comment
+// before its package clause that says the file was generated (stripe-go's
+// "// File generated from our OpenAPI spec") or not to edit it. A comment
+// that only mentions generated things ("tokens generated here") is not
+// such a header.
+func generatedFile(f *ast.File) bool {
+	if ast.IsGenerated(f) {
+		return true
+	}
+	for _, g := range f.Comments {
+		if g.Pos() >= f.Package {
+			break
+		}
+		for _, c := range g.List {
+			line := strings.TrimSpace(strings.TrimPrefix(c.Text, "//"))
+			for _, prefix := range []string{"Code generated ", "File generated ", "This file was generated ", "This file is generated "} {
+				if strings.HasPrefix(line, prefix) {
+					return true
+				}
+			}
+			if strings.Contains(line, "DO NOT EDIT") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inGOROOT reports whether the package is part of the standard library.

@@ -245,7 +245,10 @@ func computeFacts(pass *analysis.Pass) map[*types.Func]*Reaches {
 	for _, fn := range order {
 		if f := nodes[fn].fact; f != nil {
 			local[fn] = f
-			if fn.Exported() { // others cannot name the rest
+			// Others cannot name the unexported rest, and a function the
+			// rules classify (a Stripe or AWS operation) is classified
+			// again where it is called, before any fact is read.
+			if _, classified := ClassifyFunc(fn); fn.Exported() && !classified {
 				pass.ExportObjectFact(fn, &Reaches{Kind: f.Kind, Via: cmp.Or(f.Via, "?")})
 			}
 		}

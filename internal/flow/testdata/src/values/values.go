@@ -134,4 +134,12 @@ func generated(c *sdk.Client) {
 	d := sdk.NewGeneratedRequest()
 	_ = d.UnmarshalVT([]byte("t")) // a decoder fills it from the payload
 	check(d)
+
+	a := sdk.NewGeneratedRequest()
+	a.ApplySpec("t") // generated from a spec: judged by its name
+	check(a) // want `Token unset`
+
+	t := sdk.NewGeneratedRequest()
+	t.ApplyServerToken("t") // hand-written: its summary sets Token
+	check(t)
 }
