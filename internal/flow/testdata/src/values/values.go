@@ -137,7 +137,7 @@ func generated(c *sdk.Client) {
 
 	a := sdk.NewGeneratedRequest()
 	a.ApplySpec("t") // generated from a spec: judged by its name
-	check(a) // want `Token unset`
+	check(a)         // want `Token unset`
 
 	t := sdk.NewGeneratedRequest()
 	t.ApplyServerToken("t") // hand-written: its summary sets Token
