@@ -55,7 +55,11 @@
 // beside the tail hides nothing: a mean stored in a struct whose
 // percentile fields (P50, P99, Quantiles, Median) the package fills, as
 // a load-test report's Mean column beside its P50 and P99, or set in
-// the same composite literal as a non-zero percentile, is left alone; a
+// the same composite literal as a non-zero percentile, is left alone, and
+// so is a mean computed in a method of a distribution type that also
+// answers its quantiles (a method of the same type named Query, Quantile
+// or Percentile that takes one floating-point argument, as monkit's
+// DurationDist.FullAverage beside its Query(quantile)); a
 // mean with no percentile beside it, or beside one nothing fills, stays
 // reported. Two means are no one's latency report and are left alone: a
 // total of durations read from fields of a wire type (a field with a

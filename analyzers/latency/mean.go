@@ -171,7 +171,7 @@ func (c *checker) isCount(cur inspector.Cursor, expr ast.Expr, depth int) bool {
 func (c *checker) reportMeans() {
 	for _, d := range c.divisions {
 		sites := c.totals[d.total]
-		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) && !c.besidePercentiles(d) && !c.reportedTotals(sites) && !c.controlUse(d.cur) &&
+		if len(sites) > 0 && !c.allPeriodic(sites) && c.isCount(d.cur, d.bin.Y, 0) && !c.inBenchmark(d.cur) && !c.ranking(d) && !c.besidePercentiles(d) && !c.ofDistribution(d) && !c.reportedTotals(sites) && !c.controlUse(d.cur) &&
 			(c.strict || c.requestTotals(sites) && c.shown(d.cur)) {
 			c.rep.Reportf(d.bin, "mean",
 				"average latency computed by hand (a running total of durations divided by a count): a mean hides the tail, one slow request in a hundred barely moves it; %s", remedy)
@@ -321,6 +321,57 @@ func (c *checker) besidePercentiles(d division) bool {
 		}
 	}
 	return false
+}
+
+// quantileMethod matches the names of methods that read a quantile of a
+// distribution: Query(0.99), Quantile(q), Percentile(p),
+// ValueAtQuantile(q).
+var quantileMethod = regexp.MustCompile(`^(Query|Quantile|Percentile|ValueAtQuantile|ValueAtPercentile)$`)
+
+// ofDistribution reports whether the mean at d is computed in a method
+// of a type that also answers quantiles of its samples: a method of the
+// same type named like Query, Quantile or Percentile that takes one
+// floating-point argument (monkit's DurationDist.FullAverage beside its
+// Query(quantile)). A distribution that keeps the tail offers its mean
+// as one statistic among the percentiles; a type whose Query takes
+// anything else (a SQL string) keeps no tail.
+func (c *checker) ofDistribution(d division) bool {
+	fd, ok := enclosingFuncDecl(d.cur)
+	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return false
+	}
+	recv := c.info.TypeOf(fd.Recv.List[0].Type)
+	if recv == nil {
+		return false
+	}
+	if p, ok := recv.(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	named, ok := types.Unalias(recv).(*types.Named)
+	if !ok {
+		return false
+	}
+	for m := range named.Origin().Methods() {
+		if !quantileMethod.MatchString(m.Name()) {
+			continue
+		}
+		sig := m.Signature()
+		if sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+			continue
+		}
+		if b, ok := sig.Params().At(0).Type().Underlying().(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingFuncDecl returns the function declaration around cur.
+func enclosingFuncDecl(cur inspector.Cursor) (*ast.FuncDecl, bool) {
+	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return fd.Node().(*ast.FuncDecl), true
+	}
+	return nil, false
 }
 
 // structOf returns the struct that t is or points to.
