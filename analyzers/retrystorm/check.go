@@ -32,7 +32,7 @@ func (c *checker) check(l *retry.Loop) {
 		return
 	}
 	cur, ok := c.find.Cursor(l)
-	if !ok || c.roundRobin(l, a, cur) || c.skipsMarked(l, a, cur) || c.retriesOnlyNotFound(l, a) {
+	if !ok || c.roundRobin(l, a, cur) || c.skipsMarked(l, a, cur) || c.retriesOnlyNotFound(l, a) || c.pollsState(l, a) {
 		return
 	}
 	d := c.find.Delay(l)

@@ -36,6 +36,7 @@ func TestAnalyzer(t *testing.T) {
 		"grpcstub",      // gRPC ClientConn.Invoke and generated clients
 		"noimport",      // packages that reach no network are left at once
 		"notfound",      // waits that go on only after a not-found answer
+		"statepoll",     // waits for a state, polled on success as on failure
 	)
 }
 

@@ -100,7 +100,7 @@ func (c *Finder) Retried(l *Loop, counts func(call *ast.CallExpr) bool) (Attempt
 	stmts := l.Body.List
 	if l.Cond != nil && l.Post != nil {
 		// for err = call(); err != nil; err = call() {}
-		if a, ok := c.attemptOf(l.Post, counts); ok && c.conjunct(l.Cond, a.Err, token.NEQ) {
+		if a, ok := c.attemptOf(l.Post, counts); ok && c.Conjunct(l.Cond, a.Err, token.NEQ) {
 			return a, true
 		}
 	}
@@ -115,7 +115,7 @@ func (c *Finder) Retried(l *Loop, counts func(call *ast.CallExpr) bool) (Attempt
 		if !ok {
 			continue
 		}
-		if l.Cond != nil && c.conjunct(l.Cond, a.Err, token.NEQ) {
+		if l.Cond != nil && c.Conjunct(l.Cond, a.Err, token.NEQ) {
 			return a, true
 		}
 		// The first if that checks the error decides.
@@ -125,13 +125,13 @@ func (c *Finder) Retried(l *Loop, counts func(call *ast.CallExpr) bool) (Attempt
 				continue
 			}
 			switch {
-			case c.Disjunct(is.Cond, a.Err, token.NEQ) || c.conjunct(is.Cond, a.Err, token.NEQ):
+			case c.Disjunct(is.Cond, a.Err, token.NEQ) || c.Conjunct(is.Cond, a.Err, token.NEQ):
 				// The body runs on failure (always, or when the failure
 				// is retryable): what follows runs on success.
 				if c.retriesOnError(l, is, stmts[j+1:]) {
 					return a, true
 				}
-			case c.conjunct(is.Cond, a.Err, token.EQL) || c.Disjunct(is.Cond, a.Err, token.EQL):
+			case c.Conjunct(is.Cond, a.Err, token.EQL) || c.Disjunct(is.Cond, a.Err, token.EQL):
 				// The body runs on success (and, for `err == nil ||
 				// attempts >= max`, when the loop gives up).
 				if c.retriesOnSuccessCheck(l, is, stmts[j+1:]) {
@@ -182,12 +182,12 @@ func (c *Finder) retriesOnSuccessCheck(l *Loop, is *ast.IfStmt, rest []ast.Stmt)
 	return l.restEnd(is).end() != endExit
 }
 
-// conjunct reports whether cond is `v op nil`, or a conjunction (&&) with
+// Conjunct reports whether cond is `v op nil`, or a conjunction (&&) with
 // such a term, so that it holds only when v op nil.
-func (c *Finder) conjunct(cond ast.Expr, v *types.Var, op token.Token) bool {
+func (c *Finder) Conjunct(cond ast.Expr, v *types.Var, op token.Token) bool {
 	cond = ast.Unparen(cond)
 	if b, ok := cond.(*ast.BinaryExpr); ok && b.Op == token.LAND {
-		return c.conjunct(b.X, v, op) || c.conjunct(b.Y, v, op)
+		return c.Conjunct(b.X, v, op) || c.Conjunct(b.Y, v, op)
 	}
 	return c.isNilCompare(cond, v, op)
 }
