@@ -16,6 +16,7 @@ require (
 	github.com/exaring/otelpgx v0.13.0
 	github.com/go-playground/webhooks/v6 v6.4.0
 	github.com/golang-queue/nats v0.0.2
+	github.com/googleapis/enterprise-certificate-proxy v0.3.25
 	github.com/gorilla/csrf v1.7.3
 	github.com/gorilla/rpc v1.2.0
 	github.com/hamba/avro/v2 v2.31.0
@@ -28,9 +29,12 @@ require (
 	github.com/luna-duclos/instrumentedsql v1.1.3
 	github.com/mreiferson/go-httpclient v0.0.0-20201222173833-5e475fde3a4d
 	github.com/mrjones/oauth v0.0.0-20190623134757-126b35219450
+	github.com/ory/herodot v0.10.8
 	github.com/ory/mail/v3 v3.0.0
 	github.com/ory/nosurf v1.2.7
 	github.com/pressly/goose/v3 v3.30.1
+	github.com/realclientip/realclientip-go v1.0.0
+	github.com/sebest/xff v0.0.0-20210106013422-671bd2870b3a
 	github.com/soheilhy/cmux v0.1.5
 	github.com/tedsuo/ifrit v0.0.0-20230516164442-7862c310ad26
 	github.com/tencentyun/qcloud-cos-sts-sdk v0.0.0-20250515025012-e0eec8a5d123
@@ -81,7 +85,6 @@ require (
 	github.com/google/gopacket v1.1.19 // indirect
 	github.com/google/s2a-go v0.1.9 // indirect
 	github.com/google/uuid v1.6.0 // indirect
-	github.com/googleapis/enterprise-certificate-proxy v0.3.14 // indirect
 	github.com/googleapis/gax-go/v2 v2.21.0 // indirect
 	github.com/gorilla/securecookie v1.1.2 // indirect
 	github.com/gorilla/websocket v1.5.3 // indirect
