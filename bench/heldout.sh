@@ -1,6 +1,6 @@
 #!/bin/sh
-# The held-out run (issue #14): distlint over the held-out half (round 15:
-# bench/services25), once, when the rules are done. Writes bench/reports/heldout.md
+# The held-out run (issue #14): distlint over the held-out half (round 16:
+# bench/services27), once, when the rules are done. Writes bench/reports/heldout.md
 # (earlier rounds' runs are kept in bench/reports/heldout-roundN.md)
 # and appends a TODO line per finding to bench/verdicts/heldout.tsv (the
 # triage template). Run from anywhere; not part of CI.
