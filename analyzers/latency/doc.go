@@ -56,7 +56,7 @@
 // percentile fields (P50, P99, Quantiles, Median) the package fills, as
 // a load-test report's Mean column beside its P50 and P99, or set in
 // the same composite literal as a non-zero percentile, is left alone, and
-// so is a mean computed in a method of a distribution type that also
+// so is a mean returned by a method of a distribution type that also
 // answers its quantiles (a method of the same type named Query, Quantile
 // or Percentile that takes one floating-point argument, as monkit's
 // DurationDist.FullAverage beside its Query(quantile)); a

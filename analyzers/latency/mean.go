@@ -328,14 +328,19 @@ func (c *checker) besidePercentiles(d division) bool {
 // ValueAtQuantile(q).
 var quantileMethod = regexp.MustCompile(`^(Query|Quantile|Percentile|ValueAtQuantile|ValueAtPercentile)$`)
 
-// ofDistribution reports whether the mean at d is computed in a method
+// ofDistribution reports whether the mean at d is returned by a method
 // of a type that also answers quantiles of its samples: a method of the
 // same type named like Query, Quantile or Percentile that takes one
 // floating-point argument (monkit's DurationDist.FullAverage beside its
 // Query(quantile)). A distribution that keeps the tail offers its mean
-// as one statistic among the percentiles; a type whose Query takes
-// anything else (a SQL string) keeps no tail.
+// as one statistic among the percentiles, for its caller to show beside
+// them; a method of the type that logs, prints or records the mean
+// itself, and a type whose Query takes anything else (a SQL string),
+// show no tail.
 func (c *checker) ofDistribution(d division) bool {
+	if _, ok := c.valueOf(d.cur).Parent().Node().(*ast.ReturnStmt); !ok {
+		return false
+	}
 	fd, ok := enclosingFuncDecl(d.cur)
 	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
 		return false

@@ -118,16 +118,20 @@
 // other than the attempt, its results or a counter: a sleep while there
 // is no leader is not a delay between attempts, and the loop's pace is
 // the election's); polling loops that go on after success as after
-// failure, and waits for a state: a loop that success leaves only when
-// what the attempt returned, besides its error, says the state was
-// reached (`else if vmState["status"] == "stopped" { return nil }`, `if
-// err == nil && ready { return nil }`), and that waits at its top level
-// after the attempt (a time.Sleep or a select), so that a successful
-// "not yet" goes round with the same wait as a failure: a failure brings
-// no attempt sooner (a test of an HTTP response, of a status or error
-// code, or of nil is about the failure, and such a loop retries; so does
-// one whose other successful answers leave too, or that waits only after
-// a failure); a bounded retry of schema setup (the function or the retried
+// failure, and waits for a state: a loop around a read (a function
+// named Get, Describe, Status, Probe, Check, Wait, Read, List, Fetch and
+// the like) that success leaves only when what the read returned,
+// besides its error, says the state was reached (`else if
+// vmState["status"] == "stopped" { return nil }`, `if err == nil &&
+// ready { return nil }`), and that waits at its top level after the
+// attempt (a time.Sleep, or a select with no default), so that a
+// successful "not yet" goes round with the same wait as a failure: a
+// failure brings no attempt sooner (a write's answer, a TryX's false, a
+// batch's unprocessed items, a test of an HTTP response, of a status or
+// error code, of a name that says success, failure, throttling or ok,
+// or of nil are about the failure, and such a loop retries; so does one
+// whose other successful answers leave too, or that waits only after a
+// failure); a bounded retry of schema setup (the function or the retried
 // call is named for a migration or the schema: execSchemaWithRetry,
 // applyMigration), which runs once per process start, staggered by the
 // starts rather than synchronised by an outage (retried forever, it is

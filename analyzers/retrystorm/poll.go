@@ -13,20 +13,29 @@ import (
 	"slices"
 
 	"github.com/distlint/distlint/internal/match"
+	"github.com/distlint/distlint/internal/names"
 	"github.com/distlint/distlint/internal/retry"
 )
 
 // pollsState reports whether the loop around the attempt a polls for a
-// state: every way out of the loop that success can take is guarded by
-// a test of what the attempt returned besides its error (a VM's status,
-// a ready flag: `else if vmState["status"] == "stopped" { return nil }`,
-// `if ready { return nil }`), so that a successful answer without that
-// state goes round again; and the loop waits at its top level, after
-// the attempt, on every path (a time.Sleep or a select as a statement of
-// the loop's body). A test of an HTTP response or of a status or error
-// code (`resp.StatusCode == 200`, `st.Code() == codes.OK`) and a nil
-// test are about the failure, not a state: such a loop retries.
+// state: the attempt reads (a function named Get, Describe, Status,
+// Probe, Check, Wait, Read, List, Fetch, ...: a write's answer, a batch's
+// unprocessed items, a TryX's false, is the failure itself); every way
+// out of the loop that success can take is guarded by a test of what
+// the attempt returned besides its error (a VM's status, a ready flag:
+// `else if vmState["status"] == "stopped" { return nil }`, `if ready {
+// return nil }`), so that a successful answer without that state goes
+// round again; and the loop waits at its top level, after the attempt,
+// on every path (a time.Sleep, or a select with no default, as a
+// statement of the loop's body). A test of an HTTP response, of a status
+// or error code, of a name that says success, failure, throttling or
+// ok (`resp.StatusCode == 200`, `resp.IsSuccess()`, `ack.Throttled`),
+// and a nil test are about the failure, not a state: such a loop
+// retries.
 func (c *checker) pollsState(l *retry.Loop, a retry.Attempt) bool {
+	if fn := match.Callee(c.info, a.Call); fn == nil || !readName(fn.Name()) {
+		return false
+	}
 	var results []*types.Var
 	for _, v := range c.attemptResults(l, a) {
 		if v != a.Err && !isErrorType(v.Type()) {
@@ -129,7 +138,8 @@ func allExit(s ast.Stmt) bool {
 }
 
 // waitsAfter reports whether a statement of the loop's body after the
-// attempt, at its top level, waits: a time.Sleep or a select.
+// attempt, at its top level, waits: a time.Sleep or a select with no
+// default.
 func (c *checker) waitsAfter(l *retry.Loop, a retry.Attempt) bool {
 	for _, s := range l.Body.List {
 		if s.Pos() < a.Call.End() {
@@ -137,7 +147,7 @@ func (c *checker) waitsAfter(l *retry.Loop, a retry.Attempt) bool {
 		}
 		switch s := s.(type) {
 		case *ast.SelectStmt:
-			return true
+			return !slices.ContainsFunc(s.Body.List, func(cc ast.Stmt) bool { return cc.(*ast.CommClause).Comm == nil })
 		case *ast.ExprStmt:
 			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && match.IsFunc(match.Callee(c.info, call), "time", "Sleep") {
 				return true
@@ -158,12 +168,11 @@ func (c *checker) readsState(cond ast.Expr, results []*types.Var) bool {
 			if (n.Op == token.EQL || n.Op == token.NEQ) && (c.isNil(n.X) || c.isNil(n.Y)) {
 				return false
 			}
-		case *ast.SelectorExpr:
-			switch n.Sel.Name {
-			case "StatusCode", "Code", "ErrorCode":
-				code = true
-			}
 		case *ast.Ident:
+			if names.HasWord(n.Name, failureWord) {
+				code = true
+				return false
+			}
 			v, ok := c.info.Uses[n].(*types.Var)
 			if !ok {
 				return true
@@ -178,6 +187,33 @@ func (c *checker) readsState(cond ast.Expr, results []*types.Var) bool {
 		return !code
 	})
 	return reads && !code
+}
+
+// readName reports whether a function named name reads: its first word
+// is get, describe, status, probe, check, wait, read, list, fetch and
+// the like.
+func readName(name string) bool {
+	ws := names.Words(name)
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[0] {
+	case "get", "describe", "status", "state", "probe", "poll", "check", "wait", "read", "list", "fetch", "head", "query", "lookup", "inspect", "health", "ready", "stat":
+		return true
+	}
+	return false
+}
+
+// failureWord reports whether a word of a name says the answer is a
+// success or a failure rather than a state: status codes, errors,
+// throttling, unprocessed items, ok and accepted flags.
+func failureWord(w string) bool {
+	switch w {
+	case "code", "codes", "success", "successful", "succeeded", "error", "errors", "err", "fail", "failed", "failure", "failures",
+		"throttle", "throttled", "throttling", "unprocessed", "retry", "retryable", "ok", "accepted", "rejected", "denied":
+		return true
+	}
+	return false
 }
 
 func (c *checker) isNil(e ast.Expr) bool {

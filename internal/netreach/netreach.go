@@ -30,7 +30,9 @@ var Analyzer = &analysis.Analyzer{
 // A Reaches is the fact that a function makes a network call, directly
 // or through the functions it calls (not through goroutines it starts,
 // nor function literals it returns or stores: it does not wait for
-// them).
+// them). A function that ClassifyFunc classifies (a Stripe or AWS
+// operation, a gRPC stub's method) has none: read the fact only through
+// Result.Reaches or Result.Call, which classify first.
 type Reaches struct {
 	Kind Kind
 	// Via names the network call, as a message names it:

@@ -1,6 +1,7 @@
 package besidetail
 
 import (
+	"log"
 	"net/http"
 	"sort"
 	"time"
@@ -66,4 +67,9 @@ func (p *plainStats) Observe(v time.Duration) {
 
 func (p *plainStats) Average() time.Duration {
 	return p.Sum / time.Duration(p.Count) // want `average latency computed by hand`
+}
+
+// A method of the distribution that logs the mean itself shows no tail.
+func (d *Dist) Report() {
+	log.Printf("mean %v", d.Sum/time.Duration(d.Count)) // want `average latency computed by hand`
 }

@@ -18,7 +18,7 @@ type status struct {
 	Code  int
 }
 
-func (c *client) vmState(id string) (map[string]any, error) {
+func (c *client) getVMState(id string) (map[string]any, error) {
 	resp, err := c.hc.Get("https://pve.example.com/api2/json/nodes/vm/" + id)
 	if err != nil {
 		return nil, err
@@ -53,7 +53,7 @@ func (c *client) probe(ctx context.Context) (bool, error) {
 // successful one that says "running" too, 5 s apart.
 func (c *client) waitForShutdown(id string) error {
 	for ii := 0; ii < 100; ii++ {
-		vmState, err := c.vmState(id)
+		vmState, err := c.getVMState(id)
 		if err != nil {
 			log.Println("wait error:", err)
 		} else if vmState["status"] == "stopped" {
@@ -163,6 +163,87 @@ func (c *client) busyPoll() {
 		}
 		if st.Ready {
 			return
+		}
+	}
+}
+
+type batchOut struct{ UnprocessedItems []string }
+
+func (c *client) batchWrite(items []string) (*batchOut, error) {
+	resp, err := c.hc.Post("https://db.example.com/batch", "application/json", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return &batchOut{}, nil
+}
+
+func (c *client) send(b []byte) (bool, error) {
+	resp, err := c.hc.Post("https://api.example.com/events", "application/json", nil)
+	if err != nil {
+		return false, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode < 300, nil
+}
+
+type answer struct{ status int }
+
+func (a *answer) IsSuccess() bool { return a.status < 300 }
+
+func (c *client) getAnswer() (*answer, error) {
+	resp, err := c.hc.Get("https://api.example.com/answer")
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return &answer{status: resp.StatusCode}, nil
+}
+
+// A batch write's unprocessed items are its throttling: a retry.
+func (c *client) writeAll(items []string) {
+	for { // want `retry loop around`
+		out, err := c.batchWrite(items)
+		if err == nil && len(out.UnprocessedItems) == 0 {
+			return
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// A write helper's "accepted" flag is its status code: a retry.
+func (c *client) sendUntilAccepted(b []byte) {
+	for { // want `retry loop around`
+		accepted, err := c.send(b)
+		if err == nil && accepted {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// A read whose answer says success or failure: a retry.
+func (c *client) getUntilSuccess() {
+	for { // want `retry loop around`
+		a, err := c.getAnswer()
+		if err == nil && a.IsSuccess() {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// A select with a default waits for nothing: a hot loop.
+func (c *client) spinReady(ctx context.Context) error {
+	for { // want `retry loop around`
+		st, err := c.status()
+		if err == nil && st.Ready {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		default:
 		}
 	}
 }
