@@ -154,7 +154,11 @@
 //     a later iteration of a loop (retries, failover over endpoints) or
 //     as parallel copies (hedging), without deciding in view whether it
 //     may: comparing the method, asking a yes-or-no helper about the
-//     request or its method, or reading its idempotency header. GetBody
+//     request or its method (a retry policy the caller supplies counts,
+//     given the request alone or in a struct literal and answering yes
+//     or no first, as rehttp's t.retry(Attempt{Request: req, ...})
+//     returning retry and delay: the policy sees the method), or reading
+//     its idempotency header. GetBody
 //     makes a body readable twice, not a POST safe to run twice. A loop
 //     that leaves whenever the send returns an error (`if err != nil ||
 //     resp.StatusCode != 500 { break }`) repeats only requests the

@@ -25,9 +25,12 @@ import (
 // whose response was lost runs twice.
 //
 // A function counts as checking when it compares the request's method,
-// passes it (or the request) to a function that answers yes or no
-// (isIdempotent(req.Method), canRetry(req)), or reads an idempotency
-// header of the request: whatever it decides, the decision is in view.
+// passes it (or the request, alone or in a struct literal) to a function
+// that answers yes or no, first (isIdempotent(req.Method), canRetry(req),
+// a retry policy the caller supplies, t.retry(Attempt{Request: req, Err:
+// err}) returning retry and delay), or reads an idempotency header of
+// the request: whatever it decides, the decision is made there, by code
+// that sees the method.
 func (c *checker) transports() {
 	if !c.importsHTTP(c.pass.Pkg) {
 		return
@@ -177,10 +180,11 @@ func (c *checker) checksReplayable(body inspector.Cursor, reqs map[*types.Var]bo
 				}
 			}
 		case *ast.CallExpr:
-			// canRetry(req), req.Header.Get("Idempotency-Key")
+			// canRetry(req), policy(Attempt{Request: req}),
+			// req.Header.Get("Idempotency-Key")
 			if c.answersYesNo(n) {
 				for _, a := range n.Args {
-					if c.isReq(a, reqs) {
+					if c.isReq(a, reqs) || c.litHoldsReq(a, reqs) {
 						return true
 					}
 				}
@@ -211,10 +215,37 @@ func (c *checker) isReq(e ast.Expr, reqs map[*types.Var]bool) bool {
 	return ok && reqs[v]
 }
 
-// answersYesNo reports whether call's single result is a bool.
+// answersYesNo reports whether call's result, or its first result, is a
+// bool: ok, or (retry bool, delay time.Duration).
 func (c *checker) answersYesNo(call *ast.CallExpr) bool {
-	t, ok := c.info.TypeOf(call).(*types.Basic)
-	return ok && t.Kind() == types.Bool
+	t := c.info.TypeOf(call)
+	if tuple, ok := t.(*types.Tuple); ok && tuple.Len() > 0 {
+		t = tuple.At(0).Type()
+	}
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// litHoldsReq reports whether e is a struct literal, or its address,
+// with one of the requests as an element (Attempt{Request: req}).
+func (c *checker) litHoldsReq(e ast.Expr, reqs map[*types.Var]bool) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			el = kv.Value
+		}
+		if c.isReq(el, reqs) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRequestSend reports whether call sends its request argument: the

@@ -308,3 +308,52 @@ func (c *answered) DoAgain(req *http.Request) (resp *http.Response, err error) {
 	}
 	return resp, err
 }
+
+// Attempt is what a retry policy is given.
+type Attempt struct {
+	Request  *http.Request
+	Response *http.Response
+	Index    int
+	Err      error
+}
+
+// A retry transport whose every retry is decided by a policy the caller
+// supplies, given the request: the policy sees the method (rehttp).
+type policyTransport struct {
+	next  http.RoundTripper
+	retry func(Attempt) (bool, time.Duration)
+}
+
+func (t *policyTransport) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`setsKey\(param 0 \(maybe\)\)`
+	for i := 0; ; i++ {
+		if i > 0 && req.GetBody != nil {
+			req.Body, _ = req.GetBody()
+		}
+		resp, err := t.next.RoundTrip(req)
+		again, delay := t.retry(Attempt{Request: req, Response: resp, Index: i, Err: err})
+		if !again {
+			return resp, err
+		}
+		time.Sleep(delay)
+	}
+}
+
+// Look-alike: a policy that is not given the request decides blind.
+type blindPolicyTransport struct {
+	next  http.RoundTripper
+	retry func(Attempt) (bool, time.Duration)
+}
+
+func (t *blindPolicyTransport) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`sendsRequest\(param 0\)`
+	for i := 0; ; i++ {
+		if i > 0 && req.GetBody != nil {
+			req.Body, _ = req.GetBody()
+		}
+		resp, err := t.next.RoundTrip(req) // want `this RoundTripper sends the request again after a failure`
+		again, delay := t.retry(Attempt{Response: resp, Index: i, Err: err})
+		if !again {
+			return resp, err
+		}
+		time.Sleep(delay)
+	}
+}
