@@ -154,10 +154,7 @@ func (c *checker) plainPublishOption(opt ast.Expr) bool {
 // or goes anywhere but its own header and fields before it is published,
 // may carry one: then it reports false.
 func (c *checker) msgWithoutID(cur inspector.Cursor, msg ast.Expr) bool {
-	e := ast.Unparen(msg)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e := match.Unaddr(msg)
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		return c.msgLiteralWithoutID(lit)
 	}
@@ -199,11 +196,7 @@ func (c *checker) freshMsg(e ast.Expr) bool {
 	if e == nil {
 		return true // var m nats.Msg
 	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	switch e := e.(type) {
+	switch e := match.Unaddr(e).(type) {
 	case *ast.CompositeLit:
 		return c.msgLiteralWithoutID(e)
 	case *ast.CallExpr:

@@ -2,7 +2,6 @@ package idempotency
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -87,12 +86,8 @@ func (c *checker) carriesPosition(cur inspector.Cursor, arg ast.Expr) bool {
 // to the variable's field (v.Offset = n).
 func (c *checker) setsField(cur inspector.Cursor, arg ast.Expr, is func(name string) bool) bool {
 	litHas := func(e ast.Expr) bool {
-		e = ast.Unparen(e)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		lit, ok := e.(*ast.CompositeLit)
-		if !ok {
+		lit := match.CompositeLit(e)
+		if lit == nil {
 			return false
 		}
 		for _, elt := range lit.Elts {
@@ -107,11 +102,7 @@ func (c *checker) setsField(cur inspector.Cursor, arg ast.Expr, is func(name str
 	if litHas(arg) {
 		return true
 	}
-	x := ast.Unparen(arg)
-	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		x = ast.Unparen(u.X)
-	}
-	id, ok := x.(*ast.Ident)
+	id, ok := match.Unaddr(arg).(*ast.Ident)
 	if !ok {
 		return false
 	}

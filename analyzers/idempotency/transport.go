@@ -229,12 +229,8 @@ func (c *checker) answersYesNo(call *ast.CallExpr) bool {
 // litHoldsReq reports whether e is a struct literal, or its address,
 // with one of the requests as an element (Attempt{Request: req}).
 func (c *checker) litHoldsReq(e ast.Expr, reqs map[*types.Var]bool) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit := match.CompositeLit(e)
+	if lit == nil {
 		return false
 	}
 	for _, el := range lit.Elts {

@@ -2,7 +2,6 @@ package retrystorm
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/distlint/distlint/internal/match"
@@ -162,7 +161,7 @@ func (c *checker) unixTransport(call *ast.CallExpr, fn *types.Func) bool {
 // &http.Transport{DialContext: func...}} with the dial function's every
 // network call a dial of a Unix-domain socket.
 func (c *checker) unixClient(e ast.Expr) bool {
-	lit := addrLit(e)
+	lit := match.CompositeLit(e)
 	if lit == nil || !match.IsType(c.info.TypeOf(lit), "net/http.Client") {
 		return false
 	}
@@ -170,7 +169,7 @@ func (c *checker) unixClient(e ast.Expr) bool {
 		if fv.Field.Name() != "Transport" {
 			continue
 		}
-		tr := addrLit(fv.Value)
+		tr := match.CompositeLit(fv.Value)
 		if tr == nil || !match.IsType(c.info.TypeOf(tr), "net/http.Transport") {
 			return false
 		}
@@ -188,14 +187,4 @@ func (c *checker) unixClient(e ast.Expr) bool {
 		return dials > 0
 	}
 	return false
-}
-
-// addrLit returns the composite literal of &T{...} or T{...}.
-func addrLit(e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit
 }

@@ -225,7 +225,7 @@ func (c *checker) isFallback(cur inspector.Cursor, as *ast.AssignStmt) bool {
 	for _, stmt := range other.List {
 		if as2, ok := stmt.(*ast.AssignStmt); ok && len(as2.Lhs) == 1 && len(as2.Rhs) == 1 {
 			p2, ok := flow.PathOf(c.info, as2.Lhs[0])
-			lit := compositeLitOf(as2.Rhs[0])
+			lit := match.CompositeLit(as2.Rhs[0])
 			if ok && p2.Equal(target) && lit != nil && match.IsType(c.info.TypeOf(lit), "net/http.Client") {
 				if set, _ := litField(c.info, lit, c.info.TypeOf(lit), "Timeout"); set {
 					return true
@@ -321,17 +321,6 @@ func (c *checker) isNil(e ast.Expr) bool {
 		}
 	}
 	return c.info.Types[e].IsNil()
-}
-
-// compositeLitOf returns the composite literal expr is, or takes the
-// address of.
-func compositeLitOf(expr ast.Expr) *ast.CompositeLit {
-	expr = ast.Unparen(expr)
-	if u, ok := expr.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		expr = ast.Unparen(u.X)
-	}
-	lit, _ := expr.(*ast.CompositeLit)
-	return lit
 }
 
 // inNilBranch reports whether the expression at cur (http.DefaultClient

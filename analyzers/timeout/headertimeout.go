@@ -111,12 +111,8 @@ func (c *checker) returnsBoundedTransport(fn *types.Func, depth int) bool {
 // transportLitBounded reports whether e is an http.Transport literal (or
 // its address) that sets ResponseHeaderTimeout to a non-zero value.
 func (c *checker) transportLitBounded(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit := match.CompositeLit(e)
+	if lit == nil {
 		return false
 	}
 	t := c.info.TypeOf(lit)

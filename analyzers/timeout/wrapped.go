@@ -459,7 +459,7 @@ func (c *checker) forwarded(body inspector.Cursor, e ast.Expr, req *types.Var, d
 // NewV4SigningClientWithHTTPClient). A transport that wraps a
 // RoundTripper, which has no Timeout, is not one.
 func (c *checker) delegatingTransport(cur inspector.Cursor, lit *ast.CompositeLit, t types.Type) bool {
-	inner := compositeLitOf(fieldValue(lit, t, "Transport"))
+	inner := match.CompositeLit(fieldValue(lit, t, "Transport"))
 	if inner == nil {
 		return false
 	}

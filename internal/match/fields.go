@@ -29,6 +29,23 @@ type FieldValue struct {
 	Value ast.Expr
 }
 
+// Unaddr returns e without its parentheses and without a leading &:
+// the operand of &x, &T{...}, (&x).
+func Unaddr(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	return e
+}
+
+// CompositeLit returns the composite literal that e is or takes the
+// address of (T{...}, &T{...}), or nil.
+func CompositeLit(e ast.Expr) *ast.CompositeLit {
+	lit, _ := Unaddr(e).(*ast.CompositeLit)
+	return lit
+}
+
 // LiteralFields returns the fields that a struct literal sets, keyed
 // (T{F: v}) or positional (T{v1, v2}); nil for other literals.
 func LiteralFields(info *types.Info, lit *ast.CompositeLit) []FieldValue {
