@@ -329,6 +329,7 @@ func (c *checker) besidePercentiles(d division) bool {
 var quantileMethod = regexp.MustCompile(`^(Query|Quantile|Percentile|ValueAtQuantile|ValueAtPercentile)$`)
 
 // ofDistribution reports whether the mean at d is returned by a method
+// (by its own body, not by a function literal inside it)
 // of a type that also answers quantiles of its samples: a method of the
 // same type named like Query, Quantile or Percentile that takes one
 // floating-point argument (monkit's DurationDist.FullAverage beside its
@@ -341,7 +342,7 @@ func (c *checker) ofDistribution(d division) bool {
 	if _, ok := c.valueOf(d.cur).Parent().Node().(*ast.ReturnStmt); !ok {
 		return false
 	}
-	fd, ok := enclosingFuncDecl(d.cur)
+	fd, ok := match.DeclOf(d.cur)
 	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
 		return false
 	}
@@ -369,14 +370,6 @@ func (c *checker) ofDistribution(d division) bool {
 		}
 	}
 	return false
-}
-
-// enclosingFuncDecl returns the function declaration around cur.
-func enclosingFuncDecl(cur inspector.Cursor) (*ast.FuncDecl, bool) {
-	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return fd.Node().(*ast.FuncDecl), true
-	}
-	return nil, false
 }
 
 // structOf returns the struct that t is or points to.

@@ -3,7 +3,6 @@ package lostcontext
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -92,7 +91,7 @@ func (c *checker) failureCond(cond ast.Expr) bool {
 			return c.failureCond(e.X) || c.failureCond(e.Y)
 		case token.NEQ, token.EQL:
 			for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
-				if !isError(c.info.TypeOf(pair[0])) {
+				if !match.IsError(c.info.TypeOf(pair[0])) {
 					continue
 				}
 				if e.Op == token.NEQ && c.info.Types[pair[1]].IsNil() {
@@ -177,9 +176,4 @@ func (c *checker) explained(f *ast.File, cur inspector.Cursor) bool {
 		}
 	}
 	return false
-}
-
-// isError reports whether t is the error interface.
-func isError(t types.Type) bool {
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }

@@ -70,7 +70,7 @@ func (c *checker) takeover(call *ast.CallExpr) bool {
 		return res.Len() == 3 &&
 			match.IsTypeOrPointer(res.At(0).Type(), "net.Conn") &&
 			match.IsTypeOrPointer(res.At(1).Type(), "bufio.ReadWriter") &&
-			isError(res.At(2).Type())
+			match.IsError(res.At(2).Type())
 	}
 	pkg := fn.Pkg().Path()
 	last := strings.ToLower(path.Base(pkg))

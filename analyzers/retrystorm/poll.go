@@ -38,7 +38,7 @@ func (c *checker) pollsState(l *retry.Loop, a retry.Attempt) bool {
 	}
 	var results []*types.Var
 	for _, v := range c.attemptResults(l, a) {
-		if v != a.Err && !isErrorType(v.Type()) {
+		if v != a.Err && !match.IsError(v.Type()) {
 			results = append(results, v)
 		}
 	}
@@ -219,9 +219,4 @@ func failureWord(w string) bool {
 func (c *checker) isNil(e ast.Expr) bool {
 	tv, ok := c.info.Types[e]
 	return ok && tv.IsNil()
-}
-
-// isErrorType reports whether t is the error interface.
-func isErrorType(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }

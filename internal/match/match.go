@@ -117,6 +117,11 @@ func IsType(t types.Type, qualified string) bool {
 	return t != nil && htypeutil.IsTypeWithName(t, qualified)
 }
 
+// IsError reports whether t is the error interface itself.
+func IsError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
 // IsTypeOrPointer reports whether t is the named type qualified, or a
 // pointer to it, seeing through aliases.
 func IsTypeOrPointer(t types.Type, qualified string) bool {

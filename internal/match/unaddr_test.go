@@ -3,6 +3,7 @@ package match
 import (
 	"go/ast"
 	"go/parser"
+	"go/types"
 	"testing"
 )
 
@@ -45,4 +46,22 @@ func typeName(e ast.Expr) string {
 		return "*ast.CallExpr"
 	}
 	return "other"
+}
+
+func TestIsError(t *testing.T) {
+	errType := types.Universe.Lookup("error").Type()
+	named := types.NewNamed(types.NewTypeName(0, nil, "myErr", nil), types.NewStruct(nil, nil), nil)
+	for _, tc := range []struct {
+		t    types.Type
+		want bool
+	}{
+		{errType, true},
+		{types.Typ[types.String], false},
+		{named, false}, // a type that may implement error is not the interface
+		{nil, false},
+	} {
+		if got := IsError(tc.t); got != tc.want {
+			t.Errorf("IsError(%v) = %v, want %v", tc.t, got, tc.want)
+		}
+	}
 }

@@ -197,7 +197,7 @@ func grpcStub(fn *types.Func) (Call, bool) {
 	}
 	last, ok := params.At(params.Len() - 1).Type().(*types.Slice)
 	if !ok || !match.IsType(last.Elem(), "google.golang.org/grpc.CallOption") ||
-		!match.IsType(params.At(0).Type(), "context.Context") || !isError(results.At(1).Type()) {
+		!match.IsType(params.At(0).Type(), "context.Context") || !match.IsError(results.At(1).Type()) {
 		return Call{}, false
 	}
 	svc := strings.TrimSuffix(recvName(fn), "Client")
@@ -221,11 +221,6 @@ func isStream(t types.Type) bool {
 		}
 	}
 	return false
-}
-
-// isError reports whether t is the error interface.
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // isContext reports whether t is context.Context (or aws.Context, an

@@ -325,7 +325,7 @@ func cloudOperation(fn *types.Func, path string) (Call, bool) {
 	if results.Len() == 0 {
 		return Call{}, false
 	}
-	lastErr := isError(results.At(results.Len() - 1).Type())
+	lastErr := match.IsError(results.At(results.Len() - 1).Type())
 	ctxFirst := params.Len() > 0 && isContext(params.At(0).Type())
 	switch {
 	case strings.HasPrefix(path, "github.com/aws/aws-sdk-go-v2/service/"):

@@ -104,7 +104,7 @@ func (c *Finder) ReturnsError(l *Loop) bool {
 		return false
 	}
 	res := fn.Signature().Results()
-	return res.Len() > 0 && isError(res.At(res.Len()-1).Type())
+	return res.Len() > 0 && match.IsError(res.At(res.Len()-1).Type())
 }
 
 // Delay classifies the waits in the loop: sleeps, receives from timers,

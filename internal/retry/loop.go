@@ -76,7 +76,7 @@ func (c *Finder) attemptOf(s ast.Stmt, counts func(*ast.CallExpr) bool) (Attempt
 		return Attempt{}, false
 	}
 	v, ok := c.info.ObjectOf(id).(*types.Var)
-	if !ok || !isError(v.Type()) {
+	if !ok || !match.IsError(v.Type()) {
 		return Attempt{}, false
 	}
 	if !counts(call) {

@@ -112,8 +112,3 @@ func Innermost(cur inspector.Cursor) (inspector.Cursor, bool) {
 	}
 	return inspector.Cursor{}, false
 }
-
-// isError reports whether t is the error interface.
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
